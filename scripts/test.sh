@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs every test project against real services: a throwaway PostgreSQL cluster and an SMTP
+# server (aiosmtpd) on 127.0.0.1, Chromium for the browser tests, poppler to read PDFs back.
+# Installs what it lacks (Debian packages), stops what it started, prints "N passed, N failed" last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+need=()
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+[[ -x /usr/lib/postgresql/15/bin/initdb ]] || need+=(postgresql)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || need+=(fonts-dejavu-core)
+command -v zbarimg >/dev/null || need+=(zbar-tools)
+if ((${#need[@]})); then
+  echo "Installing: ${need[*]}"
+  if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+work=$(mktemp -d /tmp/credentials-test.XXXXXX)
+chmod 755 "$work"
+pg_pid=""
+smtp_pid=""
+cleanup() {
+  if [[ -n $smtp_pid ]]; then kill "$smtp_pid" 2>/dev/null || true; fi
+  if [[ -n $pg_pid ]]; then
+    if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$work/pg' -m immediate stop" >/dev/null 2>&1 || true
+    else /usr/lib/postgresql/15/bin/pg_ctl -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; fi
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# PostgreSQL: initdb refuses root, so the cluster belongs to the postgres user.
+pg_port=$(free_port)
+mkdir -p "$work/pg" "$work/pgsock"
+as_pg() { if [[ $(id -u) -eq 0 ]]; then chown -R postgres "$work/pg" "$work/pgsock"; su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
+as_pg "/usr/lib/postgresql/15/bin/initdb -D '$work/pg' -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null"
+as_pg "/usr/lib/postgresql/15/bin/pg_ctl -D '$work/pg' -l '$work/pg/log' -o \"-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pgsock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" -w start >/dev/null"
+pg_pid=started
+export CREDENTIALS_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
+# SMTP: Debian's aiosmtpd (only /usr/bin/python3 can import it), storing mail in a Maildir.
+smtp_port=$(free_port)
+mkdir -p "$work/maildir"
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/maildir" >"$work/smtp.log" 2>&1 &
+smtp_pid=$!
+export CREDENTIALS_TEST_SMTP="127.0.0.1:$smtp_port"
+export CREDENTIALS_TEST_MAILDIR="$work/maildir"
+
+dotnet build Credentials.sln -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; echo "0 passed, 1 failed"; exit 1; }
+
+results="$work/results"
+set +e
+dotnet test Credentials.sln -c Release --no-build -nologo \
+  --logger "trx;LogFilePrefix=r" --results-directory "$results" \
+  --logger "console;verbosity=normal" 2>&1 | tee "$work/test.log" | grep -E '^\s+(Failed|Passed|Skipped) |error|Error Message|Assert|Total tests|Passed!|Failed!' | grep -vE '^\s+Passed ' 
+status=${PIPESTATUS[0]}
+set -e
+
+passed=0; failed=0
+for f in "$results"/*.trx; do
+  [[ -f $f ]] || continue
+  read -r p fl < <(/usr/bin/python3 - "$f" <<'PY'
+import sys, xml.etree.ElementTree as ET
+c = ET.parse(sys.argv[1]).getroot().find('{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}ResultSummary/{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters')
+print(int(c.get('passed')), int(c.get('failed')) + int(c.get('error')) + int(c.get('timeout')) + int(c.get('aborted')))
+PY
+)
+  passed=$((passed + p)); failed=$((failed + fl))
+done
+if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

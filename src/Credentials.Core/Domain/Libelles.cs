@@ -1,0 +1,85 @@
+namespace Credentials.Core.Domain;
+
+/// <summary>Les mots que voient les utilisateurs, au singulier et au pluriel.</summary>
+public static class Libelles
+{
+    public static string Libelle(this EtatCompte etat) => etat switch
+    {
+        EtatCompte.NonNotifie => "Non notifié",
+        EtatCompte.NotifieNonActive => "Notifié et non activé",
+        EtatCompte.Active => "Activé",
+        _ => etat.ToString(),
+    };
+
+    public static string Libelle(this Profil profil) => profil switch
+    {
+        Profil.Eleve => "Élève",
+        Profil.Responsable => "Responsable",
+        Profil.Enseignant => "Enseignant",
+        Profil.Personnel => "Personnel",
+        Profil.Invite => "Invité",
+        _ => profil.ToString(),
+    };
+
+    /// <summary>Le profil en minuscules, tel qu'il s'écrit dans une phrase ou un nom de fichier.</summary>
+    public static string EnMinuscules(this Profil profil) => profil.Libelle().ToLowerInvariant();
+
+    public static string Pluriel(this Profil profil) => profil switch
+    {
+        Profil.Eleve => "élèves",
+        Profil.Responsable => "responsables",
+        Profil.Enseignant => "enseignants",
+        Profil.Personnel => "personnels",
+        Profil.Invite => "invités",
+        _ => profil.ToString(),
+    };
+
+    public static string Libelle(this OrigineCompte origine) => origine switch
+    {
+        OrigineCompte.AnnuaireFederateur => "Annuaire fédérateur",
+        OrigineCompte.CreationManuelle => "Création manuelle",
+        _ => origine.ToString(),
+    };
+
+    public static string Libelle(this RoleConsole role) => role switch
+    {
+        RoleConsole.Directeur => "Directeur",
+        RoleConsole.Secretaire => "Secrétaire",
+        RoleConsole.Enseignant => "Enseignant",
+        _ => role.ToString(),
+    };
+
+    public static string Libelle(this LienParente lien) => lien switch
+    {
+        LienParente.Mere => "Mère",
+        LienParente.Pere => "Père",
+        LienParente.Fratrie => "Fratrie",
+        LienParente.Ascendant => "Ascendant",
+        LienParente.AutreMembreFamille => "Autre membre de la famille",
+        LienParente.Educateur => "Éducateur",
+        LienParente.AssistantFamilial => "Assistant familial",
+        LienParente.Tuteur => "Tuteur",
+        LienParente.AideSocialeEnfance => "Aide sociale à l'enfance",
+        LienParente.EleveLuiMeme => "Élève lui-même",
+        LienParente.AutreLien => "Autre lien",
+        _ => "Non précisé",
+    };
+
+    /// <summary>« 1 élève », « 23 élèves ».</summary>
+    public static string Accorder(int nombre, string singulier, string pluriel) =>
+        $"{nombre.ToString("N0", Culture)} {(nombre is 0 or 1 ? singulier : pluriel)}";
+
+    public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>Une date stockée en UTC, vue à l'heure de Paris.</summary>
+    public static DateTime HeureLocale(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
+
+    /// <summary>JJ/MM/AAAA, vide si absente.</summary>
+    public static string Date(DateTime? utc) => utc is null ? "" : HeureLocale(utc.Value).ToString("dd/MM/yyyy", Culture);
+
+    /// <summary>JJ/MM/AAAA HH:mm, vide si absente.</summary>
+    public static string DateHeure(DateTime? utc) => utc is null ? "" : HeureLocale(utc.Value).ToString("dd/MM/yyyy HH:mm", Culture);
+}
