@@ -1,0 +1,48 @@
+using Credentials.Core.Domain;
+
+namespace Credentials.Core.Documents;
+
+/// <summary>
+/// Ce qu'un document dit d'un compte : l'entrée de tous les rendus (fiches, listes, CSV, courriels).
+/// <see cref="MotDePasse"/> n'est renseigné que pour un compte « Notifié et non activé » dont le
+/// mot de passe provisoire est en cours de validité ; jamais pour un compte activé.
+/// </summary>
+public sealed record FicheCompte(
+    long CompteId,
+    Profil Profil,
+    string Nom,
+    string Prenom,
+    string Identifiant,
+    EtatCompte Etat,
+    VarianteFiche Variante,
+    string? MotDePasse,
+    DateTime? MotDePasseExpireLe,
+    string? Classe,
+    string? CodeMef,
+    string? LibelleMef,
+    string? Courriel,
+    DateTime DateCreation,
+    DateTime? DateNotification,
+    DateTime? DateDerniereConnexion,
+    bool Bloque)
+{
+    public string NomComplet => $"{Prenom} {Nom}";
+}
+
+/// <summary>L'établissement tel qu'il apparaît en tête des documents, avec ses textes (ou les textes par défaut).</summary>
+public sealed record EnTeteEtablissement(
+    string Uai,
+    string Nom,
+    string? Ville,
+    string? NomChef,
+    string PortailUrl,
+    string? TexteCourrier,
+    string? TexteContact);
+
+/// <summary>Les adresses du portail d'activation, partagées par les fiches, les courriels et le portail lui-même.</summary>
+public static class LienPortail
+{
+    /// <summary>Le lien du QR code : la page d'activation avec l'identifiant pré-rempli.</summary>
+    public static string Activation(string portailUrl, string identifiant) =>
+        $"{portailUrl.TrimEnd('/')}/activation?identifiant={Uri.EscapeDataString(identifiant)}";
+}
