@@ -49,7 +49,7 @@ public sealed class FichesConnexionRenderer
         }
 
         constructeur.Terminer();
-        await DocumentPdf.EnregistrerAsync(constructeur.Document, sortie).ConfigureAwait(false);
+        await DocumentPdf.EnregistrerAsync(constructeur.Document, sortie, annulation).ConfigureAwait(false);
     }
 
     /// <summary>Le courrier d'une seule personne, pour une pièce jointe ou une archive ZIP.</summary>
