@@ -1,10 +1,18 @@
 using BenchmarkDotNet.Running;
 using Credentials.Benchmarks;
 
-if (args is ["samples", var dossier])
+switch (args)
 {
-    Echantillons.Ecrire(dossier);
-    return;
+    case ["samples", var dossier]:
+        Echantillons.Ecrire(dossier);
+        break;
+    case ["chrono"]:
+        Chrono.Mesurer();
+        break;
+    case ["memoire", var rendu, var lignes]:
+        Chrono.Memoire(rendu, int.Parse(lignes));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(DocumentsBenchmarks).Assembly).Run(args);
+        break;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(DonneesExemple).Assembly).Run(args);

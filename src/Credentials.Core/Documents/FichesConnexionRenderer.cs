@@ -134,8 +134,13 @@ public sealed class FichesConnexionRenderer
         {
             if (modele == ModeleFiche.Detaillee)
             {
-                using var gfx = XGraphics.FromPdfPage(DocumentPdf.NouvellePage(Document));
-                courrier.Dessiner(gfx, fiche, qr);
+                var page = DocumentPdf.NouvellePage(Document);
+                using (var gfx = XGraphics.FromPdfPage(page))
+                {
+                    courrier.Dessiner(gfx, fiche, qr);
+                }
+
+                DocumentPdf.Compresser(page);
                 return;
             }
 

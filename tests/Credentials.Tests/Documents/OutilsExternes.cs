@@ -59,12 +59,13 @@ internal static class OutilsExternes
     }
 
     /// <summary>Le texte d'un PDF page par page, tel que le copie un lecteur (pdftotext -layout).</summary>
-    public static string[] TexteParPage(string pdf)
+    public static string[] TexteParPage(string pdf, int? premiere = null, int? derniere = null)
     {
-        var texte = Executer("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-");
-        var pages = texte.Split('\f');
+        var pages = premiere is null ? [] : new[] { "-f", premiere.Value.ToString(), "-l", (derniere ?? premiere).Value.ToString() };
+        var texte = Executer("pdftotext", ["-layout", "-enc", "UTF-8", .. pages, pdf, "-"]);
+        var decoupe = texte.Split('\f');
         // pdftotext ends the last page with a form feed too.
-        return pages[^1].Trim().Length == 0 ? pages[..^1] : pages;
+        return decoupe[^1].Trim().Length == 0 ? decoupe[..^1] : decoupe;
     }
 
     /// <summary>Le texte d'un PDF, espaces et retours à la ligne réduits à une espace : une phrase coupée en fin de ligne se retrouve entière.</summary>

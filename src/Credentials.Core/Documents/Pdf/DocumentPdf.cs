@@ -33,6 +33,20 @@ internal static class DocumentPdf
         return page;
     }
 
+    /// <summary>Compresse tout de suite le contenu d'une page terminée (sinon fait à l'enregistrement).</summary>
+    public static void Compresser(PdfPage? page)
+    {
+        if (page is null)
+        {
+            return;
+        }
+
+        foreach (var contenu in page.Contents)
+        {
+            contenu.Compressed = true;
+        }
+    }
+
     /// <summary>Un PDF sans page ne s'enregistre pas : une sélection vide donne une page qui le dit.</summary>
     public static void PageSiVide(PdfDocument document, string message)
     {

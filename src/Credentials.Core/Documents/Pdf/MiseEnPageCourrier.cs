@@ -57,7 +57,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
             }
         }
 
-        qr.Dessiner(gfx, gabarit.Qr.X, gabarit.Qr.Y, gabarit.Qr.Width);
+        qr.Dessiner(document, gfx, gabarit.Qr.X, gabarit.Qr.Y, gabarit.Qr.Width);
     }
 
     private Gabarit GabaritDe(VarianteFiche variante, Profil profil)
