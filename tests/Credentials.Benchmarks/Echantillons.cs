@@ -22,12 +22,6 @@ public static class Echantillons
         Pdf("letters-2", s => fichesPdf.Ecrire(ModeleFiche.DeuxParPage, etablissement, [aNotifier, active], s));
         Pdf("sheets-8", s => fichesPdf.Ecrire(ModeleFiche.Simplifiee, etablissement, [aNotifier, active, .. fiches.Take(6)], s));
 
-        if (Environment.GetEnvironmentVariable("GROS") is not null)
-        {
-            Pdf("gros-courriers", s => fichesPdf.Ecrire(ModeleFiche.Detaillee, etablissement, DonneesExemple.Fiches(2000), s));
-            Pdf("grosse-liste", s => new ListeComptesPdfRenderer().Ecrire(etablissement, Profil.Eleve, DonneesExemple.Fiches(100_000), s));
-        }
-
         Pdf("list", s => new ListeComptesPdfRenderer().Ecrire(etablissement, Profil.Eleve, DonneesExemple.Fiches(120), s));
 
         void Pdf(string nom, Action<Stream> rendu)

@@ -20,6 +20,7 @@ public sealed class CsvTests : IDisposable
         Fiche(2, EtatCompte.NotifieNonActive, prenom: "Éloïse", nom: "N'Diaye-Lefèvre; « dite Élo »"),
         Fiche(3, EtatCompte.Active, prenom: "-Zoé", nom: Formule) with { Courriel = "@zoe.fr" },
         Fiche(4, EtatCompte.NotifieNonActive, prenom: "\tTab", nom: "\rRetour") with { Classe = "+2NDE" },
+        Fiche(5, EtatCompte.Active) with { Bloque = true },
     ];
 
     private async Task<string> ListeAsync(Profil? profil = Profil.Eleve)
@@ -88,7 +89,7 @@ public sealed class CsvTests : IDisposable
         var csvHelper = LuParCsvHelper(chemin);
 
         Assert.Equal(python, csvHelper);
-        Assert.Equal(5, python.Count);
+        Assert.Equal(6, python.Count);
         Assert.Equal(
             ["0450750W", "Collège Les Étangs", "DELACŒUR", "Jean-Baptiste", "6EME", "6A", "Non notifié", "compte.1", "", "", ""],
             python[1]);
@@ -99,6 +100,7 @@ public sealed class CsvTests : IDisposable
             ["0450750W", "Collège Les Étangs", "'" + Formule, "'-Zoé", "6EME", "6A", "Activé", "compte.3", "*****", "01/09/2026", "03/09/2026"],
             python[3]);
         Assert.Equal(["'\rRetour", "'\tTab", "'+2NDE"], [python[4][2], python[4][3], python[4][5]]);
+        Assert.Equal(["Activé (bloqué)", "compte.5", "*****"], python[5][6..9]);
         Assert.DoesNotContain(python.SelectMany(l => l), cellule => cellule.Length > 0 && "=+-@\t\r".Contains(cellule[0]));
     }
 

@@ -5,9 +5,6 @@ namespace Credentials.Core.Documents.Pdf;
 /// <summary>Le peu de mise en page de texte dont les documents ont besoin : couper, ajuster, aligner.</summary>
 internal static class Texte
 {
-    /// <summary>Espace insécable : avant « : » et à l'intérieur des guillemets, pour qu'une ligne ne commence pas par eux.</summary>
-    public const char Insecable = '\u00A0';
-
     public static readonly XBrush Encre = XBrushes.Black;
 
     /// <summary>Gris foncé : distinct du noir à l'écran, encore net sur une photocopie.</summary>
@@ -38,23 +35,6 @@ internal static class Texte
         }
 
         return lignes;
-    }
-
-    /// <summary>Écrit un paragraphe coupé à la largeur, première ligne de base en <paramref name="y"/> ; renvoie la ligne de base suivante.</summary>
-    public static double Paragraphe(XGraphics gfx, string texte, XFont police, double x, double y, double largeur, XBrush? couleur = null)
-    {
-        var interligne = police.Size * 1.35;
-        foreach (var ligne in Couper(gfx, texte, police, largeur))
-        {
-            if (ligne.Length > 0)
-            {
-                gfx.DrawString(ligne, police, couleur ?? Encre, x, y);
-            }
-
-            y += interligne;
-        }
-
-        return y;
     }
 
     /// <summary>La police la plus grande, jusqu'à celle donnée, qui fait tenir le texte sur une ligne (au moins 6 pt).</summary>
