@@ -13,6 +13,9 @@ switch (args)
         Chrono.Memoire(rendu, int.Parse(lignes));
         break;
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(DocumentsBenchmarks).Assembly).Run(args);
+        // In process: the project BenchmarkDotNet would generate lacks the ASP.NET Core shared
+        // framework that Credentials.Core needs, and its restore fails.
+        BenchmarkSwitcher.FromAssembly(typeof(DocumentsBenchmarks).Assembly)
+            .Run(args.Contains("--inProcess") ? args : [.. args, "--inProcess"]);
         break;
 }

@@ -49,7 +49,10 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
             if (AffichageCompte.MotDePasseProvisoire(fiche) is { } motDePasse)
             {
                 Texte.Ligne(gfx, FormatSecret.PourAffichage(motDePasse), PolicesPdf.Code(22), xValeur, cadre.Y + 102, largeurValeur);
-                gfx.DrawString(TextesCourrier.Validite(fiche.MotDePasseExpireLe), PolicesPdf.Texte(9.5, gras: true), Texte.Encre, xValeur, cadre.Y + 121);
+                if (fiche.MotDePasseExpireLe is not null)
+                {
+                    gfx.DrawString(TextesCourrier.Validite(fiche.MotDePasseExpireLe), PolicesPdf.Texte(9.5, gras: true), Texte.Encre, xValeur, cadre.Y + 121);
+                }
             }
             else
             {
