@@ -60,19 +60,9 @@ public sealed class ArchiveFichesRenderer
     }
 
     /// <summary>Reçoit en mémoire ce que ZipArchive écrit pour une entrée, jusqu'au prochain <see cref="ViderAsync"/>.</summary>
-    private sealed class TamponZip : Stream
+    private sealed class TamponZip : FluxEcritureSeule
     {
         private readonly MemoryStream contenu = new();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public async Task ViderAsync(Stream sortie, CancellationToken annulation)
         {
@@ -83,16 +73,6 @@ public sealed class ArchiveFichesRenderer
         public override void Write(byte[] buffer, int offset, int count) => contenu.Write(buffer, offset, count);
 
         public override void Write(ReadOnlySpan<byte> buffer) => contenu.Write(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -254,19 +254,9 @@ public sealed class FichesConnexionTests : IDisposable
 }
 
 /// <summary>Comme le corps d'une réponse Kestrel : non positionnable, et les écritures synchrones lèvent une exception.</summary>
-internal sealed class FluxAsynchroneSeulement : Stream
+internal sealed class FluxAsynchroneSeulement : FluxEcritureSeule
 {
     private readonly MemoryStream contenu = new();
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public byte[] ToArray() => contenu.ToArray();
 
@@ -284,12 +274,6 @@ internal sealed class FluxAsynchroneSeulement : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw Synchrone();
 
     public override void Flush() => throw Synchrone();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

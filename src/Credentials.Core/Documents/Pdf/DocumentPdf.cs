@@ -98,15 +98,9 @@ internal static class DocumentPdf
 /// Un flux en écriture seule qui compte ses octets : PDFsharp lit <see cref="Position"/> pour sa
 /// table des objets, ce que ni un tuyau ni le corps d'une réponse HTTP ne savent faire.
 /// </summary>
-internal sealed class FluxCompte(Stream cible) : Stream
+internal sealed class FluxCompte(Stream cible) : FluxEcritureSeule
 {
     private long ecrits;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
 
     public override long Length => ecrits;
 
@@ -127,10 +121,4 @@ internal sealed class FluxCompte(Stream cible) : Stream
     }
 
     public override void Flush() => cible.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
