@@ -16,6 +16,8 @@ internal sealed class MiseEnPageListe(PdfDocument document, EnTeteEtablissement 
     private const double HauteurLigne = 15;
     private const double BasTableau = DocumentPdf.HauteurA4 - 66;
     private const double Retrait = 4;
+    private const double PremiereLigne = HautTableau + HauteurLigne + 2;
+    private static readonly int LignesParPage = (int)((BasTableau - PremiereLigne) / HauteurLigne);
 
     private static readonly (string Titre, double Largeur)[] Colonnes =
         [("Nom", 110), ("Prénom", 100), ("État du compte", 98), ("Identifiant", 125), ("Mot de passe", 78)];
@@ -32,7 +34,6 @@ internal sealed class MiseEnPageListe(PdfDocument document, EnTeteEtablissement 
     private string? classe;
     private bool premiereFiche = true;
     private double y;
-    private int ligne;
 
     public void Ajouter(FicheCompte fiche)
     {
@@ -43,11 +44,6 @@ internal sealed class MiseEnPageListe(PdfDocument document, EnTeteEtablissement 
         }
 
         premiereFiche = false;
-        if (ligne++ % 2 == 1)
-        {
-            page!.DrawRectangle(Zebre, Marge, y, LargeurUtile, HauteurLigne);
-        }
-
         var x = Marge;
         var enLigne = y + HauteurLigne - 4.5;
         Cellule(fiche.Nom, cellule, ref x, 0, enLigne);
@@ -94,8 +90,7 @@ internal sealed class MiseEnPageListe(PdfDocument document, EnTeteEtablissement 
             Texte.Ligne(page, fiche.LibelleMef, PolicesPdf.Texte(9.5), Marge, 103, LargeurUtile);
         }
 
-        y = HautTableau + HauteurLigne + 2;
-        ligne = 0;
+        y = PremiereLigne;
     }
 
     /// <summary>
@@ -104,6 +99,13 @@ internal sealed class MiseEnPageListe(PdfDocument document, EnTeteEtablissement 
     /// </summary>
     private void FermerPage()
     {
+        // The background has stripes for a full page: blank out those below the last row.
+        var finTableau = PremiereLigne + LignesParPage * HauteurLigne;
+        if (page is not null && y < finTableau)
+        {
+            page.DrawRectangle(XBrushes.White, Marge - 1, y, LargeurUtile + 2, finTableau - y + 1);
+        }
+
         page?.Dispose();
         page = null;
         DocumentPdf.Compresser(pagePdf);
@@ -119,6 +121,11 @@ internal sealed class MiseEnPageListe(PdfDocument document, EnTeteEtablissement 
         gfx.DrawLine(Filet, Marge, 48, DocumentPdf.LargeurA4 - Marge, 48);
 
         gfx.DrawRectangle(FondEntete, Marge, HautTableau, LargeurUtile, HauteurLigne + 2);
+        for (var rang = 1; rang < LignesParPage; rang += 2)
+        {
+            gfx.DrawRectangle(Zebre, Marge, PremiereLigne + rang * HauteurLigne, LargeurUtile, HauteurLigne);
+        }
+
         var x = Marge;
         var entete = PolicesPdf.Texte(8.5, gras: true);
         foreach (var (intitule, largeur) in Colonnes)
