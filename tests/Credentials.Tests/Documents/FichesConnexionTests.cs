@@ -193,6 +193,19 @@ public sealed class FichesConnexionTests : IDisposable
     }
 
     [Fact]
+    public void Les_qr_codes_des_courriers_reduits_se_lisent_aussi()
+    {
+        var pdf = Rendre(ModeleFiche.DeuxParPage, [Fiche(1) with { Identifiant = "lea.martin" }, Fiche(2, EtatCompte.Active) with { Identifiant = "noe.petit" }]);
+
+        OutilsExternes.Executer("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, dossier.Fichier("page"));
+        var lus = OutilsExternes.Executer("zbarimg", "--raw", "-q", dossier.Fichier("page.png")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(
+            ["https://portail.exemple.fr/activation?identifiant=lea.martin", "https://portail.exemple.fr/activation?identifiant=noe.petit"],
+            lus.Order());
+    }
+
+    [Fact]
     public void Deux_courriers_par_page_tiennent_sur_une_feuille_a4_paysage()
     {
         var pdf = Rendre(ModeleFiche.DeuxParPage, [Fiche(1), Fiche(2), Fiche(3)]);

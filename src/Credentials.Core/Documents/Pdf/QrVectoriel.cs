@@ -80,11 +80,25 @@ internal sealed class QrVectoriel
         return rectangles;
     }
 
-    /// <summary>Dessine le code dans un carré de <paramref name="cote"/> points dont le coin haut gauche est (x, y).</summary>
+    /// <summary>
+    /// Dessine le code dans un carré de <paramref name="cote"/> points dont le coin haut gauche est
+    /// (x, y). À appeler avant tout texte de la page : le tracé brut doit arriver hors d'un bloc de texte.
+    /// </summary>
     public void Dessiner(PdfDocument document, XGraphics gfx, double x, double y, double cote)
     {
-        // A form XObject has a known coordinate system (origin bottom left, no transform), so the
-        // prepared operators can go in as they are; PDFsharp then places and scales the form.
+        var contenu = gfx.Internals.ContentStringBuilder;
+        if (gfx.PageDirection == XPageDirection.Downwards && gfx.Transform.IsIdentity && contenu is not null && gfx.PdfPage is { } page)
+        {
+            // Untransformed page: PDFsharp leaves the PDF coordinate system as it is (origin bottom
+            // left), so the operators go straight into the page, placed by our own matrix.
+            var echelle = cote / Cote;
+            contenu.Append(CultureInfo.InvariantCulture, $"q {echelle:0.####} 0 0 {echelle:0.####} {x:0.##} {page.Height.Point - y - cote:0.##} cm\n")
+                .Append(Trace)
+                .Append("Q\n");
+            return;
+        }
+
+        // Otherwise a form XObject has a known coordinate system, and PDFsharp places and scales it.
         var forme = new XForm(document, XUnit.FromPoint(Cote), XUnit.FromPoint(Cote));
         using (var trace = XGraphics.FromForm(forme))
         {
