@@ -163,6 +163,30 @@ public sealed class FichesConnexionTests : IDisposable
         Assert.DoesNotContain("adressez-vous au secrétariat", texte);
     }
 
+    [Fact]
+    public void Un_long_texte_d_etablissement_est_reduit_pour_ne_pas_deborder_sur_le_pied_de_page()
+    {
+        var etablissement = College with
+        {
+            NomChef = "Françoise Ménard",
+            TexteCourrier = string.Join(' ', Enumerable.Repeat("Ce compte sert à tout ce que l'établissement propose en ligne.", 25)),
+        };
+        var pdf = Rendre(ModeleFiche.Detaillee, [Fiche(1)], etablissement);
+
+        var mots = MotsPlaces(pdf);
+
+        Assert.Equal(1, OutilsExternes.NombreDePages(pdf));
+        var basSignature = mots.Where(m => m.Texte == "Ménard").Max(m => m.YMax);
+        var hautPied = mots.Where(m => m.Texte == "difficulté,").Min(m => m.YMin);
+        Assert.True(basSignature < hautPied, $"signature ends at {basSignature}, footer starts at {hautPied}");
+    }
+
+    private static List<(string Texte, double YMin, double YMax)> MotsPlaces(string pdf) =>
+        System.Xml.Linq.XDocument.Parse(OutilsExternes.Executer("pdftotext", "-bbox", pdf, "-"))
+            .Descendants().Where(e => e.Name.LocalName == "word")
+            .Select(e => (e.Value, (double)e.Attribute("yMin")!, (double)e.Attribute("yMax")!))
+            .ToList();
+
     [Theory]
     [InlineData(Profil.Responsable, "suivez en ligne la scolarité de votre enfant")]
     [InlineData(Profil.Enseignant, "cahier de textes, notes, vie scolaire")]
