@@ -1,0 +1,242 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Imports;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Tests.Imports;
+
+public class ServiceImportTests
+{
+    public static TheoryData<FournisseurBase, SourceImport> FournisseursEtSources => new()
+    {
+        { FournisseurBase.Sqlite, SourceImport.Siecle },
+        { FournisseurBase.Sqlite, SourceImport.Onde },
+        { FournisseurBase.Postgres, SourceImport.Siecle },
+        { FournisseurBase.Postgres, SourceImport.Onde },
+    };
+
+    [Theory]
+    [MemberData(nameof(FournisseursEtSources))]
+    public async Task Les_echantillons_creent_6_eleves_8_responsables_et_10_liens(FournisseurBase fournisseur, SourceImport source)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var liste = source == SourceImport.Siecle ? banc.LireSiecle() : banc.LireOnde();
+
+        var resultat = await banc.ImporterAsync(liste);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        await using var db = banc.Base.Contexte();
+        var comptes = await db.Comptes.Include(c => c.Classe).ToListAsync();
+        Assert.Equal(6, comptes.Count(c => c.Profil == Profil.Eleve));
+        Assert.Equal(8, comptes.Count(c => c.Profil == Profil.Responsable));
+        Assert.Equal(6, comptes.Count(c => c.Profil == Profil.Responsable && c.Courriel is not null));
+        Assert.Equal(10, await db.Responsabilites.CountAsync());
+        Assert.All(comptes, c => Assert.Equal((OrigineCompte.AnnuaireFederateur, EtatCompte.NonNotifie, false), (c.Origine, c.Etat, c.Bloque)));
+        Assert.DoesNotContain(comptes, c => c.Prenom is "Hugo" or "Sandrine" or "Marie-José");
+        Assert.Contains(comptes, c => c.Nom == "DELACŒUR" && c.Identifiant == "jean-baptiste.delacoeur");
+        Assert.Contains(comptes, c => c.Courriel == "olivier.rousseau@example.com");
+        Assert.Equal(14, comptes.Select(c => c.Identifiant).Distinct().Count());
+        Assert.Equal(2, await db.Classes.CountAsync());
+        Assert.Equal(source == SourceImport.Siecle ? "6A" : "CM2 A", comptes.Single(c => c.Prenom == "Léa").Classe?.Code);
+        var etablissement = await db.Etablissements.SingleAsync();
+        Assert.Equal(2025, etablissement.AnneeScolaire);
+        var evenement = await db.Evenements.SingleAsync();
+        Assert.Equal((ActionJournal.Import, "secretariat@test", 14), (evenement.Action, evenement.Auteur, evenement.NombreComptes));
+        Assert.Contains("14 comptes créés (6 élèves, 8 responsables)", evenement.Details);
+        Assert.Equal(14, await db.EvenementComptes.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(FournisseursEtSources))]
+    public async Task Importer_deux_fois_le_meme_fichier_ne_change_rien(FournisseurBase fournisseur, SourceImport source)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var liste = source == SourceImport.Siecle ? banc.LireSiecle() : banc.LireOnde();
+        Assert.True((await banc.ImporterAsync(liste)).Applique);
+        var avant = await banc.InstantaneAsync();
+
+        var apercu = await banc.ApercevoirAsync(liste);
+        var resultat = await banc.ImporterAsync(liste, empreinte: apercu.Empreinte);
+
+        Assert.True(resultat.Applique);
+        Assert.Equal((0, 0, 14, 0, 0), (apercu.ACreer.Count, apercu.AModifier.Count, apercu.Inchanges.Count, apercu.Sortants.Count, apercu.Classes.Count));
+        Assert.Equal((0, 0, 0), (apercu.LiensACreer, apercu.LiensAModifier, apercu.LiensASupprimer));
+        Assert.False(apercu.ADesChangements);
+        var apres = await banc.InstantaneAsync();
+        Assert.Equal(Sans(avant, "E ", "J "), Sans(apres, "E ", "J "));
+        Assert.Equal("J 2 14", apres.Last());
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Le_fichier_de_l_annee_suivante_deplace_ajoute_et_marque_sortis_sans_toucher_aux_identifiants_ni_aux_etats(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        string motDePasse;
+        await using (var db = banc.Base.Contexte())
+        {
+            var lea = await db.Comptes.SingleAsync(c => c.Prenom == "Léa");
+            motDePasse = lea.Notifier(false, banc.Outils).MotDePasse!;
+            await db.SaveChangesAsync();
+        }
+
+        var avant = await ComptesAsync(banc);
+        banc.Horloge.Maintenant = new DateTimeOffset(2026, 9, 2, 8, 0, 0, TimeSpan.Zero);
+        var eleves = Echantillons.TexteXml("ElevesSansAdresses.xml");
+        eleves = Echantillons.ChangerAnnee(eleves, 2026);
+        eleves = Echantillons.ChangerDivision(eleves, "100001", "5A");
+        eleves = Echantillons.SansEleve(eleves, "100004");
+        eleves = Echantillons.AvecEleve(eleves, "100008", "GARNIER", "Zoé", "03/04/2014", "6B");
+        var responsables = Echantillons.SansLiensDe(Echantillons.ChangerAnnee(Echantillons.TexteXml("ResponsablesAvecAdresses.xml"), 2026), "100004");
+        var liste = banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", eleves), Echantillons.Xml("ResponsablesAvecAdresses.xml", responsables));
+        Assert.Empty(liste.Erreurs);
+
+        var refuse = await banc.ImporterAsync(liste);
+        Assert.False(refuse.Applique);
+        Assert.Equal(2026, refuse.Apercu.AnneeAConfirmer);
+        Assert.Equal(
+            "ElevesSansAdresses.xml — ANNEE_SCOLAIRE : ces fichiers sont de l'année scolaire 2026-2027, alors que l'établissement en est à 2025-2026 : confirmez l'année 2026-2027 pour les importer",
+            Assert.Single(refuse.Erreurs).Texte);
+
+        var apercu = await banc.ApercevoirAsync(liste, BancImport.Demande(2026));
+        var resultat = await banc.ImporterAsync(liste, BancImport.Demande(2026), apercu.Empreinte);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        Assert.Equal(["Zoé"], apercu.ACreer.Select(c => c.Prenom));
+        Assert.Equal("Classe : « 6A » → « 5A »", Assert.Single(Assert.Single(apercu.AModifier).Changements).Texte);
+        Assert.Equal(["Aïssatou", "Théo"], apercu.Sortants.Select(s => s.Prenom).Order());
+        Assert.Equal(1, apercu.Classes.Count(c => c.Nouvelle && c.Code == "5A"));
+        Assert.Equal((0, 0), (apercu.LiensACreer, apercu.LiensASupprimer));
+
+        var apres = await ComptesAsync(banc);
+        foreach (var (id, ancien) in avant)
+        {
+            var compte = apres[id];
+            Assert.Equal((ancien.Identifiant, ancien.Etat, ancien.MotDePasseProvisoireChiffre), (compte.Identifiant, compte.Etat, compte.MotDePasseProvisoireChiffre));
+        }
+
+        var lea2 = apres.Values.Single(c => c.Prenom == "Léa");
+        Assert.Equal(("5A", EtatCompte.NotifieNonActive), (lea2.Classe?.Code, lea2.Etat));
+        Assert.True(lea2.VerifierMotDePasseProvisoire(motDePasse, banc.Outils).EstAccepte);
+        var theo = apres.Values.Single(c => c.Prenom == "Théo");
+        Assert.True(theo.Bloque);
+        Assert.Equal(new DateTime(2026, 9, 2, 8, 0, 0, DateTimeKind.Utc), theo.DateSortie);
+        Assert.Equal("zoe.garnier", apres.Values.Single(c => c.Prenom == "Zoé").Identifiant);
+        await using var verification = banc.Base.Contexte();
+        Assert.Equal(2026, (await verification.Etablissements.SingleAsync()).AnneeScolaire);
+        Assert.Equal(15, await verification.Comptes.CountAsync());
+        Assert.Equal(1, await verification.Responsabilites.CountAsync(r => r.EleveId == theo.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_eleve_parti_qui_revient_est_reintegre(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var sansTheo = Echantillons.SansEleve(Echantillons.TexteXml("ElevesSansAdresses.xml"), "100004");
+        var responsables = Echantillons.SansLiensDe(Echantillons.TexteXml("ResponsablesAvecAdresses.xml"), "100004");
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        Assert.True((await banc.ImporterAsync(banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", sansTheo), Echantillons.Xml("ResponsablesAvecAdresses.xml", responsables)))).Applique);
+
+        var apercu = await banc.ApercevoirAsync(banc.LireSiecle());
+        var resultat = await banc.ImporterAsync(banc.LireSiecle());
+
+        Assert.True(resultat.Applique);
+        Assert.Equal(2, apercu.AModifier.Count);
+        Assert.All(apercu.AModifier, m => Assert.Equal("Sortie", Assert.Single(m.Changements).Champ));
+        await using var db = banc.Base.Contexte();
+        var theo = await db.Comptes.SingleAsync(c => c.Prenom == "Théo");
+        Assert.Equal((false, null, "theo.ndiaye"), (theo.Bloque, theo.DateSortie, theo.Identifiant));
+        Assert.Equal(1, await db.Responsabilites.CountAsync(r => r.EleveId == theo.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_changement_entre_l_apercu_et_l_application_n_est_pas_ecrase(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var liste = banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", Echantillons.ChangerDivision(Echantillons.TexteXml("ElevesSansAdresses.xml"), "100003", "5B")), Echantillons.SiecleResponsables);
+        var apercu = await banc.ApercevoirAsync(liste);
+        await using (var db = banc.Base.Contexte())
+        {
+            var chloe = await db.Comptes.SingleAsync(c => c.Prenom == "Chloé");
+            chloe.ModifierIdentite("LEFEBVRE", "Chloé", chloe.DateNaissance);
+            await db.SaveChangesAsync();
+        }
+
+        var avant = await banc.InstantaneAsync();
+
+        var resultat = await banc.ImporterAsync(liste, empreinte: apercu.Empreinte);
+
+        Assert.False(resultat.Applique);
+        Assert.Equal("ElevesSansAdresses.xml : les comptes de l'établissement ont changé depuis l'aperçu : rien n'a été appliqué, vérifiez le nouvel aperçu puis confirmez", Assert.Single(resultat.Erreurs).Texte);
+        Assert.Equal(2, Assert.Single(resultat.Apercu.AModifier).Changements.Count);
+        Assert.Equal(avant, await banc.InstantaneAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_courriel_absent_du_fichier_n_efface_pas_celui_du_compte(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        await using (var db = banc.Base.Contexte())
+        {
+            var raphael = await db.Comptes.SingleAsync(c => c.Prenom == "Raphaël");
+            raphael.ModifierCourriel("raphael.lefevre@example.org");
+            await db.SaveChangesAsync();
+        }
+
+        var apercu = await banc.ApercevoirAsync(banc.LireSiecle());
+
+        Assert.Empty(apercu.AModifier);
+        Assert.Equal(14, apercu.Inchanges.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_import_tableur_du_personnel_ne_marque_pas_sortis_les_eleves(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var csv = "Profil;Nom;Prénom;Courriel\r\nEnseignant;LAMBERT;Sophie;s.lambert@example.fr\r\nPersonnel;MOREAU;Luc;\r\n";
+
+        var resultat = await banc.ImporterAsync(banc.Tableur.Lire(Echantillons.Csv("personnel.csv", csv)));
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        Assert.Equal(2, resultat.Apercu.ACreer.Count);
+        Assert.Empty(resultat.Apercu.Sortants);
+        Assert.Equal(["luc.moreau", "sophie.lambert"], resultat.Crees.Select(c => c.Identifiant).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Les_identifiants_sont_uniques_dans_tout_le_deploiement(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var autreEcole = Echantillons.Remplacer(Echantillons.TexteXml("ElevesSansAdresses.xml"), "0999999Z", "0888888Y");
+        var autresResponsables = Echantillons.Remplacer(Echantillons.TexteXml("ResponsablesAvecAdresses.xml"), "0999999Z", "0888888Y");
+        var liste = banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", autreEcole), Echantillons.Xml("ResponsablesAvecAdresses.xml", autresResponsables));
+
+        var resultat = await banc.ImporterAsync(liste, new DemandeImport("0888888Y", "cli") { CreerEtablissement = true, NomEtablissement = "École Jules Ferry" });
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        Assert.Contains(resultat.Crees, c => c.Identifiant == "lea.martin-dubois2");
+        await using var db = banc.Base.Contexte();
+        Assert.Equal(28, await db.Comptes.Select(c => c.Identifiant).Distinct().CountAsync());
+        Assert.Equal("École Jules Ferry", (await db.Etablissements.SingleAsync(e => e.Uai == "0888888Y")).Nom);
+    }
+
+    private static List<string> Sans(List<string> lignes, params string[] prefixes) =>
+        lignes.Where(l => !prefixes.Any(p => l.StartsWith(p, StringComparison.Ordinal))).ToList();
+
+    private static async Task<Dictionary<long, Compte>> ComptesAsync(BancImport banc)
+    {
+        await using var db = banc.Base.Contexte();
+        return await db.Comptes.AsNoTracking().Include(c => c.Classe).ToDictionaryAsync(c => c.Id);
+    }
+}
