@@ -119,7 +119,7 @@ public class ServiceImportTests
 
         var lea2 = apres.Values.Single(c => c.Prenom == "Léa");
         Assert.Equal(("5A", EtatCompte.NotifieNonActive), (lea2.Classe?.Code, lea2.Etat));
-        Assert.True(lea2.VerifierMotDePasseProvisoire(motDePasse, banc.Outils).EstAccepte);
+        Assert.Equal(motDePasse, banc.Outils.Coffre.Dechiffrer(lea2.MotDePasseProvisoireChiffre!));
         var theo = apres.Values.Single(c => c.Prenom == "Théo");
         Assert.True(theo.Bloque);
         Assert.Equal(new DateTime(2026, 9, 2, 8, 0, 0, DateTimeKind.Utc), theo.DateSortie);
