@@ -231,6 +231,30 @@ public class ServiceImportTests
         Assert.Equal("École Jules Ferry", (await db.Etablissements.SingleAsync(e => e.Uai == "0888888Y")).Nom);
     }
 
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_etablissement_genere_s_importe_par_lots_puis_se_reimporte_sans_changement(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        banc.Options.TailleLot = 100;
+        var (eleves, responsables) = GenerateurSiecle.Generer(eleves: 300, responsables: 480);
+        var liste = banc.Siecle.Lire(FichierImport.DepuisOctets("ElevesAvecAdresses.xml", eleves), FichierImport.DepuisOctets("ResponsablesAvecAdresses.xml", responsables));
+        Assert.Empty(liste.Erreurs);
+
+        var resultat = await banc.ImporterAsync(liste);
+        var avant = await banc.InstantaneAsync();
+        var second = await banc.ApercevoirAsync(liste);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        Assert.Equal((300, 480), (resultat.Crees.Count(c => c.Profil == Profil.Eleve), resultat.Crees.Count(c => c.Profil == Profil.Responsable)));
+        Assert.Equal((0, 0, 780, 0), (second.ACreer.Count, second.AModifier.Count, second.Inchanges.Count, second.Sortants.Count));
+        await using var db = banc.Base.Contexte();
+        Assert.Equal(600, await db.Responsabilites.CountAsync());
+        Assert.Equal(780, await db.Comptes.Select(c => c.Identifiant).Distinct().CountAsync());
+        Assert.True((await banc.ImporterAsync(liste)).Applique);
+        Assert.Equal(Sans(avant, "E ", "J "), Sans(await banc.InstantaneAsync(), "E ", "J "));
+    }
+
     private static List<string> Sans(List<string> lignes, params string[] prefixes) =>
         lignes.Where(l => !prefixes.Any(p => l.StartsWith(p, StringComparison.Ordinal))).ToList();
 
