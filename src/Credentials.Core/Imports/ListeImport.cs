@@ -13,6 +13,9 @@ public enum SourceImport
 /// <summary>Où se trouve une donnée : le fichier, la ligne (du fichier XML, ou du tableur) et l'élément.</summary>
 public sealed record Localisation(string Fichier, int? Ligne = null, string? Element = null)
 {
+    /// <summary>Pour une erreur qui ne tient à aucun fichier (établissement inconnu, données changées entre-temps).</summary>
+    public static readonly Localisation Aucune = new("");
+
     /// <summary>« onde_eleves.csv — Ligne 12 », « ElevesSansAdresses.xml — Ligne 40, ELEVE_ID 100003 ».</summary>
     public string Texte
     {
@@ -25,7 +28,7 @@ public sealed record Localisation(string Fichier, int? Ligne = null, string? Ele
                 (null, { } e) => e,
                 _ => null,
             };
-            return position is null ? Fichier : $"{Fichier} — {position}";
+            return position is null ? Fichier : Fichier.Length == 0 ? position : $"{Fichier} — {position}";
         }
     }
 }
@@ -33,7 +36,7 @@ public sealed record Localisation(string Fichier, int? Ligne = null, string? Ele
 /// <summary>Une erreur qui empêche l'import : rien n'est appliqué tant qu'il en reste une.</summary>
 public sealed record ErreurImport(Localisation Ou, string Message)
 {
-    public string Texte => $"{Ou.Texte} : {Message}";
+    public string Texte => Ou.Texte.Length == 0 ? char.ToUpperInvariant(Message[0]) + Message[1..] : $"{Ou.Texte} : {Message}";
 
     public override string ToString() => Texte;
 }

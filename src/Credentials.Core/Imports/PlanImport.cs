@@ -354,7 +354,12 @@ internal sealed class PlanImport
         }
 
         // A pupil present in the file has exactly the imported guardians the file gives; links to guardians
-        // created by hand, and the links of pupils who left, are kept.
+        // created by hand, the links of pupils who left, and all links when the file has no guardians, are kept.
+        if (!Liste.ProfilsCouverts.Contains(Profil.Responsable))
+        {
+            return;
+        }
+
         var presents = Liste.Personnes.Where(p => p.Profil == Profil.Eleve).Select(p => CompteDe(p.Profil, p.Cle)?.Id).OfType<long>().ToHashSet();
         var importes = Etat.Comptes.Where(c => c.Origine == OrigineCompte.AnnuaireFederateur).Select(c => c.Id).ToHashSet();
         LiensASupprimer.AddRange(Etat.Liens.Where(l =>

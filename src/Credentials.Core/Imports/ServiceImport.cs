@@ -41,7 +41,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
             if (empreinteApprouvee is not null && empreinteApprouvee != plan.Empreinte())
             {
-                var change = new ErreurImport(new Localisation(liste.Fichiers.FirstOrDefault() ?? ""), "les comptes de l'établissement ont changé depuis l'aperçu : rien n'a été appliqué, vérifiez le nouvel aperçu puis confirmez");
+                var change = new ErreurImport(Localisation.Aucune, "les comptes de l'établissement ont changé depuis l'aperçu : rien n'a été appliqué, vérifiez le nouvel aperçu puis confirmez");
                 return new ResultatImport(false, Apercu(preparation, plan, [change]), null, []);
             }
 
@@ -60,7 +60,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             db.ChangeTracker.Clear();
             logger.LogWarning(ex, "Import {Source} to {Uai} rolled back: concurrent change", liste.Source, demande.Uai);
             var erreur = new ErreurImport(
-                new Localisation(liste.Fichiers.FirstOrDefault() ?? ""),
+                Localisation.Aucune,
                 "des comptes de l'établissement ont été modifiés pendant l'import (par une autre personne ou un autre import) : rien n'a été appliqué, recommencez");
             return new ResultatImport(false, Refus(liste, demande, [erreur]), null, []);
         }
@@ -80,15 +80,15 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         var ouEntete = new Localisation(liste.Fichiers.FirstOrDefault() ?? "", null, "PARAMETRES");
         if (!Etablissement.UaiValide(uai))
         {
-            erreurs.Add(new ErreurImport(ouEntete with { Element = null }, $"l'UAI « {demande.Uai} » n'est pas valide (7 chiffres et une lettre, par exemple 0450750W)"));
-            return new Preparation(null, null, null, Refus(liste, demande, erreurs));
+            erreurs.Add(new ErreurImport(Localisation.Aucune, $"l'UAI « {demande.Uai} » n'est pas valide (7 chiffres et une lettre, par exemple 0450750W)"));
+            return new Preparation(uai, null, null, null, Refus(liste, demande, erreurs));
         }
 
         var requete = suivre ? db.Etablissements : db.Etablissements.AsNoTracking();
         var etablissement = await requete.SingleOrDefaultAsync(e => e.Uai == uai, ct);
         if (etablissement is null && !demande.CreerEtablissement)
         {
-            erreurs.Add(new ErreurImport(ouEntete with { Element = null }, $"aucun établissement n'a l'UAI {uai} : créez-le d'abord"));
+            erreurs.Add(new ErreurImport(Localisation.Aucune, $"aucun établissement n'a l'UAI {uai} : créez-le d'abord"));
         }
 
         if (liste.Uai is { } uaiFichier && uaiFichier != uai)
@@ -116,13 +116,13 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         erreurs.AddRange(VerifierLongueurs(liste));
         if (erreurs.Count > 0)
         {
-            return new Preparation(etablissement, null, null, Refus(liste, demande, erreurs, etablissement, aConfirmer));
+            return new Preparation(uai, etablissement, null, null, Refus(liste, demande, erreurs, etablissement, aConfirmer));
         }
 
         var etat = etablissement is null ? EtatExistant.Vide() : await ChargerAsync(etablissement.Id, suivre, ct);
         var annee = liste.AnneeScolaire ?? demande.AnneeConfirmee ?? etablissement?.AnneeScolaire ?? AnneeScolaireCourante();
         var plan = PlanImport.Calculer(liste, etat, horloge.GetUtcNow().UtcDateTime);
-        return new Preparation(etablissement, annee, plan, null);
+        return new Preparation(uai, etablissement, annee, plan, null);
     }
 
     private async Task<EtatExistant> ChargerAsync(int etablissementId, bool suivre, CancellationToken ct)
@@ -272,7 +272,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         {
             Source = liste.Source,
             Fichiers = liste.Fichiers,
-            Uai = preparation.Etablissement?.Uai ?? liste.Uai ?? "",
+            Uai = preparation.Uai,
             NomEtablissement = preparation.Etablissement?.Nom,
             EtablissementACreer = preparation.Etablissement is null,
             AnneeScolaire = preparation.Annee,
@@ -307,5 +307,5 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         Avertissements = liste.Avertissements,
     };
 
-    private sealed record Preparation(Etablissement? Etablissement, int? Annee, PlanImport? Plan, ApercuImport? Refus);
+    private sealed record Preparation(string Uai, Etablissement? Etablissement, int? Annee, PlanImport? Plan, ApercuImport? Refus);
 }

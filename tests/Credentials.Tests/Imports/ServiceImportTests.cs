@@ -44,6 +44,7 @@ public class ServiceImportTests
         var evenement = await db.Evenements.SingleAsync();
         Assert.Equal((ActionJournal.Import, "secretariat@test", 14), (evenement.Action, evenement.Auteur, evenement.NombreComptes));
         Assert.Contains("14 comptes créés (6 élèves, 8 responsables)", evenement.Details);
+        Assert.Equal(source == SourceImport.Siecle ? ["Marie-José GÉRARD", "Sandrine PETIT", "Hugo PETIT"] : [], resultat.Apercu.Ignores.Select(i => i.Personne));
         Assert.Equal(14, await db.EvenementComptes.CountAsync());
     }
 
@@ -172,7 +173,7 @@ public class ServiceImportTests
         var resultat = await banc.ImporterAsync(liste, empreinte: apercu.Empreinte);
 
         Assert.False(resultat.Applique);
-        Assert.Equal("ElevesSansAdresses.xml : les comptes de l'établissement ont changé depuis l'aperçu : rien n'a été appliqué, vérifiez le nouvel aperçu puis confirmez", Assert.Single(resultat.Erreurs).Texte);
+        Assert.Equal("Les comptes de l'établissement ont changé depuis l'aperçu : rien n'a été appliqué, vérifiez le nouvel aperçu puis confirmez", Assert.Single(resultat.Erreurs).Texte);
         Assert.Equal(2, Assert.Single(resultat.Apercu.AModifier).Changements.Count);
         Assert.Equal(avant, await banc.InstantaneAsync());
     }
@@ -253,6 +254,81 @@ public class ServiceImportTests
         Assert.Equal(780, await db.Comptes.Select(c => c.Identifiant).Distinct().CountAsync());
         Assert.True((await banc.ImporterAsync(liste)).Applique);
         Assert.Equal(Sans(avant, "E ", "J "), Sans(await banc.InstantaneAsync(), "E ", "J "));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_responsable_qui_n_est_plus_dans_le_fichier_perd_ses_liens_et_est_marque_sorti(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var responsables = Echantillons.Remplacer(
+            Echantillons.TexteXml("ResponsablesAvecAdresses.xml"),
+            "<RESPONSABLE_ELEVE>\\s*<ELEVE_ID>100006</ELEVE_ID>\\s*<PERSONNE_ID>500008</PERSONNE_ID>.*?</RESPONSABLE_ELEVE>",
+            "");
+
+        var liste = banc.Siecle.Lire(Echantillons.SiecleEleves, Echantillons.Xml("ResponsablesAvecAdresses.xml", responsables));
+        var resultat = await banc.ImporterAsync(liste);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        var sortant = Assert.Single(resultat.Apercu.Sortants);
+        Assert.Equal(("Olivier", "absent(e) du fichier"), (sortant.Prenom, sortant.Raison));
+        Assert.Equal(1, resultat.Apercu.LiensASupprimer);
+        await using var db = banc.Base.Contexte();
+        var olivier = await db.Comptes.Include(c => c.Enfants).SingleAsync(c => c.Prenom == "Olivier");
+        Assert.True(olivier.Bloque);
+        Assert.Empty(olivier.Enfants);
+        Assert.Equal(9, await db.Responsabilites.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_responsable_ONDE_qui_change_de_courriel_garde_son_compte(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireOnde())).Applique);
+        var responsables = Echantillons.TexteCsv("onde_responsables.csv").Replace("julien.martin@example.net", "j.martin@example.fr", StringComparison.Ordinal);
+
+        var liste = banc.Onde.Lire(Echantillons.OndeEleves, Echantillons.Csv("onde_responsables.csv", responsables));
+        var resultat = await banc.ImporterAsync(liste);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        Assert.Empty(resultat.Apercu.ACreer);
+        Assert.Empty(resultat.Apercu.Sortants);
+        var modification = Assert.Single(resultat.Apercu.AModifier);
+        Assert.Equal("julien.martin", modification.Identifiant);
+        Assert.Equal(["Courriel", "Identifiant dans l'annuaire"], modification.Changements.Select(c => c.Champ));
+        Assert.Empty((await banc.ApercevoirAsync(liste)).AModifier);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Importer_les_eleves_seuls_ne_touche_ni_aux_responsables_ni_a_leurs_liens(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var avant = await banc.InstantaneAsync();
+
+        var apercu = await banc.ApercevoirAsync(banc.Siecle.Lire(Echantillons.SiecleEleves, null));
+
+        Assert.True(apercu.EstApplicable);
+        Assert.False(apercu.ADesChangements);
+        Assert.Equal(6, apercu.Inchanges.Count);
+        Assert.Equal(avant, await banc.InstantaneAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_etablissement_inconnu_n_est_cree_que_si_on_le_demande(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+
+        var refuse = await banc.ImporterAsync(banc.LireOnde(), new DemandeImport("0999999z", "console"));
+        var apercu = await banc.ApercevoirAsync(banc.LireOnde(), new DemandeImport("0999999z", "cli") { CreerEtablissement = true });
+
+        Assert.Equal("Aucun établissement n'a l'UAI 0999999Z : créez-le d'abord", Assert.Single(refuse.Erreurs).Texte);
+        Assert.Equal(("0999999Z", true, 2025, 14), (apercu.Uai, apercu.EtablissementACreer, apercu.AnneeScolaire, apercu.ACreer.Count));
+        Assert.DoesNotContain(await banc.InstantaneAsync(), l => l.StartsWith("E ", StringComparison.Ordinal));
     }
 
     private static List<string> Sans(List<string> lignes, params string[] prefixes) =>
