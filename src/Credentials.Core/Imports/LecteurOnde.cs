@@ -245,11 +245,7 @@ public sealed class LecteurOnde(OptionsImport options)
                 continue;
             }
 
-            var courriel = TexteImport.NormaliserCourriel(ligne[c.Courriel], out var courrielValide);
-            if (!courrielValide)
-            {
-                rapport.Avertir(ou, $"le courriel « {ligne[c.Courriel]} » de {prenom} {usage ?? famille} est mal formé : il n'est pas repris");
-            }
+            var courriel = rapport.Courriel(ligne[c.Courriel], ou, $"{prenom} {usage ?? famille}");
 
             var adresse = string.Join(' ', new[] { ligne[c.Adresse], ligne[c.CodePostal], ligne[c.Commune] }.OfType<string>());
             var cle = TexteImport.CleSynthetique("r-", TexteImport.CleNom(famille ?? usage), TexteImport.CleNom(prenom), courriel ?? TexteImport.CleNom(adresse));

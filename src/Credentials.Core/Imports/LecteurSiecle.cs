@@ -77,37 +77,39 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
 
     private LectureEleves? LireEleves(FichierImport fichier, RapportLecture rapport)
     {
-        var octets = ContenuFichier.Lire(fichier, options, rapport, archiveAcceptee: true);
-        if (octets is null)
-        {
-            return null;
-        }
-
         var lecture = new LectureEleves(fichier.Nom);
-        var ok = LecteurXml.Parcourir(octets, fichier.Nom, "BEE_ELEVES", ElementsEleves, Sautes, (e, ligne) =>
+        return LireExport(fichier, "BEE_ELEVES", ElementsEleves, lecture, (e, ligne) =>
         {
-            switch (e.Name.LocalName)
+            if (e.Name.LocalName == "ELEVE")
             {
-                case "PARAMETRES":
-                    lecture.EnTete = LireEnTete(e, fichier.Nom, ligne, rapport);
-                    break;
-                case "ELEVE":
-                    LireEleve(e, ligne, lecture, rapport);
-                    break;
-                default:
-                    LireStructures(e, lecture);
-                    break;
+                LireEleve(e, ligne, lecture, rapport);
+            }
+            else
+            {
+                LireStructures(e, lecture);
             }
         }, rapport);
-        if (!ok)
-        {
-            return null;
-        }
-
-        return VerifierEnTete(lecture.EnTete, fichier.Nom, rapport) ? lecture : null;
     }
 
     private LectureResponsables? LireResponsables(FichierImport fichier, RapportLecture rapport)
+    {
+        var lecture = new LectureResponsables(fichier.Nom);
+        return LireExport(fichier, "BEE_RESPONSABLES", ElementsResponsables, lecture, (e, ligne) =>
+        {
+            if (e.Name.LocalName == "PERSONNE")
+            {
+                LirePersonne(e, ligne, lecture, rapport);
+            }
+            else
+            {
+                LireLien(e, ligne, lecture, rapport);
+            }
+        }, rapport);
+    }
+
+    /// <summary>Lit un export (élèves ou responsables) : PARAMETRES ici, les autres éléments par <paramref name="traiter"/>.</summary>
+    private T? LireExport<T>(FichierImport fichier, string racine, IReadOnlySet<string> elements, T lecture, Action<XElement, int> traiter, RapportLecture rapport)
+        where T : LectureExport
     {
         var octets = ContenuFichier.Lire(fichier, options, rapport, archiveAcceptee: true);
         if (octets is null)
@@ -115,28 +117,18 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
             return null;
         }
 
-        var lecture = new LectureResponsables(fichier.Nom);
-        var ok = LecteurXml.Parcourir(octets, fichier.Nom, "BEE_RESPONSABLES", ElementsResponsables, Sautes, (e, ligne) =>
+        var ok = LecteurXml.Parcourir(octets, fichier.Nom, racine, elements, Sautes, (e, ligne) =>
         {
-            switch (e.Name.LocalName)
+            if (e.Name.LocalName == "PARAMETRES")
             {
-                case "PARAMETRES":
-                    lecture.EnTete = LireEnTete(e, fichier.Nom, ligne, rapport);
-                    break;
-                case "PERSONNE":
-                    LirePersonne(e, ligne, lecture, rapport);
-                    break;
-                default:
-                    LireLien(e, ligne, lecture, rapport);
-                    break;
+                lecture.EnTete = LireEnTete(e, fichier.Nom, ligne, rapport);
+            }
+            else
+            {
+                traiter(e, ligne);
             }
         }, rapport);
-        if (!ok)
-        {
-            return null;
-        }
-
-        return VerifierEnTete(lecture.EnTete, fichier.Nom, rapport) ? lecture : null;
+        return ok && VerifierEnTete(lecture.EnTete, fichier.Nom, rapport) ? lecture : null;
     }
 
     private Dictionary<string, string> LireNomenclature(FichierImport fichier, RapportLecture rapport)
@@ -244,11 +236,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
 
         valide &= Date(e, "DATE_NAISS", "la date de naissance", ou, rapport, out var naissance);
         valide &= Date(e, "DATE_SORTIE", "la date de sortie", ou, rapport, out var sortie);
-        var courriel = TexteImport.NormaliserCourriel(LecteurXml.Valeur(e, "MEL"), out var courrielValide);
-        if (!courrielValide)
-        {
-            rapport.Avertir(ou, $"le courriel « {LecteurXml.Valeur(e, "MEL")} » de {prenom} {nom} est mal formé : il n'est pas repris");
-        }
+        var courriel = rapport.Courriel(LecteurXml.Valeur(e, "MEL"), ou, $"{prenom} {nom}");
 
         if (valide)
         {
@@ -299,12 +287,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
         }
 
         var prenom = TexteImport.Nettoyer(LecteurXml.Valeur(e, "PRENOM")) ?? "";
-        var mel = LecteurXml.Valeur(e, "MEL");
-        var courriel = TexteImport.NormaliserCourriel(mel, out var courrielValide);
-        if (!courrielValide)
-        {
-            rapport.Avertir(ou, $"le courriel « {mel} » de {prenom} {nom} est mal formé : il n'est pas repris");
-        }
+        var courriel = rapport.Courriel(LecteurXml.Valeur(e, "MEL"), ou, $"{prenom} {nom}");
 
         lecture.Personnes.Add(id, new PersonneSiecle(id, ou, TexteImport.Civilite(LecteurXml.Valeur(e, "LC_CIVILITE")), nom, prenom, courriel));
     }
@@ -542,23 +525,22 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
 
     private sealed record LienSiecle(string EleveId, string PersonneId, int RangLegal, LienParente Parente, Localisation Ou);
 
-    private sealed class LectureEleves(string fichier)
+    private abstract class LectureExport(string fichier)
     {
         public string Fichier { get; } = fichier;
 
         public EnTeteSiecle EnTete { get; set; } = new(null, null, false);
+    }
 
+    private sealed class LectureEleves(string fichier) : LectureExport(fichier)
+    {
         public Dictionary<string, EleveSiecle> Eleves { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, List<string>> Divisions { get; } = new(StringComparer.Ordinal);
     }
 
-    private sealed class LectureResponsables(string fichier)
+    private sealed class LectureResponsables(string fichier) : LectureExport(fichier)
     {
-        public string Fichier { get; } = fichier;
-
-        public EnTeteSiecle EnTete { get; set; } = new(null, null, false);
-
         public Dictionary<string, PersonneSiecle> Personnes { get; } = new(StringComparer.Ordinal);
 
         public List<LienSiecle> Liens { get; } = [];

@@ -95,11 +95,7 @@ public sealed class LecteurTableur(OptionsImport options)
                 continue;
             }
 
-            var courriel = TexteImport.NormaliserCourriel(ligne[c.Courriel], out var courrielValide);
-            if (!courrielValide)
-            {
-                rapport.Avertir(ou, $"le courriel « {ligne[c.Courriel]} » de {prenom} {nom} est mal formé : il n'est pas repris");
-            }
+            var courriel = rapport.Courriel(ligne[c.Courriel], ou, $"{prenom} {nom}");
 
             var externe = ligne[c.Identifiant];
             var ine = ligne[c.Ine]?.ToUpperInvariant();

@@ -152,6 +152,18 @@ public class LecteurSiecleTests
         Assert.Contains(liste.Avertissements, a => a.Message.StartsWith("1 élève n'a pas de division", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Un_courriel_mal_forme_n_est_pas_repris_et_ne_bloque_pas_l_import()
+    {
+        var responsables = Echantillons.TexteXml("ResponsablesAvecAdresses.xml").Replace("julien.martin@example.net", "julien.martin@@example", StringComparison.Ordinal);
+
+        var liste = Lecteur().Lire(Echantillons.SiecleEleves, Echantillons.Xml("ResponsablesAvecAdresses.xml", responsables));
+
+        Assert.Empty(liste.Erreurs);
+        Assert.Null(liste.Responsables.Single(r => r.Prenom == "Julien").Courriel);
+        Assert.Equal("ResponsablesAvecAdresses.xml — Ligne 11, PERSONNE_ID 500001 : le courriel « julien.martin@@example » de Julien MARTIN est mal formé : il n'est pas repris", Assert.Single(liste.Avertissements).Texte);
+    }
+
     [Theory]
     [InlineData("ElevesSansAdresses.xml", "ElevesSansAdresses.xml : le fichier déclare une DTD")]
     [InlineData("ResponsablesAvecAdresses.xml", "ResponsablesAvecAdresses.xml : le fichier déclare une DTD")]
