@@ -1,10 +1,21 @@
 using System.CommandLine;
-using Credentials.Cli;
 
-var racine = new RootCommand("Credentials : identifiants des élèves, des responsables et des personnels d'un établissement.");
-foreach (var verbe in ListeVerbes.Tous())
+namespace Credentials.Cli;
+
+/// <summary>La commande <c>credentials</c>.</summary>
+public static class PointEntree
 {
-    racine.Subcommands.Add(verbe);
-}
+    public static Task<int> Main(string[] args) => Executer(args);
 
-return await racine.Parse(args).InvokeAsync();
+    /// <summary>Exécute une ligne de commande (les tests l'appellent directement).</summary>
+    public static Task<int> Executer(string[] args)
+    {
+        var racine = new RootCommand("Credentials : identifiants des élèves, des responsables et des personnels d'un établissement.");
+        foreach (var verbe in ListeVerbes.Tous())
+        {
+            racine.Subcommands.Add(verbe);
+        }
+
+        return racine.Parse(args).InvokeAsync();
+    }
+}
