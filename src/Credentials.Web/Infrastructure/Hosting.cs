@@ -59,7 +59,7 @@ public static class Hosting
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         });
         services.AddHealthChecks().AddDbContextCheck<CredentialsDbContext>("base");
-        services.AjouterSecurite(environnement);
+        services.AjouterSecurite(configuration);
         return services;
     }
 
@@ -79,6 +79,13 @@ public static class Hosting
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/erreur");
+        }
+
+        app.UseForwardedHeaders();
+        if (app.Configuration.GetValue<bool>("Securite:ExigerHttps"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.UseEnTetesSecurite();

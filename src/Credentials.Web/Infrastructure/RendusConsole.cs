@@ -9,7 +9,7 @@ namespace Credentials.Web.Infrastructure;
 /// Un fichier écrit directement dans la réponse, sans tampon complet en mémoire côté application :
 /// les listes et les CSV de milliers de lignes partent au fil de l'eau.
 /// </summary>
-public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stream, CancellationToken, Task> ecrire) : IActionResult
+public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stream, CancellationToken, Task> ecrire, bool tampon = false) : IActionResult
 {
     public string NomFichier => nomFichier;
 
@@ -21,7 +21,19 @@ public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stre
         disposition.SetHttpFileName(nomFichier);
         reponse.Headers.ContentDisposition = disposition.ToString();
         reponse.Headers.CacheControl = "no-store";
-        await ecrire(reponse.Body, context.HttpContext.RequestAborted);
+        if (!tampon)
+        {
+            await ecrire(reponse.Body, context.HttpContext.RequestAborted);
+            return;
+        }
+
+        // PDFsharp flushes synchronously while saving, which Kestrel refuses: the PDF is built in
+        // memory (a few MB for thousands of letters) and then copied out asynchronously.
+        using var memoire = new MemoryStream();
+        await ecrire(memoire, context.HttpContext.RequestAborted);
+        reponse.ContentLength = memoire.Length;
+        memoire.Position = 0;
+        await memoire.CopyToAsync(reponse.Body, context.HttpContext.RequestAborted);
     }
 }
 
@@ -41,12 +53,12 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
     {
         var objet = modele == ModeleFiche.Simplifiee ? "fiches" : "courriers";
         var nom = NomsFichiers.Datee($"{objet}-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "pdf");
-        return new FluxFichier("application/pdf", nom, (flux, ct) => new FichesConnexionRenderer().EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct));
+        return new FluxFichier("application/pdf", nom, (flux, ct) => new FichesConnexionRenderer().EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
     }
 
     public FluxFichier ListePdf(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
         new("application/pdf", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "pdf"),
-            (flux, ct) => new ListeComptesPdfRenderer().EcrireAsync(EnTete(etablissement), profil, fiches.ToAsyncEnumerable(), flux, ct));
+            (flux, ct) => new ListeComptesPdfRenderer().EcrireAsync(EnTete(etablissement), profil, fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
 
     public FluxFichier ListeCsv(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
         new("text/csv; charset=utf-8", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "csv"),
@@ -54,7 +66,7 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
 
     public FluxFichier Archive(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
         new("application/zip", NomsFichiers.Datee($"fiches-individuelles-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "zip"),
-            (flux, ct) => new ArchiveFichesRenderer().EcrireAsync(EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct));
+            (flux, ct) => new ArchiveFichesRenderer().EcrireAsync(EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
 
     private DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
 

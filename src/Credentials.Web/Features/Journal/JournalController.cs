@@ -12,11 +12,6 @@ public sealed class JournalController(LectureJournal lecture) : ControleurConsol
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? du, DateOnly? au, string? auteur, ActionJournal? action, int page = 1, CancellationToken ct = default)
     {
-        if (!Portee.PeutParametrer)
-        {
-            return Forbid();
-        }
-
         var filtres = new FiltresJournal(du, au, auteur, action, page);
         return View((filtres, await lecture.LireAsync(Portee, filtres, ct)));
     }
