@@ -304,13 +304,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
         }
 
         var legal = LecteurXml.Valeur(e, "RESP_LEGAL");
-        var rang = legal switch
-        {
-            "1" => 1,
-            "2" => 2,
-            "0" or null => 0,
-            _ => -1,
-        };
+        var rang = legal is null ? 0 : int.TryParse(legal, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 2 ? r : -1;
         if (rang < 0)
         {
             rapport.Avertir(ou, $"RESP_LEGAL « {legal} » inconnu (0, 1 ou 2 attendu) : la personne {personne} est traitée comme simple contact de l'élève {eleve}");
