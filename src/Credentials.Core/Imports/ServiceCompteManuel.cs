@@ -35,10 +35,11 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
     private const int AgeMinEleve = 2;
     private const int AgeMaxEleve = 30;
 
-    public async Task<ResultatSaisie> CreerAsync(int etablissementId, SaisieCompte saisie, string auteur, CancellationToken ct = default)
+    public async Task<ResultatSaisie> CreerAsync(Portee portee, SaisieCompte saisie, CancellationToken ct = default)
     {
-        var etablissement = await db.Etablissements.SingleAsync(e => e.Id == etablissementId, ct);
-        var (erreurs, classe, courriel) = await ValiderAsync(etablissementId, saisie, null, ct);
+        portee.Exiger(portee.PeutGererComptes, "créer des comptes");
+        var etablissement = await db.Etablissements.SingleAsync(e => e.Id == portee.EtablissementId, ct);
+        var (erreurs, classe, courriel) = await ValiderAsync(portee.EtablissementId, saisie, null, ct);
         if (erreurs.Count > 0)
         {
             return new ResultatSaisie(null, erreurs);
@@ -60,7 +61,8 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Comptes.Add(compte);
         await db.SaveChangesAsync(ct);
-        await JournaliserAsync(compte, ActionJournal.CreationCompte, auteur, $"Création manuelle : {Description(compte, classe)}", maintenant, ct);
+        Journal.Consigner(db, portee, maintenant, ActionJournal.CreationCompte, null, [compte.Id], $"Création manuelle : {Description(compte, classe)}");
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ResultatSaisie(compte, []);
     }
@@ -70,9 +72,10 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
     /// changé depuis, rien n'est écrit. Un compte importé ne se corrige ici que pour son courriel (le reste viendrait
     /// du prochain import).
     /// </summary>
-    public async Task<ResultatSaisie> ModifierAsync(int etablissementId, long compteId, int versionAttendue, SaisieCompte saisie, string auteur, CancellationToken ct = default)
+    public async Task<ResultatSaisie> ModifierAsync(Portee portee, long compteId, int versionAttendue, SaisieCompte saisie, CancellationToken ct = default)
     {
-        var compte = await db.Comptes.Include(c => c.Classe).SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == etablissementId, ct);
+        portee.Exiger(portee.PeutGererComptes, "modifier des comptes");
+        var compte = await db.Comptes.Include(c => c.Classe).SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId, ct);
         if (compte is null)
         {
             return Refus("", "Ce compte n'existe pas dans l'établissement.");
@@ -88,7 +91,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
             return Refus(nameof(SaisieCompte.Profil), "Le profil d'un compte ne change pas : créez un autre compte.");
         }
 
-        var (erreurs, classe, courriel) = await ValiderAsync(etablissementId, saisie, compte.Id, ct);
+        var (erreurs, classe, courriel) = await ValiderAsync(portee.EtablissementId, saisie, compte.Id, ct);
         if (erreurs.Count > 0)
         {
             return new ResultatSaisie(null, erreurs);
@@ -122,8 +125,8 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationCompte, null, [compte.Id], $"Modification : {Description(compte, classe)}");
             await db.SaveChangesAsync(ct);
-            await JournaliserAsync(compte, ActionJournal.ModificationCompte, auteur, $"Modification : {Description(compte, classe)}", horloge.GetUtcNow().UtcDateTime, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -219,14 +222,6 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         {
             erreurs.Add(new ErreurSaisie(champ, $"{libelle} dépasse {max} caractères."));
         }
-    }
-
-    private async Task JournaliserAsync(Compte compte, ActionJournal action, string auteur, string details, DateTime maintenant, CancellationToken ct)
-    {
-        var evenement = new Evenement(compte.EtablissementId, maintenant, auteur, action, null, 1, details);
-        db.Evenements.Add(evenement);
-        db.EvenementComptes.Add(new EvenementCompte(evenement, compte.Id));
-        await db.SaveChangesAsync(ct);
     }
 
     private static string Description(Compte compte, Classe? classe) =>

@@ -201,9 +201,8 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             .Distinct()
             .ToList();
         var resume = Apercu(preparation, plan, []).Resume;
-        var evenement = new Evenement(etablissement.Id, maintenant, demande.Auteur, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches.Count, resume.Length <= 4000 ? resume : resume[..3999] + "…");
-        db.Evenements.Add(evenement);
-        db.EvenementComptes.AddRange(touches.Select(id => new EvenementCompte(evenement, id)));
+        var auteur = Portee.Cli(etablissement.Id) with { Auteur = demande.Auteur };
+        var evenement = Journal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
         await db.SaveChangesAsync(ct);
 
         var crees = nouveaux.Values.Select(c => new CompteCree(c.Id, c.Profil, c.Identifiant, c.Nom, c.Prenom)).ToList();

@@ -1,6 +1,7 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
+using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,6 +94,20 @@ public class ServiceCompteManuelTests
         Assert.Empty(apercu.AModifier);
     }
 
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_enseignant_ne_cree_pas_de_compte(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var etablissementId = await ImporterAsync(banc);
+        await using var db = banc.Base.Contexte();
+        var enseignant = new Portee(etablissementId, RoleConsole.Enseignant, new HashSet<int>(), "prof@test");
+
+        var refus = await Assert.ThrowsAsync<ErreurMetier>(() => new ServiceCompteManuel(db, banc.Horloge).CreerAsync(enseignant, new SaisieCompte(Profil.Invite, "ROUX", "Anne", null, null)));
+
+        Assert.Equal(("Votre rôle (Enseignant) ne permet pas de créer des comptes.", CodeErreur.AccesRefuse), (refus.Message, refus.Code));
+    }
+
     private static async Task<int> ImporterAsync(BancImport banc)
     {
         Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
@@ -103,12 +118,14 @@ public class ServiceCompteManuelTests
     private static async Task<ResultatSaisie> CreerAsync(BancImport banc, int etablissementId, SaisieCompte saisie)
     {
         await using var db = banc.Base.Contexte();
-        return await new ServiceCompteManuel(db, banc.Horloge).CreerAsync(etablissementId, saisie, "direction@test");
+        return await new ServiceCompteManuel(db, banc.Horloge).CreerAsync(Direction(etablissementId), saisie);
     }
 
     private static async Task<ResultatSaisie> ModifierAsync(BancImport banc, int etablissementId, long compteId, int version, SaisieCompte saisie)
     {
         await using var db = banc.Base.Contexte();
-        return await new ServiceCompteManuel(db, banc.Horloge).ModifierAsync(etablissementId, compteId, version, saisie, "direction@test");
+        return await new ServiceCompteManuel(db, banc.Horloge).ModifierAsync(Direction(etablissementId), compteId, version, saisie);
     }
+
+    private static Portee Direction(int etablissementId) => new(etablissementId, RoleConsole.Directeur, null, "direction@test");
 }
