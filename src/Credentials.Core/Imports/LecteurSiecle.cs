@@ -203,23 +203,42 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
         }
     }
 
-    private static void LireEleve(XElement e, int ligne, LectureEleves lecture, RapportLecture rapport)
+    /// <summary>
+    /// L'identifiant d'un ELEVE ou d'une PERSONNE et sa localisation ; null (avec une erreur) s'il manque ou s'il a
+    /// déjà été vu : un identifiant en double rend le fichier incohérent.
+    /// </summary>
+    private static (string? Id, Localisation Ou) Identifier<T>(XElement e, string attribut, int ligne, string fichier, Dictionary<string, T> deja, Func<T, Localisation> ouDe, RapportLecture rapport)
     {
-        var id = LecteurXml.Attribut(e, "ELEVE_ID");
-        var ou = new Localisation(lecture.Fichier, ligne, id is null ? "ELEVE" : $"ELEVE_ID {id}");
+        var id = LecteurXml.Attribut(e, attribut);
+        var ou = new Localisation(fichier, ligne, id is null ? e.Name.LocalName : $"{attribut} {id}");
         if (id is null)
         {
-            rapport.Erreur(ou, "l'élève n'a pas d'ELEVE_ID");
-            return;
+            rapport.Erreur(ou, $"l'élément {e.Name.LocalName} n'a pas de {attribut}");
+            return (null, ou);
         }
 
-        if (lecture.Eleves.TryGetValue(id, out var premier))
+        if (deja.TryGetValue(id, out var premier))
         {
-            rapport.Erreur(ou, $"l'ELEVE_ID {id} figure deux fois (lignes {premier.Ou.Ligne} et {ligne}) : le fichier est incohérent, exportez-le à nouveau");
+            rapport.Erreur(ou, $"l'identifiant {attribut} {id} figure deux fois (lignes {ouDe(premier).Ligne} et {ligne}) : le fichier est incohérent, exportez-le à nouveau");
+            return (null, ou);
+        }
+
+        return (id, ou);
+    }
+
+    /// <summary>NOM, sinon NOM_USAGE, sinon NOM_DE_FAMILLE (l'ordre de SACoche).</summary>
+    private static string? Nom(XElement e) =>
+        TexteImport.Nettoyer(LecteurXml.Valeur(e, "NOM") ?? LecteurXml.Valeur(e, "NOM_USAGE") ?? LecteurXml.Valeur(e, "NOM_DE_FAMILLE"));
+
+    private static void LireEleve(XElement e, int ligne, LectureEleves lecture, RapportLecture rapport)
+    {
+        var (id, ou) = Identifier(e, "ELEVE_ID", ligne, lecture.Fichier, lecture.Eleves, x => x.Ou, rapport);
+        if (id is null)
+        {
             return;
         }
 
-        var nom = TexteImport.Nettoyer(LecteurXml.Valeur(e, "NOM") ?? LecteurXml.Valeur(e, "NOM_USAGE") ?? LecteurXml.Valeur(e, "NOM_DE_FAMILLE"));
+        var nom = Nom(e);
         var prenom = TexteImport.Nettoyer(LecteurXml.Valeur(e, "PRENOM"));
         var valide = true;
         if (nom is null)
@@ -265,21 +284,13 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
 
     private static void LirePersonne(XElement e, int ligne, LectureResponsables lecture, RapportLecture rapport)
     {
-        var id = LecteurXml.Attribut(e, "PERSONNE_ID");
-        var ou = new Localisation(lecture.Fichier, ligne, id is null ? "PERSONNE" : $"PERSONNE_ID {id}");
+        var (id, ou) = Identifier(e, "PERSONNE_ID", ligne, lecture.Fichier, lecture.Personnes, x => x.Ou, rapport);
         if (id is null)
         {
-            rapport.Erreur(ou, "la personne n'a pas de PERSONNE_ID");
             return;
         }
 
-        if (lecture.Personnes.TryGetValue(id, out var premiere))
-        {
-            rapport.Erreur(ou, $"le PERSONNE_ID {id} figure deux fois (lignes {premiere.Ou.Ligne} et {ligne}) : le fichier est incohérent, exportez-le à nouveau");
-            return;
-        }
-
-        var nom = TexteImport.Nettoyer(LecteurXml.Valeur(e, "NOM") ?? LecteurXml.Valeur(e, "NOM_USAGE") ?? LecteurXml.Valeur(e, "NOM_DE_FAMILLE"));
+        var nom = Nom(e);
         if (nom is null)
         {
             rapport.Erreur(ou, "le responsable n'a ni NOM, ni NOM_USAGE, ni NOM_DE_FAMILLE");

@@ -35,12 +35,12 @@ public class FichiersRefusesTests
             b => b.Siecle.Lire(
                 Echantillons.Xml("ElevesSansAdresses.xml", Echantillons.TexteXml("ElevesSansAdresses.xml").Replace("<ELEVE ELEVE_ID=\"100004\"", "<ELEVE ELEVE_ID=\"100003\"", StringComparison.Ordinal)),
                 Echantillons.SiecleResponsables),
-            "ElevesSansAdresses.xml — Ligne 62, ELEVE_ID 100003 : l'ELEVE_ID 100003 figure deux fois (lignes 47 et 62) : le fichier est incohérent, exportez-le à nouveau"),
+            "ElevesSansAdresses.xml — Ligne 62, ELEVE_ID 100003 : l'identifiant ELEVE_ID 100003 figure deux fois (lignes 47 et 62) : le fichier est incohérent, exportez-le à nouveau"),
         ["une-personne-en-double"] = (
             b => b.Siecle.Lire(
                 Echantillons.SiecleEleves,
                 Echantillons.Xml("ResponsablesAvecAdresses.xml", Echantillons.TexteXml("ResponsablesAvecAdresses.xml").Replace("PERSONNE_ID=\"500004\"", "PERSONNE_ID=\"500003\"", StringComparison.Ordinal))),
-            "ResponsablesAvecAdresses.xml — Ligne 44, PERSONNE_ID 500003 : le PERSONNE_ID 500003 figure deux fois (lignes 33 et 44) : le fichier est incohérent, exportez-le à nouveau"),
+            "ResponsablesAvecAdresses.xml — Ligne 44, PERSONNE_ID 500003 : l'identifiant PERSONNE_ID 500003 figure deux fois (lignes 33 et 44) : le fichier est incohérent, exportez-le à nouveau"),
         ["un-responsable-d-un-eleve-inconnu"] = (
             b => b.Siecle.Lire(
                 Echantillons.SiecleEleves,
