@@ -31,10 +31,10 @@ public static class PolitiqueMotDePasse
     /// <summary>Les règles que la page affiche et coche, dans l'ordre.</summary>
     public static IReadOnlyList<(string Code, string Libelle)> Regles { get; } =
     [
-        ("longueur", $"au moins {LongueurMin} caractères"),
-        ("types", $"au moins {TypesMin} types de caractères parmi : minuscules, majuscules, chiffres, symboles (inutile à partir de {LongueurPhrase} caractères)"),
-        ("identite", "ni votre identifiant, ni votre nom, ni votre prénom"),
-        ("confirmation", "les deux saisies sont identiques"),
+        ("longueur", $"Au moins {LongueurMin} caractères"),
+        ("types", $"Au moins {TypesMin} types de caractères parmi : minuscules, majuscules, chiffres, symboles (inutile à partir de {LongueurPhrase} caractères)"),
+        ("identite", "Ni votre identifiant, ni votre nom, ni votre prénom"),
+        ("confirmation", "Deux saisies identiques"),
     ];
 
     private static readonly Lazy<HashSet<string>> Courants = new(ChargerCourants);

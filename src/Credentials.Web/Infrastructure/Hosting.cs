@@ -2,6 +2,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
 using Credentials.Core.Services;
+using Credentials.Web.Features.Portail;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -32,6 +33,7 @@ public static class Hosting
         services.AddCredentialsIdentity().AddSignInManager();
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<DemoSeeder>();
+        services.AjouterPortail(configuration, environnement);
 
         services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddRazorOptions(options =>
