@@ -90,8 +90,9 @@ public sealed class PortailController(ServicePortail service) : Controller
         return RedirectToAction(nameof(MonCompte));
     }
 
+    // Authenticated by the portal scheme so that the anti-forgery token of "mon compte" (bound to this user) validates.
     [HttpPost("deconnexion")]
-    [AllowAnonymous]
+    [Authorize(AuthenticationSchemes = PortailRegistration.Schema)]
     public async Task<IActionResult> Deconnexion()
     {
         await SessionsPortail.FermerAsync(HttpContext);
