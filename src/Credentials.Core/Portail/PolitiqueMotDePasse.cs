@@ -32,7 +32,7 @@ public static class PolitiqueMotDePasse
     public static IReadOnlyList<(string Code, string Libelle)> Regles { get; } =
     [
         ("longueur", $"Au moins {LongueurMin} caractères"),
-        ("types", $"Au moins {TypesMin} types de caractères parmi : minuscules, majuscules, chiffres, symboles (inutile à partir de {LongueurPhrase} caractères)"),
+        ("types", $"Au moins {TypesMin} types de caractères parmi\u00A0: minuscules, majuscules, chiffres, symboles (inutile à partir de {LongueurPhrase} caractères)"),
         ("identite", "Ni votre identifiant, ni votre nom, ni votre prénom"),
         ("confirmation", "Deux saisies identiques"),
     ];
@@ -79,7 +79,7 @@ public static class PolitiqueMotDePasse
 
         if (EstCourant(motDePasse))
         {
-            manquements.Add(new("courant", "Ce mot de passe est trop courant (ou n'en diffère que par des chiffres ou des symboles au début ou à la fin) : choisissez-en un autre."));
+            manquements.Add(new("courant", "Ce mot de passe est trop courant (ou n'en diffère que par des chiffres ou des symboles au début ou à la fin)\u00A0: choisissez-en un autre."));
         }
 
         return manquements;

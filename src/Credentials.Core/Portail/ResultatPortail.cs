@@ -43,23 +43,23 @@ public static class MessagesPortail
 
     public const string MotDePasseActuelIncorrect = "Le mot de passe actuel est incorrect. " + Delai;
 
-    public const string CompteBloque = "Ce compte est bloqué : adressez-vous à l'établissement.";
+    public const string CompteBloque = "Ce compte est bloqué\u00A0: adressez-vous à l'établissement.";
 
-    public const string ProvisoireExpire = "Ce mot de passe provisoire a expiré : demandez-en un nouveau à l'établissement.";
+    public const string ProvisoireExpire = "Ce mot de passe provisoire a expiré\u00A0: demandez-en un nouveau à l'établissement.";
 
-    public const string DejaActive = "Ce compte est déjà activé : connectez-vous avec le mot de passe que vous avez choisi.";
+    public const string DejaActive = "Ce compte est déjà activé\u00A0: connectez-vous avec le mot de passe que vous avez choisi.";
 
-    public const string PasEncoreActive = "Ce compte n'est pas encore activé : choisissez d'abord votre mot de passe avec « Première connexion ».";
+    public const string PasEncoreActive = "Ce compte n'est pas encore activé\u00A0: choisissez d'abord votre mot de passe avec «\u00A0Première connexion\u00A0».";
 
-    public const string CodeExpire = "Ce code de renouvellement a expiré : demandez-en un nouveau à l'établissement.";
+    public const string CodeExpire = "Ce code de renouvellement a expiré\u00A0: demandez-en un nouveau à l'établissement.";
 
-    public const string DelaiDepasse = "Le temps pour choisir votre mot de passe est écoulé : recommencez la première connexion.";
+    public const string DelaiDepasse = "Le temps pour choisir votre mot de passe est écoulé\u00A0: recommencez la première connexion.";
 
-    public const string ModificationSimultanee = "Ce compte vient d'être modifié par une autre demande : réessayez. Si vous venez de l'activer, connectez-vous avec le mot de passe choisi.";
+    public const string ModificationSimultanee = "Ce compte vient d'être modifié par une autre demande\u00A0: réessayez. Si vous venez de l'activer, connectez-vous avec le mot de passe choisi.";
 
     public const string IdentifiantVide = "Saisissez votre identifiant, tel qu'il figure sur la fiche remise par l'établissement.";
 
-    public const string IdentifiantTropLong = "L'identifiant saisi est trop long : recopiez-le depuis la fiche.";
+    public const string IdentifiantTropLong = "L'identifiant saisi est trop long\u00A0: recopiez-le depuis la fiche.";
 
     public const string ProvisoireVide = "Saisissez le mot de passe provisoire inscrit sur la fiche.";
 
@@ -69,7 +69,7 @@ public static class MessagesPortail
 
     public const string CodeVide = "Saisissez le code de renouvellement remis par l'établissement.";
 
-    public const string ConfirmationDifferente = "Les deux mots de passe saisis sont différents : saisissez deux fois le même.";
+    public const string ConfirmationDifferente = "Les deux mots de passe saisis sont différents\u00A0: saisissez deux fois le même.";
 
-    public const string CourrielInvalide = "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr (ou laissez le champ vide).";
+    public const string CourrielInvalide = "L'adresse courriel n'est pas valide\u00A0: elle doit ressembler à prenom.nom@exemple.fr (ou laissez le champ vide).";
 }

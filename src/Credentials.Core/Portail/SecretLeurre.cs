@@ -9,9 +9,10 @@ namespace Credentials.Core.Portail;
 /// </summary>
 public sealed class SecretLeurre(OutilsSecrets outils)
 {
-    private readonly Lazy<string> hash = new(() => outils.Hacheur.Hacher(outils.Generateur.Nouveau()));
+    // Computed with the portal's first request (a page view), so that no sign-in attempt pays for it.
+    private readonly string hash = outils.Hacheur.Hacher(outils.Generateur.Nouveau());
 
-    public void Verifier(string saisie) => outils.Hacheur.Verifier(hash.Value, saisie);
+    public void Verifier(string saisie) => outils.Hacheur.Verifier(hash, saisie);
 }
 
 /// <summary>Compte les calculs PBKDF2 d'un essai, pour savoir s'il faut vérifier le leurre.</summary>

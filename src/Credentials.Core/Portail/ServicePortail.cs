@@ -171,7 +171,7 @@ public sealed class ServicePortail(
         var titulaire = await CompteDeSessionAsync(session, ct);
         if (titulaire is null)
         {
-            return ResultatPortail<SessionPortail>.Refuse(null, "Votre session a expiré : reconnectez-vous.");
+            return ResultatPortail<SessionPortail>.Refuse(null, "Votre session a expiré\u00A0: reconnectez-vous.");
         }
 
         var erreurs = new List<ErreurPortail>();
@@ -261,7 +261,7 @@ public sealed class ServicePortail(
             logger.LogDebug("Portal {Demarche} failed for {Identifiant}", demarche, identifiant);
             if (compte is not null)
             {
-                Consigner(compte, ActionJournal.EchecConnexionPortail, $"{Libelle(demarche)} : {verdict.Detail}");
+                Consigner(compte, ActionJournal.EchecConnexionPortail, $"{Libelle(demarche)}\u00A0: {verdict.Detail}");
             }
 
             foreach (var charge in tentative.Charges.Where(c => c.VerrouilleJusqua is not null))
@@ -283,7 +283,7 @@ public sealed class ServicePortail(
         }
         else if (verdict.Detail is { } detail)
         {
-            Consigner(compte!, ActionJournal.EchecConnexionPortail, $"{Libelle(demarche)} : {detail}");
+            Consigner(compte!, ActionJournal.EchecConnexionPortail, $"{Libelle(demarche)}\u00A0: {detail}");
         }
 
         // The secret was right: the account's change, its journal entry and the refund commit together.

@@ -143,8 +143,9 @@ internal static class PortailDeTest
     /// <summary>The error summary's text (whitespace collapsed), or "" when the page shows none.</summary>
     public static async Task<string> ErreursAsync(HttpResponseMessage reponse) => Texte((await DocumentAsync(reponse)).QuerySelector("#resume-erreurs"));
 
+    /// <summary>The element's text, runs of ASCII white space collapsed (French non-breaking spaces are kept).</summary>
     public static string Texte(IElement? element) =>
-        element is null ? "" : string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        element is null ? "" : string.Join(' ', element.TextContent.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string JetonAntiforgery(IDocument page) =>
         page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")

@@ -37,7 +37,7 @@ public class PremiereConnexionTests
         Assert.Equal(ServicePortail.Auteur, activation.Auteur);
 
         var connexion = await DocumentAsync(await client.GetAsync(etape2.Headers.Location));
-        Assert.Contains("Succès : Votre compte est activé.", PortailDeTest.Texte(connexion.QuerySelector("[role=status]")));
+        Assert.Contains("Succès\u00A0: Votre compte est activé.", PortailDeTest.Texte(connexion.QuerySelector("[role=status]")));
         Assert.Equal(remis.Identifiant, connexion.QuerySelector("input#Identifiant")?.GetAttribute("value"));
     }
 
@@ -119,7 +119,7 @@ public class PremiereConnexionTests
         var juste = await PremiereConnexionAsync(client, remis.Identifiant, remis.MotDePasse);
         var faux = await PremiereConnexionAsync(client, remis.Identifiant, "AAAAA BBBBB");
 
-        Assert.Contains("Ce mot de passe provisoire a expiré : demandez-en un nouveau à l'établissement", await ErreursAsync(juste));
+        Assert.Contains(MessagesPortail.ProvisoireExpire, await ErreursAsync(juste));
         Assert.Contains(MessagesPortail.ActivationRefusee, await ErreursAsync(faux));
         Assert.Equal(EtatCompte.NotifieNonActive, (await CompteAsync(app, remis.Id)).Etat);
     }
@@ -155,6 +155,6 @@ public class PremiereConnexionTests
         Assert.Contains(MessagesPortail.CompteBloque, await ErreursAsync(juste));
         Assert.Contains(MessagesPortail.ActivationRefusee, await ErreursAsync(faux));
         Assert.Equal(EtatCompte.NotifieNonActive, (await CompteAsync(app, remis.Id)).Etat);
-        Assert.Contains(await JournalAsync(app, remis.Id), e => e.Action == ActionJournal.EchecConnexionPortail && e.Details == "Première connexion : compte bloqué");
+        Assert.Contains(await JournalAsync(app, remis.Id), e => e.Action == ActionJournal.EchecConnexionPortail && e.Details == "Première connexion\u00A0: compte bloqué");
     }
 }

@@ -67,13 +67,13 @@
                 var ok = !!etats[li.dataset.regle];
                 if (ok) { respectees++; }
                 li.classList.toggle('regle-ok', ok);
-                li.querySelector('.etat-regle').textContent = ok ? ' : respectée' : ' : pas encore respectée';
+                li.querySelector('.etat-regle').textContent = ok ? '\u00A0: respectée' : '\u00A0: pas encore respectée';
             });
             if (bilan) {
                 // Announced once typing pauses, not on every key.
                 clearTimeout(minuterie);
                 minuterie = setTimeout(function () {
-                    bilan.textContent = mdp.length === 0 ? '' : 'Règles respectées : ' + respectees + ' sur ' + regles.length + '.';
+                    bilan.textContent = mdp.length === 0 ? '' : 'Règles respectées\u00A0: ' + respectees + ' sur ' + regles.length + '.';
                 }, 800);
             }
         }
