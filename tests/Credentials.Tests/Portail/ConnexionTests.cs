@@ -17,11 +17,8 @@ public class ConnexionTests(ITestOutputHelper sortie)
     public async Task La_connexion_met_a_jour_la_date_de_derniere_connexion_et_ouvre_mon_compte(FournisseurBase fournisseur)
     {
         var horloge = new HorlogeDeTest();
-        await using var app = await CreerAsync(fournisseur, horloge);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
+        await using var scene = await ScenePortail.ActiveAsync(fournisseur, horloge);
+        var (app, remis, client) = scene;
         horloge.Avancer(TimeSpan.FromDays(3));
 
         var connexion = await ConnecterAsync(client, remis.Identifiant, MotDePasseChoisi);
@@ -62,16 +59,13 @@ public class ConnexionTests(ITestOutputHelper sortie)
     public async Task Identifiant_inconnu_et_mauvais_mot_de_passe_recoivent_la_meme_reponse_pour_le_meme_travail()
     {
         var hacheur = new HacheurCompteur();
-        await using var app = await CreerAsync(hacheur: hacheur);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var active = await NotifierUnCompteAsync(app, etablissement.Id);
-        var nonActive = await NotifierUnCompteAsync(app, etablissement.Id);
-        var bloque = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, active);
+        await using var scene = await ScenePortail.ActiveAsync(hacheur: hacheur);
+        var (app, active, client) = scene;
+        var nonActive = await NotifierUnCompteAsync(app, scene.EtablissementId);
+        var bloque = await NotifierUnCompteAsync(app, scene.EtablissementId);
         await ActiverAsync(client, bloque);
-        await BloquerAsync(app, etablissement.Id, bloque.Id);
-        var nonNotifie = await IdentifiantNonNotifieAsync(app, etablissement.Id);
+        await BloquerAsync(app, scene.EtablissementId, bloque.Id);
+        var nonNotifie = await IdentifiantNonNotifieAsync(app, scene.EtablissementId);
 
         var reponses = new List<(string Cas, HttpStatusCode Statut, string Erreurs, int Verifications)>();
         foreach (var (cas, identifiant) in new[]
@@ -100,11 +94,8 @@ public class ConnexionTests(ITestOutputHelper sortie)
     [Fact]
     public async Task Avec_le_vrai_hachage_un_identifiant_inconnu_coute_le_meme_temps_qu_un_mauvais_mot_de_passe()
     {
-        await using var app = await ApplicationDeTest.CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
+        await using var scene = await ScenePortail.ActiveAsync(hacheur: new HacheurPbkdf2());
+        var (app, remis, client) = scene;
         Assert.StartsWith($"pbkdf2-sha512${HacheurPbkdf2.IterationsParDefaut}$", (await CompteAsync(app, remis.Id)).MotDePasseHash);
         Assert.Equal(HttpStatusCode.Redirect, (await ConnecterAsync(client, remis.Identifiant, MotDePasseChoisi)).StatusCode);
 
@@ -126,11 +117,8 @@ public class ConnexionTests(ITestOutputHelper sortie)
     [Fact]
     public async Task Changer_de_mot_de_passe_depuis_mon_compte()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
+        await using var scene = await ScenePortail.ActiveAsync();
+        var (app, remis, client) = scene;
         await ConnecterAsync(client, remis.Identifiant, MotDePasseChoisi);
 
         var faux = await ChangerAsync(client, "Pas-Le-Bon-1", AutreMotDePasse);
@@ -148,9 +136,8 @@ public class ConnexionTests(ITestOutputHelper sortie)
     [Fact]
     public async Task Une_session_tombe_quand_le_mot_de_passe_change_ailleurs_et_a_la_deconnexion()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, remis, _) = scene;
         var ordinateurDuCollege = app.NouveauClient();
         var telephone = app.NouveauClient();
         await ActiverAsync(telephone, remis);
@@ -170,9 +157,8 @@ public class ConnexionTests(ITestOutputHelper sortie)
     [Fact]
     public async Task Un_compte_pas_encore_active_qui_se_connecte_avec_son_mot_de_passe_provisoire_est_guide_vers_la_premiere_connexion()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, remis, _) = scene;
 
         var reponse = await ConnecterAsync(app.NouveauClient(), remis.Identifiant, CommeTape(remis.MotDePasse));
 

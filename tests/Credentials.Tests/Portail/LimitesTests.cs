@@ -19,16 +19,9 @@ public class LimitesTests
     {
         var horloge = new HorlogeDeTest();
         var journal = new JournalCapture();
-        await using var app = await ApplicationDeTest.CreerAsync(fournisseur, services: s =>
-        {
-            Remplacer(s, horloge, new Credentials.Core.Secrets.HacheurPbkdf2(1_000));
-            s.AddSingleton<ILoggerProvider>(journal);
-        });
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var cible = await NotifierUnCompteAsync(app, etablissement.Id);
-        var voisin = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, cible);
+        await using var scene = await ScenePortail.ActiveAsync(fournisseur, horloge, services: s => s.AddSingleton<ILoggerProvider>(journal));
+        var (app, cible, client) = scene;
+        var voisin = await NotifierUnCompteAsync(app, scene.EtablissementId);
         await ActiverAsync(client, voisin);
 
         var reponseFausse = "";
@@ -63,11 +56,8 @@ public class LimitesTests
     public async Task Une_adresse_qui_echoue_sur_beaucoup_d_identifiants_est_ralentie(FournisseurBase fournisseur)
     {
         var horloge = new HorlogeDeTest();
-        await using var app = await CreerAsync(fournisseur, horloge);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
+        await using var scene = await ScenePortail.ActiveAsync(fournisseur, horloge);
+        var (app, remis, client) = scene;
 
         for (var i = 1; i <= 50; i++)
         {

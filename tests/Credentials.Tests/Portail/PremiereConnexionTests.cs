@@ -14,10 +14,8 @@ public class PremiereConnexionTests
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task Le_mot_de_passe_provisoire_tape_en_minuscules_avec_l_espace_active_le_compte(FournisseurBase fournisseur)
     {
-        await using var app = await CreerAsync(fournisseur);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
+        await using var scene = await ScenePortail.NotifieAsync(fournisseur);
+        var (app, remis, client) = scene;
 
         var etape1 = await PremiereConnexionAsync(client, remis.Identifiant, CommeTape(remis.MotDePasse));
         Assert.Equal(HttpStatusCode.OK, etape1.StatusCode);
@@ -44,11 +42,8 @@ public class PremiereConnexionTests
     [Fact]
     public async Task Une_seconde_activation_avec_l_ancien_mot_de_passe_provisoire_est_refusee()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
+        await using var scene = await ScenePortail.ActiveAsync();
+        var (app, remis, client) = scene;
 
         var encore = await PremiereConnexionAsync(client, remis.Identifiant, remis.MotDePasse);
 
@@ -73,10 +68,8 @@ public class PremiereConnexionTests
     [Fact]
     public async Task Le_serveur_revérifie_chaque_regle_du_mot_de_passe_choisi()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, remis, client) = scene;
         var etape1 = await PremiereConnexionAsync(client, remis.Identifiant, remis.MotDePasse);
 
         var refus = new Dictionary<string, string>
@@ -110,9 +103,8 @@ public class PremiereConnexionTests
     public async Task Un_mot_de_passe_provisoire_expire_n_est_explique_qu_a_qui_le_donne_juste()
     {
         var horloge = new HorlogeDeTest();
-        await using var app = await CreerAsync(horloge: horloge);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
+        await using var scene = await ScenePortail.NotifieAsync(horloge: horloge);
+        var (app, remis, _) = scene;
         horloge.Avancer(TimeSpan.FromDays(121));
         var client = app.NouveauClient();
 
@@ -127,10 +119,9 @@ public class PremiereConnexionTests
     [Fact]
     public async Task Un_compte_non_notifie_recoit_la_meme_reponse_qu_un_identifiant_inconnu()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var nonNotifie = await IdentifiantNonNotifieAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, _, client) = scene;
+        var nonNotifie = await IdentifiantNonNotifieAsync(app, scene.EtablissementId);
 
         var connu = await PremiereConnexionAsync(client, nonNotifie, "ABCDE FGHJK");
         var inconnu = await PremiereConnexionAsync(client, "personne.inconnue", "ABCDE FGHJK");
@@ -143,10 +134,9 @@ public class PremiereConnexionTests
     [Fact]
     public async Task Un_compte_bloque_n_est_pas_activable_et_ne_le_dit_qu_a_qui_donne_le_bon_mot_de_passe()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        await BloquerAsync(app, etablissement.Id, remis.Id);
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, remis, _) = scene;
+        await BloquerAsync(app, scene.EtablissementId, remis.Id);
         var client = app.NouveauClient();
 
         var juste = await PremiereConnexionAsync(client, remis.Identifiant, remis.MotDePasse);

@@ -15,12 +15,9 @@ public class RenouvellementTests
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task Un_code_de_renouvellement_sert_une_seule_fois(FournisseurBase fournisseur)
     {
-        await using var app = await CreerAsync(fournisseur);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
-        var code = await CodeRenouvellementAsync(app, etablissement.Id, remis.Id);
+        await using var scene = await ScenePortail.ActiveAsync(fournisseur);
+        var (app, remis, client) = scene;
+        var code = await CodeRenouvellementAsync(app, scene.EtablissementId, remis.Id);
 
         var premier = await RenouvelerAsync(client, remis.Identifiant, CommeTape(code), AutreMotDePasse);
 
@@ -40,12 +37,9 @@ public class RenouvellementTests
     public async Task Un_code_de_renouvellement_expire_est_refuse_et_la_raison_n_est_dite_qu_avec_le_bon_code()
     {
         var horloge = new HorlogeDeTest();
-        await using var app = await CreerAsync(horloge: horloge);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
-        var code = await CodeRenouvellementAsync(app, etablissement.Id, remis.Id);
+        await using var scene = await ScenePortail.ActiveAsync(horloge: horloge);
+        var (app, remis, client) = scene;
+        var code = await CodeRenouvellementAsync(app, scene.EtablissementId, remis.Id);
         horloge.Avancer(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
         var juste = await RenouvelerAsync(client, remis.Identifiant, code, AutreMotDePasse);
@@ -59,12 +53,9 @@ public class RenouvellementTests
     [Fact]
     public async Task Le_nom_du_titulaire_n_est_verifie_dans_le_nouveau_mot_de_passe_qu_une_fois_le_code_reconnu()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
-        var client = app.NouveauClient();
-        await ActiverAsync(client, remis);
-        var code = await CodeRenouvellementAsync(app, etablissement.Id, remis.Id);
+        await using var scene = await ScenePortail.ActiveAsync();
+        var (app, remis, client) = scene;
+        var code = await CodeRenouvellementAsync(app, scene.EtablissementId, remis.Id);
         await using (var scope = app.Portee())
         {
             // A name the identifier does not contain (married name, correction): only the holder may learn it is checked.

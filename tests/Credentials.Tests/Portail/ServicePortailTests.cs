@@ -17,9 +17,8 @@ public class ServicePortailTests
     [Fact]
     public async Task Les_deux_etapes_de_la_premiere_connexion_activent_le_compte_sans_garder_le_provisoire_en_clair()
     {
-        await using var app = await CreerAsync();
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, remis, _) = scene;
         await using var scope = app.Portee();
         var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
 
@@ -38,9 +37,8 @@ public class ServicePortailTests
     public async Task Un_jeton_d_activation_perime_ou_falsifie_ne_sert_a_rien()
     {
         var horloge = new HorlogeDeTest();
-        await using var app = await CreerAsync(horloge: horloge);
-        var etablissement = (await app.CreerEtablissementAsync()).Etablissement;
-        var remis = await NotifierUnCompteAsync(app, etablissement.Id);
+        await using var scene = await ScenePortail.NotifieAsync(horloge: horloge);
+        var (app, remis, _) = scene;
         await using var scope = app.Portee();
         var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
         var jeton = (await service.VerifierProvisoireAsync(remis.Identifiant, remis.MotDePasse, Adresse)).Valeur!.Jeton;
