@@ -11,5 +11,7 @@ internal static class ListeVerbes
         VerbeMigrate.Creer(),
         VerbeSeedDemo.Creer(),
         VerbeCreateUser.Creer(),
+        VerbeNotify.Creer(),
+        VerbeList.Creer(),
     ];
 }

@@ -3,10 +3,7 @@ using System.Text.RegularExpressions;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,13 +59,6 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
             builder.UseSetting(cle, valeur);
         }
 
-        builder.ConfigureTestServices(services =>
-        {
-            // The test host (TestServer, or Kestrel for a browser) speaks plain HTTP: cookies that are
-            // Secure outside Development would never come back. Production keeps CookieSecurePolicy.Always.
-            services.PostConfigure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-            services.PostConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        });
         if (servicesDeTest is not null)
         {
             builder.ConfigureTestServices(servicesDeTest);

@@ -16,7 +16,7 @@ public class ConnexionTests(ITestOutputHelper sortie)
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task La_connexion_met_a_jour_la_date_de_derniere_connexion_et_ouvre_mon_compte(FournisseurBase fournisseur)
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         await using var scene = await ScenePortail.ActiveAsync(fournisseur, horloge);
         var (app, remis, client) = scene;
         horloge.Avancer(TimeSpan.FromDays(3));

@@ -17,7 +17,7 @@ public class LimitesTests
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task Apres_cinq_echecs_meme_le_bon_mot_de_passe_est_refuse_pendant_le_delai_sans_toucher_aux_autres_identifiants(FournisseurBase fournisseur)
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         var journal = new JournalCapture();
         await using var scene = await ScenePortail.ActiveAsync(fournisseur, horloge, services: s => s.AddSingleton<ILoggerProvider>(journal));
         var (app, cible, client) = scene;
@@ -55,7 +55,7 @@ public class LimitesTests
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task Une_adresse_qui_echoue_sur_beaucoup_d_identifiants_est_ralentie(FournisseurBase fournisseur)
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         await using var scene = await ScenePortail.ActiveAsync(fournisseur, horloge);
         var (app, remis, client) = scene;
 

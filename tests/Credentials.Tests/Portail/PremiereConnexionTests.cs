@@ -102,7 +102,7 @@ public class PremiereConnexionTests
     [Fact]
     public async Task Un_mot_de_passe_provisoire_expire_n_est_explique_qu_a_qui_le_donne_juste()
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         await using var scene = await ScenePortail.NotifieAsync(horloge: horloge);
         var (app, remis, _) = scene;
         horloge.Avancer(TimeSpan.FromDays(121));

@@ -36,7 +36,7 @@ public class RenouvellementTests
     [Fact]
     public async Task Un_code_de_renouvellement_expire_est_refuse_et_la_raison_n_est_dite_qu_avec_le_bon_code()
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         await using var scene = await ScenePortail.ActiveAsync(horloge: horloge);
         var (app, remis, client) = scene;
         var code = await CodeRenouvellementAsync(app, scene.EtablissementId, remis.Id);

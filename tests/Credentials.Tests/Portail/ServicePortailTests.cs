@@ -36,7 +36,7 @@ public class ServicePortailTests
     [Fact]
     public async Task Un_jeton_d_activation_perime_ou_falsifie_ne_sert_a_rien()
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         await using var scene = await ScenePortail.NotifieAsync(horloge: horloge);
         var (app, remis, _) = scene;
         await using var scope = app.Portee();
@@ -96,7 +96,7 @@ public class ServicePortailTests
     [Fact]
     public async Task Les_compteurs_perimes_sont_purges()
     {
-        var horloge = new HorlogeDeTest();
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
         await using var app = await CreerAsync(horloge: horloge);
         await using (var scope = app.Portee())
         {

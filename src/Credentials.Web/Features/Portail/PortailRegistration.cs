@@ -15,7 +15,7 @@ public static class PortailRegistration
     /// <summary>Au plus quelques essais en cours par adresse : un client ne monopolise pas les calculs PBKDF2.</summary>
     public const string PolitiqueDebit = "portail";
 
-    public static IServiceCollection AjouterPortail(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
+    public static IServiceCollection AjouterPortail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortail(configuration);
         var dureeSession = configuration.GetSection(OptionsPortail.Section).Get<OptionsPortail>()?.DureeSession ?? new OptionsPortail().DureeSession;
@@ -28,7 +28,8 @@ public static class PortailRegistration
             options.Cookie.Path = "/portail";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environnement.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Same rule as the console's cookies (Securite.AjouterSecurite): Secure on HTTPS, Secure-only with Securite:ExigerHttps.
+            options.Cookie.SecurePolicy = configuration.GetValue<bool>("Securite:ExigerHttps") ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = dureeSession;
             options.SlidingExpiration = true;
         });
