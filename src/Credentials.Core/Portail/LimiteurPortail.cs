@@ -67,7 +67,7 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
         {
             (CleIdentifiant(identifiantNormalise), TypeLimite.Identifiant, limites.Identifiant),
         };
-        if (!EstDeConfiance(adresse))
+        if (!limites.EstDeConfiance(adresse))
         {
             cles.Add((CleAdresse(adresse), TypeLimite.Adresse, limites.Adresse));
         }
@@ -164,9 +164,6 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
             .Where(l => l.DebutFenetre < avant && (l.BloqueJusqua == null || l.BloqueJusqua < maintenant))
             .ExecuteDeleteAsync(ct);
     }
-
-    private bool EstDeConfiance(IPAddress? adresse) =>
-        adresse is not null && limites.AdressesDeConfiance.Any(a => IPAddress.TryParse(a, out var sure) && sure.Equals(adresse.IsIPv4MappedToIPv6 ? adresse.MapToIPv4() : adresse));
 
     private void Detacher()
     {

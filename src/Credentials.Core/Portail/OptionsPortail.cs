@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Credentials.Core.Portail;
 
 /// <summary>Le portail d'activation (section de configuration « Portail »).</summary>
@@ -48,6 +50,17 @@ public sealed class OptionsLimitesPortail
     /// active ses comptes) : seule la limite par identifiant s'y applique.
     /// </summary>
     public List<string> AdressesDeConfiance { get; set; } = [];
+
+    public bool EstDeConfiance(IPAddress? adresse)
+    {
+        if (adresse is null || AdressesDeConfiance.Count == 0)
+        {
+            return false;
+        }
+
+        var normale = adresse.IsIPv4MappedToIPv6 ? adresse.MapToIPv4() : adresse;
+        return AdressesDeConfiance.Any(a => IPAddress.TryParse(a, out var sure) && sure.Equals(normale));
+    }
 }
 
 /// <summary>Une limite : après <see cref="Seuil"/> échecs dans la fenêtre, un délai qui double à chaque échec.</summary>

@@ -78,6 +78,25 @@ public class LimitesTests
         Assert.Equal(HttpStatusCode.Redirect, (await ConnecterAsync(client, remis.Identifiant, MotDePasseChoisi)).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Une_classe_qui_essaie_en_meme_temps_depuis_une_adresse_est_servie_sans_refus(FournisseurBase fournisseur)
+    {
+        await using var app = await CreerAsync(fournisseur);
+        var client = app.NouveauClient();
+        var jeton = await ApplicationDeTest.JetonAsync(client, "/portail/connexion");
+
+        var reponses = await Task.WhenAll(Enumerable.Range(1, 30).Select(i => client.PostAsync("/portail/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = jeton,
+            ["Identifiant"] = $"eleve.{i}",
+            ["MotDePasse"] = "Pas-Encore-Active-1",
+        }))));
+
+        Assert.All(reponses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(30, (await LimiteAsync(app, LimiteurPortail.CleAdresse(null))).Echecs);
+    }
+
     [Fact]
     public async Task Un_identifiant_inconnu_se_verrouille_comme_un_connu()
     {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Credentials.Core.Portail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Credentials.Web.Features.Portail;
 
@@ -12,7 +13,7 @@ public static class PortailRegistration
     /// <summary>Le schéma d'authentification des titulaires, séparé de celui de la console.</summary>
     public const string Schema = "Portail";
 
-    /// <summary>Au plus quelques essais en cours par adresse : un client ne monopolise pas les calculs PBKDF2.</summary>
+    /// <summary>Au plus 4 essais en cours par adresse (les suivants attendent) : un client ne monopolise pas les calculs PBKDF2.</summary>
     public const string PolitiqueDebit = "portail";
 
     public static IServiceCollection AjouterPortail(this IServiceCollection services, IConfiguration configuration)
@@ -33,9 +34,16 @@ public static class PortailRegistration
             options.ExpireTimeSpan = dureeSession;
             options.SlidingExpiration = true;
         });
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(PolitiqueDebit, contexte => RateLimitPartition.GetConcurrencyLimiter(
-            LimiteurPortail.CleAdresse(contexte.Connection.RemoteIpAddress),
-            _ => new ConcurrencyLimiterOptions { PermitLimit = 4, QueueLimit = 16, QueueProcessingOrder = QueueProcessingOrder.OldestFirst })));
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(PolitiqueDebit, contexte =>
+        {
+            // A whole class clicking « Continuer » at once queues (up to 64) rather than being turned away.
+            var adresse = contexte.Connection.RemoteIpAddress;
+            return contexte.RequestServices.GetRequiredService<IOptions<OptionsPortail>>().Value.Limites.EstDeConfiance(adresse)
+                ? RateLimitPartition.GetNoLimiter("confiance")
+                : RateLimitPartition.GetConcurrencyLimiter(
+                    LimiteurPortail.CleAdresse(adresse),
+                    _ => new ConcurrencyLimiterOptions { PermitLimit = 4, QueueLimit = 64, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
+        }));
         return services;
     }
 }
