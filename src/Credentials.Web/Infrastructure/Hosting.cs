@@ -2,6 +2,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
 using Credentials.Core.Services;
+using Credentials.Web.Features.Portail;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -35,6 +36,7 @@ public static class Hosting
         services.AddScoped<LectureJournal>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
+        services.AjouterPortail(configuration);
 
         services.AddControllersWithViews(options =>
             {
