@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
@@ -32,6 +33,7 @@ public static class Hosting
         services.AddCredentialsIdentity().AddSignInManager();
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<DemoSeeder>();
+        services.AjouterCourriels(configuration);
 
         services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddRazorOptions(options =>
