@@ -66,14 +66,15 @@ public sealed class BancCourriels : IAsyncDisposable
 
     public string DossierDonnees => dossier;
 
-    public static async Task<BancCourriels> CreerAsync(FournisseurBase fournisseur, ServeurSmtpDeTest? smtp = null, Dictionary<string, string?>? reglages = null)
+    /// <param name="poolees">Pooled connections, as in production (test databases are unpooled so that they can be dropped at once).</param>
+    public static async Task<BancCourriels> CreerAsync(FournisseurBase fournisseur, ServeurSmtpDeTest? smtp = null, Dictionary<string, string?>? reglages = null, bool poolees = false)
     {
         var baseDeTest = await BaseDeTest.CreerAsync(fournisseur);
         var dossier = Directory.CreateTempSubdirectory("credentials-courriels-").FullName;
         var tous = new Dictionary<string, string?>
         {
             ["Database:Provider"] = fournisseur.ToString(),
-            ["ConnectionStrings:Credentials"] = baseDeTest.Chaine,
+            ["ConnectionStrings:Credentials"] = poolees ? baseDeTest.Chaine.Replace("Pooling=False", "Pooling=True", StringComparison.OrdinalIgnoreCase) : baseDeTest.Chaine,
             ["DataDirectory"] = dossier,
             ["Portail:Url"] = "https://portail.exemple.fr/credentials",
             ["Mail:Transport"] = smtp is null ? "Pickup" : "Smtp",
