@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
@@ -37,6 +38,7 @@ public static class Hosting
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);
+        services.AjouterCourriels(configuration);
 
         services.AddControllersWithViews(options =>
             {
