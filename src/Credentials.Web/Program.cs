@@ -1,2 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Credentials.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AjouterJournalisation();
+builder.Services.AjouterCredentials(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+await app.PreparerBaseAsync();
+app.UtiliserCredentials();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

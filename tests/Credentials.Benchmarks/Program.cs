@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Credentials.Benchmarks;
+using Credentials.Benchmarks.Imports;
 
 switch (args)
 {
@@ -11,6 +12,10 @@ switch (args)
         break;
     case ["memoire", var rendu, var lignes]:
         Chrono.Memoire(rendu, int.Parse(lignes));
+        break;
+    case ["imports", .. var options]:
+        // Stopwatch figures for docs/performance-imports.md.
+        Environment.ExitCode = await BancImports.ExecuterAsync(options);
         break;
     default:
         // In process: the project BenchmarkDotNet would generate lacks the ASP.NET Core shared

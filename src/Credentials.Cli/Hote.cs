@@ -1,0 +1,62 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Imports;
+using Credentials.Core.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Credentials.Cli;
+
+/// <summary>
+/// Les services de la CLI : la même configuration que le web (appsettings.json du web, variables
+/// d'environnement), donc la même base, les mêmes clés de chiffrement.
+/// </summary>
+internal static class Hote
+{
+    public static ServiceProvider Construire()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        // Keys on Linux are stored unprotected in the key folder by design (see docs/decisions.md): no need to warn on every command.
+        services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
+        services.AddCredentialsCore(configuration);
+        services.AddCredentialsIdentity();
+        services.AddImports(configuration);
+        services.AddScoped<ServiceCredentials>();
+        services.AddScoped<Core.Seeding.DemoSeeder>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Exécute une action dans une portée de services, base migrée ; une erreur métier devient un message et un code 1.</summary>
+    public static async Task<int> ExecuterAsync(Func<IServiceProvider, Task<int>> action)
+    {
+        await using var fournisseur = Construire();
+        await using var scope = fournisseur.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
+            return await action(scope.ServiceProvider);
+        }
+        catch (ErreurMetier erreur)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {erreur.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>L'établissement de cet UAI, ou une erreur claire.</summary>
+    public static async Task<Etablissement> EtablissementAsync(IServiceProvider services, string uai)
+    {
+        var db = services.GetRequiredService<CredentialsDbContext>();
+        var normalise = Etablissement.NormaliserUai(uai);
+        return await db.Etablissements.SingleOrDefaultAsync(e => e.Uai == normalise)
+            ?? throw new ErreurMetier($"Aucun établissement n'a l'UAI « {uai} ».", CodeErreur.Introuvable);
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Credentials.Cli.Verbes;
+
+namespace Credentials.Cli;
+
+/// <summary>Les verbes de la CLI ; chacun vit dans son fichier sous Verbes/.</summary>
+internal static class ListeVerbes
+{
+    public static IEnumerable<Command> Tous() =>
+    [
+        VerbeMigrate.Creer(),
+        VerbeSeedDemo.Creer(),
+        VerbeCreateUser.Creer(),
+        VerbeNotify.Creer(),
+        VerbeList.Creer(),
+        VerbeImport.Creer(),
+    ];
+}

@@ -1,0 +1,42 @@
+using Credentials.Core.Domain;
+
+namespace Credentials.Core.Services;
+
+/// <summary>L'ordre des listes : ce qui est imprimé suit l'ordre affiché.</summary>
+public enum TriComptes
+{
+    Nom = 0,
+    Classe = 1,
+    Etat = 2,
+    Identifiant = 3,
+    DateNotification = 4,
+    DerniereConnexion = 5,
+}
+
+/// <summary>
+/// Une recherche de comptes (les filtres de l'onglet) ou une sélection explicite (<see cref="Ids"/>) :
+/// la même description sert à afficher, à notifier, à lister et à exporter.
+/// </summary>
+public sealed record CriteresComptes
+{
+    public Profil Profil { get; init; } = Profil.Eleve;
+
+    /// <summary>Nom, prénom ou identifiant (sans tenir compte des accents ni de la casse).</summary>
+    public string? Recherche { get; init; }
+
+    public IReadOnlyCollection<string> Classes { get; init; } = [];
+
+    public IReadOnlyCollection<EtatCompte> Etats { get; init; } = [];
+
+    public string? Mef { get; init; }
+
+    /// <summary>null : tous ; true : seulement les élèves extérieurs ; false : sans eux.</summary>
+    public bool? Externes { get; init; }
+
+    /// <summary>Si renseigné, seuls ces comptes (toujours dans la portée et les filtres).</summary>
+    public IReadOnlyCollection<long>? Ids { get; init; }
+
+    public TriComptes Tri { get; init; } = TriComptes.Nom;
+
+    public bool Descendant { get; init; }
+}

@@ -1,0 +1,26 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+
+namespace Credentials.Core.Services;
+
+/// <summary>
+/// Consigne au journal qui a divulgué ou changé quels identifiants. Ajoute au contexte sans
+/// enregistrer : l'entrée part dans la même transaction que le changement qu'elle décrit.
+/// </summary>
+public static class Journal
+{
+    public static Evenement Consigner(
+        CredentialsDbContext db,
+        Portee portee,
+        DateTime date,
+        ActionJournal action,
+        string? canal,
+        IReadOnlyCollection<long> comptes,
+        string? details = null)
+    {
+        var evenement = new Evenement(portee.EtablissementId, date, portee.Auteur, action, canal, comptes.Count, details);
+        db.Evenements.Add(evenement);
+        db.EvenementComptes.AddRange(comptes.Distinct().Select(id => new EvenementCompte(evenement, id)));
+        return evenement;
+    }
+}

@@ -1,0 +1,51 @@
+using Credentials.Core.Domain;
+
+namespace Credentials.Core.Services;
+
+/// <summary>
+/// Qui agit et sur quoi il a la main : un établissement, un rôle et, pour un enseignant, ses classes.
+/// Toutes les requêtes des services passent par elle : personne ne voit ce qui n'est pas à lui.
+/// </summary>
+public sealed record Portee(int EtablissementId, RoleConsole Role, IReadOnlySet<int>? Classes, string Auteur)
+{
+    /// <summary>La CLI agit comme la direction de l'établissement.</summary>
+    public static Portee Cli(int etablissementId) => new(etablissementId, RoleConsole.Directeur, null, "cli");
+
+    public bool EstEnseignant => Role == RoleConsole.Enseignant;
+
+    public bool PeutExporterCsv => !EstEnseignant;
+
+    public bool PeutBloquer => !EstEnseignant;
+
+    public bool PeutGererComptes => !EstEnseignant;
+
+    public bool PeutPublipostage => !EstEnseignant;
+
+    public bool PeutParametrer => Role == RoleConsole.Directeur;
+
+    public bool PeutReinitialiserCompteActive => !EstEnseignant;
+
+    /// <summary>Lève <see cref="ErreurMetier"/> si la permission manque.</summary>
+    public void Exiger(bool permission, string action)
+    {
+        if (!permission)
+        {
+            throw new ErreurMetier($"Votre rôle ({Role.Libelle()}) ne permet pas de {action}.", CodeErreur.AccesRefuse);
+        }
+    }
+}
+
+/// <summary>Les familles d'erreurs qu'une personne peut rencontrer.</summary>
+public enum CodeErreur
+{
+    Invalide = 1,
+    AccesRefuse,
+    Introuvable,
+    Concurrence,
+}
+
+/// <summary>Une erreur métier, avec un message en français destiné à la personne.</summary>
+public sealed class ErreurMetier(string message, CodeErreur code = CodeErreur.Invalide) : Exception(message)
+{
+    public CodeErreur Code { get; } = code;
+}

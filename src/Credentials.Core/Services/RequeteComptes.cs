@@ -1,0 +1,77 @@
+using Credentials.Core.Domain;
+
+namespace Credentials.Core.Services;
+
+/// <summary>Traduit une portée et des critères en requête : l'unique endroit où se décide qui voit quoi.</summary>
+public static class RequeteComptes
+{
+    public static IQueryable<Compte> Filtrer(this IQueryable<Compte> comptes, Portee portee, CriteresComptes criteres)
+    {
+        var requete = comptes.Where(c => c.EtablissementId == portee.EtablissementId && c.Profil == criteres.Profil);
+
+        if (portee.Classes is { } classesAutorisees)
+        {
+            var ids = classesAutorisees.ToList();
+            requete = criteres.Profil == Profil.Responsable
+                ? requete.Where(c => c.Enfants.Any(r => r.Eleve.ClasseId != null && ids.Contains(r.Eleve.ClasseId.Value)))
+                : requete.Where(c => c.ClasseId != null && ids.Contains(c.ClasseId.Value));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteres.Recherche))
+        {
+            foreach (var mot in Identifiants.Replier(criteres.Recherche).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                requete = requete.Where(c => c.Recherche.Contains(mot));
+            }
+        }
+
+        if (criteres.Classes.Count > 0)
+        {
+            var codes = criteres.Classes.ToList();
+            requete = criteres.Profil == Profil.Responsable
+                ? requete.Where(c => c.Enfants.Any(r => r.Eleve.Classe != null && codes.Contains(r.Eleve.Classe.Code)))
+                : requete.Where(c => c.Classe != null && codes.Contains(c.Classe.Code));
+        }
+
+        if (criteres.Etats.Count > 0)
+        {
+            var etats = criteres.Etats.ToList();
+            requete = requete.Where(c => etats.Contains(c.Etat));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteres.Mef))
+        {
+            var mef = criteres.Mef.Trim();
+            requete = requete.Where(c => c.CodeMef == mef || c.LibelleMef == mef);
+        }
+
+        if (criteres.Externes is { } externes)
+        {
+            requete = requete.Where(c => c.Externe == externes);
+        }
+
+        if (criteres.Ids is { } selection)
+        {
+            var ids = selection.ToList();
+            requete = requete.Where(c => ids.Contains(c.Id));
+        }
+
+        return requete;
+    }
+
+    public static IQueryable<Compte> Trier(this IQueryable<Compte> comptes, CriteresComptes criteres) => (criteres.Tri, criteres.Descendant) switch
+    {
+        (TriComptes.Classe, false) => comptes.OrderBy(c => c.Classe!.Code).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
+        (TriComptes.Classe, true) => comptes.OrderByDescending(c => c.Classe!.Code).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
+        (TriComptes.Etat, false) => comptes.OrderBy(c => c.Etat == EtatCompte.NonNotifie ? 0 : c.Etat == EtatCompte.NotifieNonActive ? 1 : 2).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
+        (TriComptes.Etat, true) => comptes.OrderByDescending(c => c.Etat == EtatCompte.NonNotifie ? 0 : c.Etat == EtatCompte.NotifieNonActive ? 1 : 2).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
+        (TriComptes.Identifiant, false) => comptes.OrderBy(c => c.Identifiant),
+        (TriComptes.Identifiant, true) => comptes.OrderByDescending(c => c.Identifiant),
+        (TriComptes.DateNotification, false) => comptes.OrderBy(c => c.DateNotification).ThenBy(c => c.Id),
+        (TriComptes.DateNotification, true) => comptes.OrderByDescending(c => c.DateNotification).ThenBy(c => c.Id),
+        (TriComptes.DerniereConnexion, false) => comptes.OrderBy(c => c.DateDerniereConnexion).ThenBy(c => c.Id),
+        (TriComptes.DerniereConnexion, true) => comptes.OrderByDescending(c => c.DateDerniereConnexion).ThenBy(c => c.Id),
+        (_, true) => comptes.OrderByDescending(c => c.Nom).ThenByDescending(c => c.Prenom).ThenBy(c => c.Id),
+        _ => comptes.OrderBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
+    };
+}

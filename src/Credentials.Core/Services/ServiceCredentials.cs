@@ -1,0 +1,212 @@
+using Credentials.Core.Data;
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Core.Services;
+
+/// <summary>Un compte laissé de côté par une action, et pourquoi.</summary>
+public sealed record CompteIgnore(long CompteId, string NomComplet, string Identifiant, string Raison);
+
+/// <summary>Ce qu'une action sur une sélection a produit : les fiches à imprimer ou envoyer, et ce qui a été ignoré.</summary>
+public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyList<CompteIgnore> Ignores)
+{
+    public int NouveauxMotsDePasse { get; init; }
+
+    public int Rappels => Fiches.Count(f => f.Variante == VarianteFiche.Rappel);
+
+    /// <summary>L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes).</summary>
+    public long EvenementId { get; init; }
+}
+
+/// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
+public sealed record CodeEmis(long CompteId, string NomComplet, string Identifiant, string Code, DateTime ExpireLe);
+
+/// <summary>Combien de comptes une action toucherait, par état : de quoi écrire la confirmation.</summary>
+public sealed record ApercuSelection(int Total, int NonNotifies, int NonActives, int Actives, int Bloques);
+
+/// <summary>
+/// Le service des identifiants : il applique les règles d'état de <see cref="Compte"/> à une sélection,
+/// en un lot (une requête pour charger, un enregistrement pour tout écrire, journal compris), et produit
+/// les fiches que les documents et les courriels mettent en forme. La console et la CLI l'appellent tous deux.
+/// </summary>
+public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets outils)
+{
+    public async Task<ApercuSelection> ApercuAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
+    {
+        var parEtat = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
+            .GroupBy(c => new { c.Etat, c.Bloque })
+            .Select(g => new { g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
+            .ToListAsync(ct);
+        return new ApercuSelection(
+            parEtat.Sum(g => g.Nombre),
+            parEtat.Where(g => g.Etat == EtatCompte.NonNotifie).Sum(g => g.Nombre),
+            parEtat.Where(g => g.Etat == EtatCompte.NotifieNonActive).Sum(g => g.Nombre),
+            parEtat.Where(g => g.Etat == EtatCompte.Active).Sum(g => g.Nombre),
+            parEtat.Where(g => g.Bloque).Sum(g => g.Nombre));
+    }
+
+    /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
+    public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: true, ct);
+
+    /// <summary>
+    /// Comme <see cref="NotifierAsync"/>, sans enregistrer : les changements d'état et l'entrée du journal
+    /// restent dans le contexte pour que l'appelant y ajoute les siens (les courriels de la boîte d'envoi)
+    /// et enregistre le tout en une transaction avec <see cref="EnregistrerAsync"/>.
+    /// </summary>
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
+
+    /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
+    public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
+
+    /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
+    public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
+    {
+        if (canal == "csv")
+        {
+            portee.Exiger(portee.PeutExporterCsv, "exporter des listes au format CSV");
+        }
+
+        var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
+        var fiches = comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList();
+        Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
+        await db.SaveChangesAsync(ct);
+        return fiches;
+    }
+
+    /// <summary>Bloque ou débloque la sélection ; les comptes déjà dans l'état voulu sont signalés.</summary>
+    public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, CancellationToken ct = default)
+    {
+        portee.Exiger(portee.PeutBloquer, bloquer ? "bloquer des comptes" : "débloquer des comptes");
+        var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
+        var ignores = new List<CompteIgnore>();
+        var changes = new List<long>();
+        foreach (var compte in comptes)
+        {
+            var resultat = bloquer ? compte.Bloquer() : compte.Debloquer();
+            if (resultat.Refus is { } refus)
+            {
+                ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, refus.Message));
+            }
+            else
+            {
+                changes.Add(compte.Id);
+            }
+        }
+
+        Journal.Consigner(db, portee, outils.Maintenant, bloquer ? ActionJournal.Blocage : ActionJournal.Deblocage, null, changes);
+        await EnregistrerAsync(ct);
+        return new ResultatLot(comptes.Where(c => changes.Contains(c.Id)).Select(c => Fiche(c, VarianteFiche.Rappel, null)).ToList(), ignores);
+    }
+
+    /// <summary>Émet un code de renouvellement pour chaque compte activé de la sélection.</summary>
+    public async Task<(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores)> GenererCodesAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
+    {
+        // Renewal codes only exist for activated accounts, which a teacher may not reset.
+        portee.Exiger(portee.PeutReinitialiserCompteActive, "générer des codes de renouvellement");
+        var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
+        var codes = new List<CodeEmis>();
+        var ignores = new List<CompteIgnore>();
+        foreach (var compte in comptes)
+        {
+            var resultat = compte.GenererCodeRenouvellement(outils);
+            if (resultat.Refus is { } refus)
+            {
+                ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, refus.Message));
+            }
+            else
+            {
+                codes.Add(new CodeEmis(compte.Id, compte.NomComplet, compte.Identifiant, resultat.Code!, resultat.ExpireLe!.Value));
+            }
+        }
+
+        Journal.Consigner(db, portee, outils.Maintenant, ActionJournal.CodeRenouvellement, null, codes.Select(c => c.CompteId).ToList());
+        await EnregistrerAsync(ct);
+        return (codes, ignores);
+    }
+
+    private async Task<ResultatLot> AppliquerAsync(
+        Portee portee,
+        CriteresComptes criteres,
+        ActionJournal action,
+        string canal,
+        bool reinitialise,
+        Func<Compte, OutilsSecrets, ResultatNotification> transition,
+        bool enregistrer,
+        CancellationToken ct)
+    {
+        var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
+        var fiches = new List<FicheCompte>(comptes.Count);
+        var ignores = new List<CompteIgnore>();
+        var nouveaux = 0;
+        foreach (var compte in comptes)
+        {
+            if (reinitialise && compte.Etat == EtatCompte.Active && !portee.PeutReinitialiserCompteActive)
+            {
+                ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, "Compte déjà activé : seule la direction ou le secrétariat peut en réinitialiser le mot de passe."));
+                continue;
+            }
+
+            var resultat = transition(compte, outils);
+            if (resultat.Refus is { } refus)
+            {
+                ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, refus.Message));
+                continue;
+            }
+
+            nouveaux += resultat.NouveauMotDePasse ? 1 : 0;
+            fiches.Add(Fiche(compte, resultat.Variante, resultat.MotDePasse));
+        }
+
+        var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
+        if (enregistrer)
+        {
+            await EnregistrerAsync(ct);
+        }
+
+        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first).
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, EvenementId = evenement.Id };
+    }
+
+    private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)
+    {
+        var requete = db.Comptes.Include(c => c.Classe).Filtrer(portee, criteres).Trier(criteres);
+        return suivre ? requete : requete.AsNoTracking();
+    }
+
+    /// <summary>Enregistre le contexte en une transaction ; un conflit de concurrence devient une <see cref="ErreurMetier"/>.</summary>
+    public async Task EnregistrerAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ErreurMetier("Des comptes ont été modifiés par quelqu'un d'autre pendant l'opération : rien n'a été changé. Recommencez.", CodeErreur.Concurrence);
+        }
+    }
+
+    /// <summary>La fiche d'un compte, telle que les documents la montrent.</summary>
+    public static FicheCompte Fiche(Compte compte, VarianteFiche variante, string? motDePasse) => new(
+        compte.Id,
+        compte.Profil,
+        compte.Nom,
+        compte.Prenom,
+        compte.Identifiant,
+        compte.Etat,
+        variante,
+        compte.Etat == EtatCompte.NotifieNonActive ? motDePasse : null,
+        compte.Etat == EtatCompte.NotifieNonActive ? compte.MotDePasseProvisoireExpireLe : null,
+        compte.Classe?.Code,
+        compte.CodeMef ?? compte.Classe?.CodeMef,
+        compte.LibelleMef ?? compte.Classe?.LibelleMef,
+        compte.Courriel,
+        compte.DateCreation,
+        compte.DateNotification,
+        compte.DateDerniereConnexion,
+        compte.Bloque);
+}
