@@ -145,6 +145,14 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
         }
     }
 
+    /// <summary>Date le dernier échec de chaque clé de l'essai (dans la transaction de l'appelant).</summary>
+    public async Task NoterEchecAsync(Tentative tentative, CancellationToken ct = default)
+    {
+        var maintenant = outils.Maintenant;
+        var cles = tentative.Charges.Select(c => c.Cle).ToList();
+        await db.Set<LimitePortail>().Where(l => cles.Contains(l.Cle)).ExecuteUpdateAsync(s => s.SetProperty(l => l.DernierEchec, maintenant), ct);
+    }
+
     /// <summary>Logs a lockout this attempt started (English, structured; the key is already sanitised).</summary>
     public void JournaliserVerrouillage(Charge charge) =>
         logger.LogWarning(
