@@ -31,7 +31,9 @@ public sealed record Tentative(bool Autorisee, IReadOnlyList<Charge> Charges)
 /// </summary>
 public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outils, IOptions<OptionsPortail> options, ILogger<LimiteurPortail> logger)
 {
-    private const int EssaisEcriture = 8;
+    // At most 4 attempts per address run at once per instance (PortailRegistration), so a row has few
+    // contenders; a growing, jittered pause keeps them from colliding again in lockstep under load.
+    private const int EssaisEcriture = 16;
     private readonly OptionsLimitesPortail limites = options.Value.Limites;
 
     public static string CleIdentifiant(string identifiantNormalise) => "id:" + identifiantNormalise;
@@ -104,7 +106,7 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
             catch (DbUpdateException) when (essai < EssaisEcriture)
             {
                 // Another instance counted on the same key (version changed or row just inserted): count again.
-                await Task.Delay(Random.Shared.Next(2, 10 * essai), ct);
+                await Task.Delay(Random.Shared.Next(1, Math.Min(20 * essai, 200)), ct);
             }
             catch (DbUpdateException)
             {
