@@ -38,7 +38,7 @@ public sealed class ExpeditionCourriels(
     private readonly OptionsCourriels o = options.Value;
 
     /// <summary>Le nom de cette instance dans les baux : machine, processus et un tirage (plusieurs hôtes par processus en test).</summary>
-    public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Instance { get; } = $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 60)]}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     private enum Issue
     {
