@@ -11,5 +11,8 @@ internal static class ListeVerbes
         VerbeMigrate.Creer(),
         VerbeSeedDemo.Creer(),
         VerbeCreateUser.Creer(),
+        VerbeNotify.Creer(),
+        VerbeList.Creer(),
+        VerbeImport.Creer(),
     ];
 }

@@ -36,12 +36,12 @@ public static class RenduCourriel
     /// <summary>La lettre d'accompagnement d'un responsable et les fiches jointes : la sienne puis celles de ses enfants.</summary>
     public static CourrielFamille Famille(EnTeteEtablissement etablissement, FicheCompte responsable, IReadOnlyList<FicheCompte> enfants)
     {
-        var noms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var noms = new NomsUniques();
         var pieces = new List<PieceJointeReference>();
         var liste = new List<string>();
         foreach (var fiche in enfants.Prepend(responsable))
         {
-            var nom = NomsFichiers.Unique(NomsFichiers.FicheDeConnexion(fiche.Profil, fiche.Prenom, fiche.Nom), noms);
+            var nom = noms.Reserver(NomsFichiers.FicheIndividuelle(fiche));
             pieces.Add(new PieceJointeReference(fiche.CompteId, nom, fiche.Variante));
             var description = Path.GetFileNameWithoutExtension(nom);
             liste.Add(fiche == responsable ? $"{description} (votre compte)" : fiche.Classe is { } classe ? $"{description}, classe {classe}" : description);
@@ -218,44 +218,5 @@ public static class RenduCourriel
             texte.Append("-- \n").Append(Contenu).Append('\n');
             html.Append("<p style=\"font-size: 12px; color: #555555;\">").Append(Html(Contenu)).Append("</p>\n");
         }
-    }
-}
-
-/// <summary>Les noms des fiches jointes ou zippées : « Fiche de connexion élève – Prénom NOM.pdf ».</summary>
-public static class NomsFichiers
-{
-    public static string FicheDeConnexion(Profil profil, string prenom, string nom) =>
-        Assainir($"Fiche de connexion {profil.EnMinuscules()} – {prenom} {nom.ToUpperInvariant()}") + ".pdf";
-
-    /// <summary>Retire ce qu'un système de fichiers ou un client de messagerie refuserait ; garde les accents et le tiret demi-cadratin.</summary>
-    public static string Assainir(string nom)
-    {
-        var sb = new StringBuilder(nom.Length);
-        foreach (var c in nom)
-        {
-            if (char.IsControl(c) || c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' or '\u2028' or '\u2029')
-            {
-                sb.Append(' ');
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        var propre = string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
-        return propre.Length > 150 ? propre[..150].TrimEnd() : propre;
-    }
-
-    /// <summary>Deux fiches d'un même envoi ne portent jamais le même nom : « … (2).pdf ».</summary>
-    public static string Unique(string nom, ISet<string> pris)
-    {
-        var candidat = nom;
-        for (var i = 2; !pris.Add(candidat); i++)
-        {
-            candidat = $"{Path.GetFileNameWithoutExtension(nom)} ({i}){Path.GetExtension(nom)}";
-        }
-
-        return candidat;
     }
 }

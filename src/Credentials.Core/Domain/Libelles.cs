@@ -65,6 +65,31 @@ public static class Libelles
         _ => "Non précisé",
     };
 
+    public static string Libelle(this ActionJournal action) => action switch
+    {
+        ActionJournal.Notification => "Notification",
+        ActionJournal.ReinitialisationMotDePasse => "Réinitialisation du mot de passe",
+        ActionJournal.ListeComptes => "Liste des comptes (PDF)",
+        ActionJournal.ExportCsv => "Export CSV",
+        ActionJournal.Blocage => "Blocage",
+        ActionJournal.Deblocage => "Déblocage",
+        ActionJournal.CodeRenouvellement => "Code de renouvellement",
+        ActionJournal.Import => "Import",
+        ActionJournal.CreationCompte => "Création de compte",
+        ActionJournal.ModificationCompte => "Modification de compte",
+        ActionJournal.Publipostage => "Publipostage",
+        ActionJournal.EnvoiCourriel => "Envoi par courriel",
+        ActionJournal.ModificationReglages => "Modification des paramètres",
+        ActionJournal.GestionUtilisateurs => "Gestion des utilisateurs",
+        ActionJournal.Activation => "Activation sur le portail",
+        ActionJournal.ConnexionPortail => "Connexion au portail",
+        ActionJournal.EchecConnexionPortail => "Échec de connexion au portail",
+        ActionJournal.VerrouillagePortail => "Verrouillage temporaire sur le portail",
+        ActionJournal.RenouvellementMotDePasse => "Nouveau mot de passe par code de renouvellement",
+        ActionJournal.ChangementMotDePasse => "Changement de mot de passe",
+        _ => action.ToString(),
+    };
+
     /// <summary>« 1 élève », « 23 élèves ».</summary>
     public static string Accorder(int nombre, string singulier, string pluriel) =>
         $"{nombre.ToString("N0", Culture)} {(nombre is 0 or 1 ? singulier : pluriel)}";

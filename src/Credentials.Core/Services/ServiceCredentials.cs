@@ -14,6 +14,9 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
     public int NouveauxMotsDePasse { get; init; }
 
     public int Rappels => Fiches.Count(f => f.Variante == VarianteFiche.Rappel);
+
+    /// <summary>L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes).</summary>
+    public long EvenementId { get; init; }
 }
 
 /// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
@@ -102,6 +105,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     /// <summary>Émet un code de renouvellement pour chaque compte activé de la sélection.</summary>
     public async Task<(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores)> GenererCodesAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
     {
+        // Renewal codes only exist for activated accounts, which a teacher may not reset.
+        portee.Exiger(portee.PeutReinitialiserCompteActive, "générer des codes de renouvellement");
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var codes = new List<CodeEmis>();
         var ignores = new List<CompteIgnore>();
@@ -156,13 +161,14 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             fiches.Add(Fiche(compte, resultat.Variante, resultat.MotDePasse));
         }
 
-        Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
+        var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
         if (enregistrer)
         {
             await EnregistrerAsync(ct);
         }
 
-        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux };
+        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first).
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, EvenementId = evenement.Id };
     }
 
     private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)

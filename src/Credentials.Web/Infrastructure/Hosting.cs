@@ -3,6 +3,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
 using Credentials.Core.Services;
+using Credentials.Web.Features.Portail;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -32,10 +33,18 @@ public static class Hosting
         services.AddCredentialsCore(configuration);
         services.AddCredentialsIdentity().AddSignInManager();
         services.AddScoped<ServiceCredentials>();
+        services.AddScoped<RechercheComptes>();
+        services.AddScoped<LectureJournal>();
+        services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
+        services.AjouterPortail(configuration);
         services.AjouterCourriels(configuration);
 
-        services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<FiltreErreurMetier>();
+            })
             .AddRazorOptions(options =>
             {
                 // Feature folders: Features/<Tab>/Views/<Action>.cshtml, shared parts in Features/Shared.
@@ -44,13 +53,17 @@ public static class Hosting
                 options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
 
+        // French pages: accented letters are written as is, not as &#xE9; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpLogging(options =>
         {
             // Request bodies carry passwords: only the request line, status and duration are logged.
+            options.CombineLogs = true;
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         });
         services.AddHealthChecks().AddDbContextCheck<CredentialsDbContext>("base");
-        services.AjouterSecurite(environnement);
+        services.AjouterSecurite(configuration);
         return services;
     }
 
@@ -70,6 +83,13 @@ public static class Hosting
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/erreur");
+        }
+
+        app.UseForwardedHeaders();
+        if (app.Configuration.GetValue<bool>("Securite:ExigerHttps"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.UseEnTetesSecurite();

@@ -10,8 +10,21 @@ public static class Securite
     /// <summary>La politique de débit de la page de connexion de la console.</summary>
     public const string PolitiqueConnexion = "connexion";
 
-    public static IServiceCollection AjouterSecurite(this IServiceCollection services, IWebHostEnvironment environnement)
+    public static IServiceCollection AjouterSecurite(this IServiceCollection services, IConfiguration configuration)
     {
+        // Cookies are Secure whenever the request is HTTPS (directly or through a TLS proxy announced by
+        // X-Forwarded-Proto); Securite:ExigerHttps=true makes them Secure-only and redirects to HTTPS.
+        var politique = configuration.GetValue<bool>("Securite:ExigerHttps") ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in configuration.GetSection("Securite:Proxies").Get<string[]>() ?? ["127.0.0.1", "::1"])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
@@ -21,7 +34,7 @@ public static class Securite
             options.Cookie.Name = "credentials.console";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environnement.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = politique;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
@@ -29,7 +42,7 @@ public static class Securite
         {
             options.Cookie.Name = "credentials.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environnement.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = politique;
         });
         services.AddRateLimiter(options =>
         {

@@ -78,7 +78,7 @@ public class MesureExpeditionTests(ITestOutputHelper sortie)
 
         await using var lecture = banc.Base.Contexte();
         var eleve = await lecture.Comptes.FirstAsync(c => c.Profil == Profil.Eleve);
-        var pieces = new[] { new PieceJointeReference(eleve.Id, NomsFichiers.FicheDeConnexion(eleve.Profil, eleve.Prenom, eleve.Nom), VarianteFiche.Identifiants) };
+        var pieces = new[] { new PieceJointeReference(eleve.Id, Credentials.Core.Documents.NomsFichiers.FicheIndividuelle(eleve.Profil, eleve.Prenom, eleve.Nom), VarianteFiche.Identifiants) };
         return await ExpeditionCourrielsTests.EnfilerAsync(banc, nombre, pieces);
     }
 

@@ -107,17 +107,4 @@ public class RenduCourrielTests
         Assert.Contains("<li>Fiche de connexion élève – Hugo LEFÈVRE, classe 6B</li>", famille.Courriel.Html);
         Assert.Equal("Collège Évariste Galois : les fiches de connexion de votre famille", famille.Courriel.Sujet);
     }
-
-    [Fact]
-    public void Les_noms_de_fichiers_sont_assainis_et_jamais_en_double_dans_un_envoi()
-    {
-        Assert.Equal("Fiche de connexion élève – Zoé N'DIAYE-LEFÈVRE.pdf", NomsFichiers.FicheDeConnexion(Profil.Eleve, "Zoé", "N'Diaye-Lefèvre"));
-        Assert.Equal("Fiche de connexion responsable – Jean A B C.pdf", NomsFichiers.FicheDeConnexion(Profil.Responsable, "Jean", "a/b\\c\t"));
-        Assert.Equal("Fiche de connexion élève – X Y.pdf", NomsFichiers.FicheDeConnexion(Profil.Eleve, "X:\"*?<>|", "y"));
-
-        var pris = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Assert.Equal("Fiche.pdf", NomsFichiers.Unique("Fiche.pdf", pris));
-        Assert.Equal("Fiche (2).pdf", NomsFichiers.Unique("Fiche.pdf", pris));
-        Assert.Equal("fiche (3).pdf", NomsFichiers.Unique("fiche.pdf", pris));
-    }
 }

@@ -75,6 +75,21 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "LimitesPortail",
+            columns: table => new
+            {
+                Cle = table.Column<string>(maxLength: 110, nullable: false),
+                Echecs = table.Column<int>(nullable: false),
+                DebutFenetre = table.Column<DateTime>(nullable: false),
+                BloqueJusqua = table.Column<DateTime>(nullable: true),
+                Version = table.Column<int>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LimitesPortail", x => x.Cle);
+            });
+
+        migrationBuilder.CreateTable(
             name: "AspNetRoleClaims",
             columns: table => new
             {
@@ -618,6 +633,11 @@ public sealed class Initial : Migration
             columns: new[] { "EtablissementId", "Date" });
 
         migrationBuilder.CreateIndex(
+            name: "IX_LimitesPortail_DebutFenetre",
+            table: "LimitesPortail",
+            column: "DebutFenetre");
+
+        migrationBuilder.CreateIndex(
             name: "IX_MessagesSortants_CampagneId_Statut",
             table: "MessagesSortants",
             columns: new[] { "CampagneId", "Statut" });
@@ -677,6 +697,7 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "AspNetUserLogins");
         migrationBuilder.DropTable(name: "AspNetUserClaims");
         migrationBuilder.DropTable(name: "AspNetRoleClaims");
+        migrationBuilder.DropTable(name: "LimitesPortail");
         migrationBuilder.DropTable(name: "Etablissements");
         migrationBuilder.DropTable(name: "AspNetUsers");
         migrationBuilder.DropTable(name: "AspNetRoles");

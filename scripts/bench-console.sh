@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Console load figures for docs/performance.md: a database of many schools (default 100 schools of
+# 2,000 pupils ≈ 510,000 accounts), the built app in Production on 127.0.0.1, wrk on the search
+# page, and "select all 2,000 pupils → notify (letters) → PDF downloaded" timed with curl.
+# Usage: scripts/bench-console.sh [schools] [provider: Sqlite|Postgres] [postgres connection string]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+schools=${1:-100}
+provider=${2:-Sqlite}
+work=$(mktemp -d /tmp/credentials-bench.XXXXXX)
+export DataDirectory="$work" Database__Provider="$provider"
+if [[ $provider == Postgres ]]; then export ConnectionStrings__Credentials="${3:?postgres connection string}"; fi
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+
+dotnet build Credentials.sln -c Release -nologo -v quiet >/dev/null
+cli="dotnet src/Credentials.Cli/bin/Release/net10.0/credentials.dll"
+start=$(date +%s.%N)
+$cli seed-demo --uai 0999999Z --eleves 2000 --etablissements $((schools - 1)) | tail -2
+echo "seeded in $(echo "$(date +%s.%N) - $start" | bc) s"
+$cli create-user --email bench@test.fr --role Directeur --uai 0999999Z --password bench-password-42 >/dev/null
+
+port=5099
+ASPNETCORE_ENVIRONMENT=Production dotnet src/Credentials.Web/bin/Release/net10.0/Credentials.Web.dll --urls "http://127.0.0.1:$port" >"$work/web.log" 2>&1 &
+web=$!
+trap 'kill $web 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+
+jar="$work/cookies"
+token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+t=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/compte/connexion" | token)
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Courriel=bench@test.fr" --data-urlencode "MotDePasse=bench-password-42" --data-urlencode "__RequestVerificationToken=$t" "http://127.0.0.1:$port/compte/connexion"
+cookie=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' "$jar"; grep -o '#HttpOnly_[^ ]*\s.*' "$jar" | awk '{printf "%s=%s; ", $6, $7}')
+accounts=$(sqlite3 "$work/credentials.db" 'select count(*) from Comptes' 2>/dev/null || echo "?")
+echo "accounts in database: $accounts"
+
+for url in "/eleves?classes=6A" "/eleves?q=mar" "/eleves?etats=NotifieNonActive&page=3"; do
+  echo "== wrk $url"
+  wrk -t2 -c4 -d15s -H "Cookie: $cookie" "http://127.0.0.1:$port$url" | grep -E 'Latency|Requests/sec|Non-2xx'
+done
+
+echo "== select all 2,000 pupils -> notify (letters) -> PDF"
+t=$(curl -s -b "$jar" -c "$jar" "http://127.0.0.1:$port/eleves" | token)
+curl -s -b "$jar" -c "$jar" -o "$work/lettres.pdf" -w 'HTTP %{http_code}, %{size_download} bytes, total %{time_total} s\n' \
+  --data-urlencode "tous=true" --data-urlencode "modele=Detaillee" --data-urlencode "__RequestVerificationToken=$t" "http://127.0.0.1:$port/eleves/notifier"
+pdfinfo "$work/lettres.pdf" | grep Pages
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB"

@@ -1,0 +1,55 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Core.Services;
+
+/// <summary>Les filtres de la page Journal (dates en heure de Paris, bornes incluses).</summary>
+public sealed record FiltresJournal(DateOnly? Du, DateOnly? Au, string? Auteur, ActionJournal? Action, int Page = 1, int TaillePage = 50);
+
+/// <summary>Une page du journal.</summary>
+public sealed record PageJournal(IReadOnlyList<Evenement> Evenements, int Total, int Page, int TaillePage, IReadOnlyList<string> Auteurs)
+{
+    public int NombrePages => Math.Max(1, (Total + TaillePage - 1) / TaillePage);
+}
+
+/// <summary>Lecture du journal d'un établissement, réservée à la direction.</summary>
+public sealed class LectureJournal(CredentialsDbContext db)
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public async Task<PageJournal> LireAsync(Portee portee, FiltresJournal filtres, CancellationToken ct = default)
+    {
+        portee.Exiger(portee.PeutParametrer, "consulter le journal");
+        var requete = db.Evenements.AsNoTracking().Where(e => e.EtablissementId == portee.EtablissementId);
+        if (filtres.Du is { } du)
+        {
+            var debut = TimeZoneInfo.ConvertTimeToUtc(du.ToDateTime(TimeOnly.MinValue), Paris);
+            requete = requete.Where(e => e.Date >= debut);
+        }
+
+        if (filtres.Au is { } au)
+        {
+            var fin = TimeZoneInfo.ConvertTimeToUtc(au.AddDays(1).ToDateTime(TimeOnly.MinValue), Paris);
+            requete = requete.Where(e => e.Date < fin);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filtres.Auteur))
+        {
+            requete = requete.Where(e => e.Auteur == filtres.Auteur);
+        }
+
+        if (filtres.Action is { } action)
+        {
+            requete = requete.Where(e => e.Action == action);
+        }
+
+        var taille = Math.Clamp(filtres.TaillePage, 10, 200);
+        var total = await requete.CountAsync(ct);
+        var page = Math.Clamp(filtres.Page, 1, Math.Max(1, (total + taille - 1) / taille));
+        var evenements = await requete.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Skip((page - 1) * taille).Take(taille).ToListAsync(ct);
+        var auteurs = await db.Evenements.AsNoTracking().Where(e => e.EtablissementId == portee.EtablissementId)
+            .Select(e => e.Auteur).Distinct().OrderBy(a => a).ToListAsync(ct);
+        return new PageJournal(evenements, total, page, taille, auteurs);
+    }
+}

@@ -1,0 +1,118 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Core.Services;
+
+/// <summary>Une ligne du tableau des comptes.</summary>
+public sealed record LigneCompte(
+    long Id,
+    string Nom,
+    string Prenom,
+    string? Classe,
+    string? CodeMef,
+    string? LibelleMef,
+    string Identifiant,
+    EtatCompte Etat,
+    bool Bloque,
+    OrigineCompte Origine,
+    DateTime? DateNotification,
+    DateTime? DateDerniereConnexion,
+    string? Courriel,
+    string? EtablissementRattachement,
+    DateTime? DateSortie)
+{
+    public string NomComplet => $"{Prenom} {Nom}";
+}
+
+/// <summary>Une page de résultats et le total de la recherche.</summary>
+public sealed record PageComptes(IReadOnlyList<LigneCompte> Lignes, int Total, int Page, int TaillePage)
+{
+    public int NombrePages => Math.Max(1, (Total + TaillePage - 1) / TaillePage);
+}
+
+/// <summary>Le détail d'un compte : identité, scolarité, responsables ou enfants, historique.</summary>
+public sealed record DetailCompte(
+    Compte Compte,
+    IReadOnlyList<(Compte Personne, LienParente Lien, int RangLegal)> Liens,
+    IReadOnlyList<Evenement> Historique);
+
+/// <summary>Les lectures de la console : pages de comptes, listes de classes et de MEF, détail d'un compte.</summary>
+public sealed class RechercheComptes(CredentialsDbContext db)
+{
+    public const int TailleMax = 200;
+
+    public async Task<PageComptes> RechercherAsync(Portee portee, CriteresComptes criteres, int page, int taillePage, CancellationToken ct = default)
+    {
+        taillePage = Math.Clamp(taillePage, 10, TailleMax);
+        var requete = db.Comptes.AsNoTracking().Filtrer(portee, criteres);
+        var total = await requete.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + taillePage - 1) / taillePage));
+        var lignes = await requete.Trier(criteres)
+            .Skip((page - 1) * taillePage)
+            .Take(taillePage)
+            .Select(c => new LigneCompte(
+                c.Id, c.Nom, c.Prenom, c.Classe != null ? c.Classe.Code : null, c.CodeMef, c.LibelleMef, c.Identifiant,
+                c.Etat, c.Bloque, c.Origine, c.DateNotification, c.DateDerniereConnexion, c.Courriel, c.EtablissementRattachement, c.DateSortie))
+            .ToListAsync(ct);
+        return new PageComptes(lignes, total, page, taillePage);
+    }
+
+    /// <summary>Les classes que la portée peut voir, dans l'ordre des codes.</summary>
+    public async Task<IReadOnlyList<Classe>> ClassesAsync(Portee portee, CancellationToken ct = default)
+    {
+        var requete = db.Classes.AsNoTracking().Where(c => c.EtablissementId == portee.EtablissementId);
+        if (portee.Classes is { } autorisees)
+        {
+            var ids = autorisees.ToList();
+            requete = requete.Where(c => ids.Contains(c.Id));
+        }
+
+        return await requete.OrderBy(c => c.Code).ToListAsync(ct);
+    }
+
+    /// <summary>Les MEF des élèves visibles (code et libellé).</summary>
+    public async Task<IReadOnlyList<(string Code, string? Libelle)>> MefsAsync(Portee portee, CancellationToken ct = default)
+    {
+        var mefs = await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes())
+            .Where(c => c.CodeMef != null)
+            .Select(c => new { c.CodeMef, c.LibelleMef })
+            .Distinct()
+            .ToListAsync(ct);
+        return mefs.OrderBy(m => m.LibelleMef ?? m.CodeMef).Select(m => (m.CodeMef!, m.LibelleMef)).ToList();
+    }
+
+    /// <summary>Le compte s'il est dans la portée (sinon null : on ne dit pas s'il existe ailleurs).</summary>
+    public async Task<DetailCompte?> DetailAsync(Portee portee, Profil profil, long id, CancellationToken ct = default)
+    {
+        var compte = await db.Comptes.AsNoTracking().Include(c => c.Classe)
+            .Filtrer(portee, new CriteresComptes { Profil = profil, Ids = [id] })
+            .SingleOrDefaultAsync(ct);
+        if (compte is null)
+        {
+            return null;
+        }
+
+        var liens = profil == Profil.Responsable
+            ? await db.Responsabilites.AsNoTracking().Where(r => r.ResponsableId == id).Include(r => r.Eleve).ThenInclude(e => e.Classe)
+                .OrderBy(r => r.Eleve.Prenom).Select(r => new { Personne = r.Eleve, r.Lien, r.RangLegal }).ToListAsync(ct)
+            : await db.Responsabilites.AsNoTracking().Where(r => r.EleveId == id).Include(r => r.Responsable)
+                .OrderBy(r => r.RangLegal == 0 ? 99 : r.RangLegal).Select(r => new { Personne = r.Responsable, r.Lien, r.RangLegal }).ToListAsync(ct);
+
+        var historique = await db.EvenementComptes.AsNoTracking()
+            .Where(e => e.CompteId == id)
+            .Select(e => e.Evenement)
+            .OrderByDescending(e => e.Date)
+            .Take(100)
+            .ToListAsync(ct);
+
+        return new DetailCompte(compte, liens.Select(l => (l.Personne, l.Lien, l.RangLegal)).ToList(), historique);
+    }
+
+    /// <summary>Les comptes d'une entrée du journal (pour réimprimer ce qui vient d'être fait), dans la portée.</summary>
+    public async Task<IReadOnlyList<long>> ComptesDeEvenementAsync(Portee portee, long evenementId, CancellationToken ct = default) =>
+        await db.EvenementComptes.AsNoTracking()
+            .Where(e => e.EvenementId == evenementId && e.Evenement.EtablissementId == portee.EtablissementId && e.Evenement.Auteur == portee.Auteur)
+            .Select(e => e.CompteId)
+            .ToListAsync(ct);
+}

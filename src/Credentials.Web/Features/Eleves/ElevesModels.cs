@@ -1,0 +1,52 @@
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+
+namespace Credentials.Web.Features.Eleves;
+
+public sealed record ElevesIndexModel(
+    RechercheEleves Filtres,
+    PageComptes Page,
+    IReadOnlyList<Classe> Classes,
+    IReadOnlyList<(string Code, string? Libelle)> Mefs,
+    Portee Portee);
+
+/// <summary>Une action de la barre d'actions, son intitulé et ce qu'elle exige.</summary>
+public sealed record OperationEleves(string Code, string Titre, string Verbe, string Action)
+{
+    public static readonly OperationEleves Notifier = new("notifier", "(Re)notifier les comptes", "(re)notifier", "/eleves/notifier");
+    public static readonly OperationEleves Lister = new("lister", "Lister les comptes", "lister", "/eleves/lister");
+    public static readonly OperationEleves Reinitialiser = new("reinitialiser", "Réinitialiser les mots de passe", "réinitialiser le mot de passe de", "/eleves/reinitialiser");
+    public static readonly OperationEleves Bloquer = new("bloquer", "Bloquer les comptes", "bloquer", "/eleves/bloquer");
+    public static readonly OperationEleves Debloquer = new("debloquer", "Débloquer les comptes", "débloquer", "/eleves/bloquer");
+    public static readonly OperationEleves Codes = new("codes", "Générer des codes de renouvellement", "générer un code de renouvellement pour", "/eleves/codes");
+
+    public static OperationEleves? Lire(string? code) =>
+        new[] { Notifier, Lister, Reinitialiser, Bloquer, Debloquer, Codes }.FirstOrDefault(o => o.Code == code);
+}
+
+public sealed record ConfirmerModel(OperationEleves Operation, SelectionEleves Selection, ApercuSelection Apercu, Portee Portee)
+{
+    public string Retour => Selection.Url();
+}
+
+public sealed record CodesModel(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores, string Retour);
+
+/// <summary>Les phrases de bilan, avec les bons accords.</summary>
+public static class Resume
+{
+    public static string Bilan(int nombre, string singulier, string pluriel) => Libelles.Accorder(nombre, singulier, pluriel) + ".";
+
+    public static string? Ignores(IReadOnlyList<CompteIgnore> ignores)
+    {
+        if (ignores.Count == 0)
+        {
+            return null;
+        }
+
+        var exemples = string.Join(" ; ", ignores.Take(5).Select(i => $"{i.NomComplet} ({i.Raison.TrimEnd('.')})"));
+        return $"{Libelles.Accorder(ignores.Count, "compte ignoré", "comptes ignorés")} : {exemples}{(ignores.Count > 5 ? " ; …" : "")}.";
+    }
+
+    public static string AucuneFiche(ResultatLot lot) =>
+        "Aucune fiche à imprimer. " + (Ignores(lot.Ignores) ?? "");
+}

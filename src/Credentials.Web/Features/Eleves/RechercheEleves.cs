@@ -1,0 +1,107 @@
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+
+namespace Credentials.Web.Features.Eleves;
+
+/// <summary>Les filtres de l'onglet, dans l'URL (GET) : une recherche se met en favori et se partage.</summary>
+public class RechercheEleves
+{
+    public string? Q { get; set; }
+
+    public string? Mef { get; set; }
+
+    public List<string> Classes { get; set; } = [];
+
+    public List<EtatCompte> Etats { get; set; } = [];
+
+    public TriComptes Tri { get; set; } = TriComptes.Nom;
+
+    public bool Desc { get; set; }
+
+    public int Page { get; set; } = 1;
+
+    public int Taille { get; set; } = 50;
+
+    public CriteresComptes Criteres(IReadOnlyCollection<long>? ids = null) => new()
+    {
+        Profil = Profil.Eleve,
+        Recherche = Q,
+        Mef = Mef,
+        Classes = Classes.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
+        Etats = Etats,
+        Tri = Tri,
+        Descendant = Desc,
+        Ids = ids,
+    };
+
+    /// <summary>Les paramètres de la recherche, pour reconstruire son URL (tri, pages, retour).</summary>
+    public IEnumerable<KeyValuePair<string, string>> Parametres(bool avecPage = true)
+    {
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            yield return new("q", Q);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Mef))
+        {
+            yield return new("mef", Mef);
+        }
+
+        foreach (var c in Classes)
+        {
+            yield return new("classes", c);
+        }
+
+        foreach (var e in Etats)
+        {
+            yield return new("etats", e.ToString());
+        }
+
+        if (Tri != TriComptes.Nom)
+        {
+            yield return new("tri", Tri.ToString());
+        }
+
+        if (Desc)
+        {
+            yield return new("desc", "true");
+        }
+
+        if (Taille != 50)
+        {
+            yield return new("taille", Taille.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (avecPage && Page > 1)
+        {
+            yield return new("page", Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public string UrlPage(int page) => Url("/eleves", true, ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Trier par cette colonne ; un second clic inverse l'ordre.</summary>
+    public string UrlTri(TriComptes tri) =>
+        Url("/eleves", false, ("tri", tri.ToString()), ("desc", (Tri == tri && !Desc) ? "true" : "false"));
+
+    public string Url(string chemin = "/eleves", bool avecPage = true, params (string Cle, string Valeur)[] remplacements)
+    {
+        var parametres = Parametres(avecPage).Where(p => remplacements.All(r => r.Cle != p.Key))
+            .Concat(remplacements.Select(r => new KeyValuePair<string, string>(r.Cle, r.Valeur)));
+        return chemin + Microsoft.AspNetCore.Http.QueryString.Create(parametres!).ToUriComponent();
+    }
+}
+
+/// <summary>Une sélection postée : des lignes cochées, ou « tous les résultats de la recherche ».</summary>
+public sealed class SelectionEleves : RechercheEleves
+{
+    public List<long> Ids { get; set; } = [];
+
+    public bool Tous { get; set; }
+
+    public string? Operation { get; set; }
+
+    public bool EstVide => !Tous && Ids.Count == 0;
+
+    public CriteresComptes CriteresSelection() => Criteres(Tous ? null : Ids);
+}

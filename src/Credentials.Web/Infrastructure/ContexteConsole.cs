@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Web.Infrastructure;
+
+/// <summary>Qui est connecté à la console, dans quel établissement, avec quel rôle et quelles classes.</summary>
+public sealed record ContexteConsole(
+    string UtilisateurId,
+    string Courriel,
+    string NomAffiche,
+    Etablissement Etablissement,
+    RoleConsole Role,
+    IReadOnlyList<Classe> ClassesEnseignant,
+    IReadOnlyList<Etablissement> AutresEtablissements)
+{
+    public const string CleCookie = "credentials.etab";
+
+    public Portee Portee => new(
+        Etablissement.Id,
+        Role,
+        Role == RoleConsole.Enseignant ? ClassesEnseignant.Select(c => c.Id).ToHashSet() : null,
+        Courriel);
+}
+
+/// <summary>
+/// Charge le <see cref="ContexteConsole"/> avant chaque action d'un contrôleur de la console : sans
+/// appartenance à un établissement, pas d'accès. L'établissement choisi vit dans un cookie et n'est
+/// retenu que si l'utilisateur y est affecté (un cookie trafiqué ne donne rien).
+/// </summary>
+public sealed class FiltreContexteConsole(CredentialsDbContext db) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var utilisateurId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (utilisateurId is null)
+        {
+            context.Result = new ChallengeResult();
+            return;
+        }
+
+        var affectations = await db.Affectations.AsNoTracking()
+            .Include(a => a.Etablissement)
+            .Include(a => a.Classes).ThenInclude(c => c.Classe)
+            .Where(a => a.UtilisateurId == utilisateurId)
+            .OrderBy(a => a.Etablissement.Nom)
+            .ToListAsync(http.RequestAborted);
+        if (affectations.Count == 0)
+        {
+            context.Result = new RedirectResult("/compte/acces-refuse");
+            return;
+        }
+
+        var choisi = http.Request.Cookies[ContexteConsole.CleCookie];
+        var affectation = affectations.FirstOrDefault(a => a.Etablissement.Uai == choisi) ?? affectations[0];
+        var utilisateur = await db.Users.AsNoTracking().SingleAsync(u => u.Id == utilisateurId, http.RequestAborted);
+        var contexte = new ContexteConsole(
+            utilisateurId,
+            utilisateur.Email ?? "",
+            string.IsNullOrWhiteSpace(utilisateur.NomAffiche) ? utilisateur.Email ?? "" : utilisateur.NomAffiche,
+            affectation.Etablissement,
+            affectation.Role,
+            affectation.Classes.Select(c => c.Classe).OrderBy(c => c.Code).ToList(),
+            affectations.Select(a => a.Etablissement).Where(e => e.Id != affectation.EtablissementId).ToList());
+        http.Items[typeof(ContexteConsole)] = contexte;
+        await next();
+    }
+}
+
+/// <summary>La base des contrôleurs de la console : connecté, contexte chargé, erreurs métier en message.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize]
+[TypeFilter(typeof(FiltreContexteConsole))]
+public abstract class ControleurConsole : Controller
+{
+    protected ContexteConsole Contexte => (ContexteConsole)HttpContext.Items[typeof(ContexteConsole)]!;
+
+    protected Portee Portee => Contexte.Portee;
+
+    protected IActionResult RedirigerAvecMessage(string url, string message, TypeMessage type = TypeMessage.Succes)
+    {
+        Messages.Ajouter(TempData, type, message);
+        return LocalRedirect(url);
+    }
+}
+
+public static class ContexteConsoleExtensions
+{
+    /// <summary>Le contexte de la console de la requête en cours, s'il y en a un (pages de la console).</summary>
+    public static ContexteConsole? ContexteConsole(this HttpContext http) =>
+        http.Items.TryGetValue(typeof(ContexteConsole), out var valeur) ? valeur as ContexteConsole : null;
+}

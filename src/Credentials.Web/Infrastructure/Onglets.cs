@@ -1,0 +1,30 @@
+using Credentials.Core.Domain;
+
+namespace Credentials.Web.Infrastructure;
+
+/// <summary>Un onglet de la console.</summary>
+public sealed record Onglet(string Libelle, string Url, string Controleur);
+
+/// <summary>Les onglets visibles selon le rôle : seuls ceux qui mènent quelque part.</summary>
+public static class Onglets
+{
+    public static IReadOnlyList<Onglet> Pour(ContexteConsole? contexte)
+    {
+        if (contexte is null)
+        {
+            return [];
+        }
+
+        var onglets = new List<Onglet>
+        {
+            new("Accueil", "/", "Accueil"),
+            new("Élèves", "/eleves", "Eleves"),
+        };
+        if (contexte.Role == RoleConsole.Directeur)
+        {
+            onglets.Add(new("Journal", "/journal", "Journal"));
+        }
+
+        return onglets;
+    }
+}

@@ -1,0 +1,74 @@
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Credentials.Web.Infrastructure;
+
+/// <summary>
+/// Un fichier écrit directement dans la réponse, sans tampon complet en mémoire côté application :
+/// les listes et les CSV de milliers de lignes partent au fil de l'eau.
+/// </summary>
+public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stream, CancellationToken, Task> ecrire, bool tampon = false) : IActionResult
+{
+    public string NomFichier => nomFichier;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var reponse = context.HttpContext.Response;
+        reponse.ContentType = typeContenu;
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(nomFichier);
+        reponse.Headers.ContentDisposition = disposition.ToString();
+        reponse.Headers.CacheControl = "no-store";
+        if (!tampon)
+        {
+            await ecrire(reponse.Body, context.HttpContext.RequestAborted);
+            return;
+        }
+
+        // PDFsharp flushes synchronously while saving, which Kestrel refuses: the PDF is built in
+        // memory (a few MB for thousands of letters) and then copied out asynchronously.
+        using var memoire = new MemoryStream();
+        await ecrire(memoire, context.HttpContext.RequestAborted);
+        reponse.ContentLength = memoire.Length;
+        memoire.Position = 0;
+        await memoire.CopyToAsync(reponse.Body, context.HttpContext.RequestAborted);
+    }
+}
+
+/// <summary>Relie la console aux renderers : l'en-tête de l'établissement, les noms de fichiers, le flux de réponse.</summary>
+public sealed class RendusConsole(IConfiguration configuration, TimeProvider horloge)
+{
+    public EnTeteEtablissement EnTete(Etablissement e) => new(
+        e.Uai,
+        e.Nom,
+        e.Ville,
+        e.NomChef,
+        e.PortailUrl ?? configuration["Portail:Url"] ?? "http://localhost:5080/portail",
+        e.TexteCourrier,
+        e.TexteContact);
+
+    public FluxFichier Fiches(IReadOnlyList<FicheCompte> fiches, ModeleFiche modele, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes)
+    {
+        var objet = modele == ModeleFiche.Simplifiee ? "fiches" : "courriers";
+        var nom = NomsFichiers.Datee($"{objet}-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "pdf");
+        return new FluxFichier("application/pdf", nom, (flux, ct) => new FichesConnexionRenderer().EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
+    }
+
+    public FluxFichier ListePdf(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
+        new("application/pdf", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "pdf"),
+            (flux, ct) => new ListeComptesPdfRenderer().EcrireAsync(EnTete(etablissement), profil, fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
+
+    public FluxFichier ListeCsv(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
+        new("text/csv; charset=utf-8", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "csv"),
+            (flux, ct) => new ListeComptesCsvRenderer().EcrireAsync(EnTete(etablissement), profil, fiches, flux, ct));
+
+    public FluxFichier Archive(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
+        new("application/zip", NomsFichiers.Datee($"fiches-individuelles-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "zip"),
+            (flux, ct) => new ArchiveFichesRenderer().EcrireAsync(EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
+
+    private DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
+
+    private static string? Classe(IReadOnlyCollection<string> classes) => classes.Count == 1 ? classes.First() : null;
+}

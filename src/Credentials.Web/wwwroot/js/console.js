@@ -1,0 +1,53 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+    "use strict";
+
+    // Messages stay until dismissed: show the close button only when it can work.
+    document.querySelectorAll(".fermer-message").forEach(function (bouton) {
+        bouton.hidden = false;
+        bouton.addEventListener("click", function () { bouton.closest(".message").remove(); });
+    });
+
+    // An error summary takes focus so a screen reader announces it.
+    var resume = document.querySelector("[data-focus='true']");
+    if (resume) { resume.focus(); }
+
+    // Row selection: "select the page" checkbox and a live count.
+    var formulaire = document.querySelector("form[data-selection]");
+    if (!formulaire) { return; }
+    var cases = Array.from(formulaire.querySelectorAll("input[name='ids']"));
+    var page = formulaire.querySelector("input[data-selectionner-page]");
+    var tous = formulaire.querySelector("input[name='tous']");
+    var compteur = formulaire.querySelector("[data-compteur]");
+    var total = parseInt(formulaire.getAttribute("data-total") || "0", 10);
+    var singulier = formulaire.getAttribute("data-singulier") || "compte";
+    var pluriel = formulaire.getAttribute("data-pluriel") || "comptes";
+
+    function majCompteur() {
+        var n = tous && tous.checked ? total : cases.filter(function (c) { return c.checked; }).length;
+        if (compteur) {
+            compteur.textContent = n.toLocaleString("fr-FR") + " " + (n > 1 ? pluriel : singulier) + (n > 1 ? " sélectionnés" : " sélectionné");
+        }
+        if (page) { page.checked = cases.length > 0 && cases.every(function (c) { return c.checked; }); }
+    }
+    if (page) {
+        page.addEventListener("change", function () {
+            cases.forEach(function (c) { c.checked = page.checked; });
+            if (!page.checked && tous) { tous.checked = false; }
+            majCompteur();
+        });
+    }
+    if (tous) {
+        tous.addEventListener("change", function () {
+            cases.forEach(function (c) { c.checked = tous.checked; });
+            majCompteur();
+        });
+    }
+    cases.forEach(function (c) {
+        c.addEventListener("change", function () {
+            if (!c.checked && tous) { tous.checked = false; }
+            majCompteur();
+        });
+    });
+    majCompteur();
+})();
