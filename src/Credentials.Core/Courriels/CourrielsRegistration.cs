@@ -1,6 +1,7 @@
 using Credentials.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Credentials.Core.Courriels;
 
@@ -10,7 +11,7 @@ public static class CourrielsRegistration
     /// La boîte d'envoi, ses services (<see cref="ServiceCourriels"/>, <see cref="SuiviEnvois"/>) et
     /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web ; la CLI
     /// ne démarre pas d'hôte : elle met en file, le web envoie). Requiert AddCredentialsCore et
-    /// ServiceCredentials ; les pièces jointes, une implémentation de <see cref="IRenduPiecesJointes"/>.
+    /// ServiceCredentials.
     /// </summary>
     public static IServiceCollection AjouterCourriels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,12 +31,13 @@ public static class CourrielsRegistration
                 }
             })
             .Validate(o => o.Workers >= 1 && o.BatchSize >= 1 && o.RatePerSecond >= 0, "Mail:Workers and Mail:BatchSize must be at least 1, Mail:RatePerSecond at least 0.")
-            .Validate(o => AdresseCourriel.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
+            .Validate(o => AdresseEnvoi.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
             .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
         services.AddSingleton<ReveilExpedition>();
         services.AddSingleton<FabriqueTransports>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
+        services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
         return services;
     }

@@ -52,10 +52,10 @@ public sealed class ServiceCourriels(
         var selection = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
             .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant, c.Courriel })
             .ToListAsync(ct);
-        var sansAdresse = selection.Where(c => AdresseCourriel.Valider(c.Courriel) is null)
+        var sansAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is null)
             .Select(c => SansAdresse(c.Id, $"{c.Prenom} {c.Nom}", c.Identifiant, c.Courriel))
             .ToList();
-        var avecAdresse = selection.Where(c => AdresseCourriel.Valider(c.Courriel) is not null).Select(c => c.Id).ToList();
+        var avecAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is not null).Select(c => c.Id).ToList();
         if (avecAdresse.Count == 0)
         {
             return new BilanCourriels(null, 0, new ResultatLot([], []), sansAdresse);
@@ -71,7 +71,7 @@ public sealed class ServiceCourriels(
         foreach (var fiche in lot.Fiches)
         {
             // Read again from the tracked account: the address enqueued is the one saved with the notification.
-            if (AdresseCourriel.Valider(fiche.Courriel) is not { } adresse)
+            if (AdresseEnvoi.Valider(fiche.Courriel) is not { } adresse)
             {
                 sansAdresse.Add(SansAdresse(fiche.CompteId, fiche.NomComplet, fiche.Identifiant, fiche.Courriel));
                 continue;
@@ -111,7 +111,7 @@ public sealed class ServiceCourriels(
             .Select(r => new { r.EleveId, r.ResponsableId, r.Responsable.Courriel })
             .ToListAsync(ct);
 
-        var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseCourriel.Valider(g.First().Courriel));
+        var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseEnvoi.Valider(g.First().Courriel));
         var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Courriel, ct);
         var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Courrier, ct);
         var responsablesCourriel = parCourriel.Fiches.ToDictionary(f => f.CompteId);
