@@ -19,13 +19,15 @@ public sealed record FamilleAImprimer(IReadOnlyList<FicheCompte> Responsables, I
 
 /// <summary>
 /// Ce qu'un envoi aux familles a produit : les courriels en file, les familles à imprimer (déjà notifiées,
-/// fiches avec mots de passe, à rendre en un PDF), les élèves sans aucun responsable (non touchés) et les
-/// comptes ignorés par les règles (bloqués…).
+/// fiches avec mots de passe, à rendre en un PDF ; <see cref="EvenementsAImprimer"/> : leurs entrées du
+/// journal, canal « courrier », pour les réimprimer), les élèves sans aucun responsable (non touchés) et
+/// les comptes ignorés par les règles (bloqués…).
 /// </summary>
 public sealed record BilanFamilles(
     long? CampagneId,
     int Courriels,
     IReadOnlyList<FamilleAImprimer> AImprimer,
+    IReadOnlyList<long> EvenementsAImprimer,
     IReadOnlyList<CompteIgnore> ElevesSansResponsable,
     IReadOnlyList<CompteIgnore> Ignores);
 
@@ -61,7 +63,8 @@ public sealed class ServiceCourriels(
             return new BilanCourriels(null, 0, new ResultatLot([], []), sansAdresse);
         }
 
-        var lot = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
+        var prepare = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
+        var lot = prepare.Resultat;
         var maintenant = outils.Maintenant;
         var libelle = $"Notification de {Nombre(lot.Fiches.Count, criteres.Profil)}{Classes(criteres)}";
         var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Notification, libelle, maintenant);
@@ -87,7 +90,7 @@ public sealed class ServiceCourriels(
         logger.LogInformation(
             "Campaign {CampagneId} queued {Messages} notification messages for school {EtablissementId} ({WithoutAddress} accounts without address)",
             campagne.Id, courriels, portee.EtablissementId, sansAdresse.Count);
-        return new BilanCourriels(campagne.Id, courriels, lot, sansAdresse);
+        return new BilanCourriels(campagne.Id, courriels, prepare.Lot, sansAdresse);
     }
 
     /// <summary>
@@ -114,8 +117,8 @@ public sealed class ServiceCourriels(
         var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseEnvoi.Valider(g.First().Courriel));
         var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Courriel, ct);
         var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Courrier, ct);
-        var responsablesCourriel = parCourriel.Fiches.ToDictionary(f => f.CompteId);
-        var responsablesCourrier = parCourrier.Fiches.ToDictionary(f => f.CompteId);
+        var responsablesCourriel = Fiches(parCourriel).ToDictionary(f => f.CompteId);
+        var responsablesCourrier = Fiches(parCourrier).ToDictionary(f => f.CompteId);
 
         // A pupil travels by e-mail if one of his notified responsables has an address, else on paper.
         var responsablesDe = liens.ToLookup(l => l.EleveId, l => l.ResponsableId);
@@ -124,7 +127,7 @@ public sealed class ServiceCourriels(
         var elevesCourrier = idsEleves.Where(id => !elevesCourriel.Contains(id) && responsablesDe[id].Any(responsablesCourrier.ContainsKey)).ToHashSet();
         var elevesParCourriel = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourriel.ToList(), reinitialiser, Courriel, ct);
         var elevesParCourrier = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourrier.ToList(), reinitialiser, Courrier, ct);
-        var fichesEleves = elevesParCourriel.Fiches.Concat(elevesParCourrier.Fiches).ToDictionary(f => f.CompteId);
+        var fichesEleves = Fiches(elevesParCourriel).Concat(Fiches(elevesParCourrier)).ToDictionary(f => f.CompteId);
         var rangEleve = idsEleves.Select((id, rang) => (id, rang)).ToDictionary(x => x.id, x => x.rang);
         List<FicheCompte> Enfants(long responsable) => enfantsDe[responsable].Distinct()
             .Where(fichesEleves.ContainsKey)
@@ -165,8 +168,9 @@ public sealed class ServiceCourriels(
                 campagne.Id, responsablesCourriel.Count, portee.EtablissementId, aImprimer.Count);
         }
 
-        var ignores = parCourriel.Ignores.Concat(parCourrier.Ignores).Concat(elevesParCourriel.Ignores).Concat(elevesParCourrier.Ignores).ToList();
-        return new BilanFamilles(campagne?.Id, responsablesCourriel.Count, aImprimer, sansResponsable, ignores);
+        var lots = new[] { parCourriel, parCourrier, elevesParCourriel, elevesParCourrier }.OfType<LotPrepare>().ToList();
+        var aReimprimer = new[] { parCourrier, elevesParCourrier }.OfType<LotPrepare>().Select(l => l.Journal.Id).ToList();
+        return new BilanFamilles(campagne?.Id, responsablesCourriel.Count, aImprimer, aReimprimer, sansResponsable, lots.SelectMany(l => l.Resultat.Ignores).ToList());
     }
 
     /// <summary>Les responsables sans adresse et leurs enfants, regroupés par foyer (composantes connexes parents–enfants).</summary>
@@ -196,10 +200,12 @@ public sealed class ServiceCourriels(
             .ToList();
     }
 
-    private async Task<ResultatLot> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, string canal, CancellationToken ct) =>
+    private async Task<LotPrepare?> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, string canal, CancellationToken ct) =>
         ids.Count == 0
-            ? new ResultatLot([], [])
+            ? null
             : await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal, ct);
+
+    private static IReadOnlyList<FicheCompte> Fiches(LotPrepare? lot) => lot?.Resultat.Fiches ?? [];
 
     private async Task<Etablissement> EtablissementAsync(Portee portee, CancellationToken ct) =>
         await db.Etablissements.AsNoTracking().SingleOrDefaultAsync(e => e.Id == portee.EtablissementId, ct)

@@ -19,6 +19,15 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
     public long EvenementId { get; init; }
 }
 
+/// <summary>
+/// Une action appliquée au contexte, pas encore enregistrée : l'appelant y ajoute ses propres lignes puis
+/// enregistre. <see cref="Lot"/> porte l'identifiant de l'entrée du journal une fois le contexte enregistré.
+/// </summary>
+public sealed record LotPrepare(ResultatLot Resultat, Evenement Journal)
+{
+    public ResultatLot Lot => Resultat with { EvenementId = Journal.Id };
+}
+
 /// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
 public sealed record CodeEmis(long CompteId, string NomComplet, string Identifiant, string Code, DateTime ExpireLe);
 
@@ -47,20 +56,20 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
-    public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: true, ct);
+    public async Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        await EnregistrerLotAsync(await PreparerNotificationAsync(portee, criteres, reinitialiser, canal, ct), ct);
 
     /// <summary>
     /// Comme <see cref="NotifierAsync"/>, sans enregistrer : les changements d'état et l'entrée du journal
     /// restent dans le contexte pour que l'appelant y ajoute les siens (les courriels de la boîte d'envoi)
     /// et enregistre le tout en une transaction avec <see cref="EnregistrerAsync"/>.
     /// </summary>
-    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
+    public Task<LotPrepare> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), ct);
 
     /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
-    public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
+    public async Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+        await EnregistrerLotAsync(await AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), ct), ct);
 
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
     public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
@@ -128,14 +137,13 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         return (codes, ignores);
     }
 
-    private async Task<ResultatLot> AppliquerAsync(
+    private async Task<LotPrepare> AppliquerAsync(
         Portee portee,
         CriteresComptes criteres,
         ActionJournal action,
         string canal,
         bool reinitialise,
         Func<Compte, OutilsSecrets, ResultatNotification> transition,
-        bool enregistrer,
         CancellationToken ct)
     {
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
@@ -162,19 +170,19 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         }
 
         var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
-        if (enregistrer)
-        {
-            await EnregistrerAsync(ct);
-        }
-
-        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first).
-        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, EvenementId = evenement.Id };
+        return new LotPrepare(new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux }, evenement);
     }
 
     private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)
     {
         var requete = db.Comptes.Include(c => c.Classe).Filtrer(portee, criteres).Trier(criteres);
         return suivre ? requete : requete.AsNoTracking();
+    }
+
+    private async Task<ResultatLot> EnregistrerLotAsync(LotPrepare prepare, CancellationToken ct)
+    {
+        await EnregistrerAsync(ct);
+        return prepare.Lot;
     }
 
     /// <summary>Enregistre le contexte en une transaction ; un conflit de concurrence devient une <see cref="ErreurMetier"/>.</summary>
