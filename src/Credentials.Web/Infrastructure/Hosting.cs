@@ -1,7 +1,9 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Imports;
 using Credentials.Core.Seeding;
 using Credentials.Core.Services;
+using Credentials.Web.Features.Imports;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -35,6 +37,9 @@ public static class Hosting
         services.AddScoped<LectureJournal>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
+        services.AddImports(configuration);
+        services.AddSingleton<DepotsImport>();
+        services.AddHostedService<NettoyageDepotsImport>();
 
         services.AddControllersWithViews(options =>
             {
