@@ -1,5 +1,6 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Imports;
 using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ internal static class Hote
         services.AddLogging(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
         services.AddCredentialsCore(configuration);
         services.AddCredentialsIdentity();
+        services.AddImports(configuration);
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<Core.Seeding.DemoSeeder>();
         return services.BuildServiceProvider();

@@ -13,5 +13,6 @@ internal static class ListeVerbes
         VerbeCreateUser.Creer(),
         VerbeNotify.Creer(),
         VerbeList.Creer(),
+        VerbeImport.Creer(),
     ];
 }

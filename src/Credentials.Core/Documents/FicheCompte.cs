@@ -37,7 +37,18 @@ public sealed record EnTeteEtablissement(
     string? NomChef,
     string PortailUrl,
     string? TexteCourrier,
-    string? TexteContact);
+    string? TexteContact)
+{
+    /// <summary>L'en-tête d'un établissement ; son portail, ou celui du déploiement (<c>Portail:Url</c>).</summary>
+    public static EnTeteEtablissement De(Etablissement etablissement, string portailParDefaut) => new(
+        etablissement.Uai,
+        etablissement.Nom,
+        etablissement.Ville,
+        etablissement.NomChef,
+        etablissement.PortailUrl ?? portailParDefaut,
+        etablissement.TexteCourrier,
+        etablissement.TexteContact);
+}
 
 /// <summary>Les adresses du portail d'activation, partagées par les fiches, les courriels et le portail lui-même.</summary>
 public static class LienPortail

@@ -334,6 +334,22 @@ public class Compte
     public bool MotDePasseProvisoireExpire(DateTime maintenant) =>
         MotDePasseProvisoireExpireLe is { } fin && fin <= maintenant;
 
+    // Secret recognition regardless of state (blocked, expired, already activated): the portal only
+    // explains a refusal to someone who proved they hold the secret, so the reason leaks nothing.
+
+    /// <summary>La saisie est-elle le mot de passe provisoire en cours (même expiré, même compte bloqué) ?</summary>
+    public bool EstMotDePasseProvisoire(string saisie, OutilsSecrets outils) =>
+        MotDePasseProvisoireChiffre is not null
+        && FormatSecret.Egaux(FormatSecret.Normaliser(saisie), outils.Coffre.Dechiffrer(MotDePasseProvisoireChiffre));
+
+    /// <summary>La saisie est-elle le mot de passe choisi (même compte bloqué) ?</summary>
+    public bool EstMotDePasse(string saisie, OutilsSecrets outils) =>
+        MotDePasseHash is not null && outils.Hacheur.Verifier(MotDePasseHash, saisie);
+
+    /// <summary>La saisie est-elle le code de renouvellement en cours (même expiré, même compte bloqué) ?</summary>
+    public bool EstCodeRenouvellement(string saisie, OutilsSecrets outils) =>
+        CodeRenouvellementHash is not null && outils.Hacheur.Verifier(CodeRenouvellementHash, FormatSecret.Normaliser(saisie));
+
     // ---- Données d'annuaire (imports, saisie manuelle) ----
 
     public void ModifierIdentite(string nom, string prenom, DateOnly? dateNaissance, string? civilite = null)

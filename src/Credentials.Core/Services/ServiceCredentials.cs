@@ -48,11 +48,19 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
     public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), ct);
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: true, ct);
+
+    /// <summary>
+    /// Comme <see cref="NotifierAsync"/>, sans enregistrer : les changements d'état et l'entrée du journal
+    /// restent dans le contexte pour que l'appelant y ajoute les siens (les courriels de la boîte d'envoi)
+    /// et enregistre le tout en une transaction avec <see cref="EnregistrerAsync"/>.
+    /// </summary>
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
 
     /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
     public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), ct);
+        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
 
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
     public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
@@ -127,6 +135,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         string canal,
         bool reinitialise,
         Func<Compte, OutilsSecrets, ResultatNotification> transition,
+        bool enregistrer,
         CancellationToken ct)
     {
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
@@ -153,7 +162,12 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         }
 
         var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
-        await EnregistrerAsync(ct);
+        if (enregistrer)
+        {
+            await EnregistrerAsync(ct);
+        }
+
+        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first).
         return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, EvenementId = evenement.Id };
     }
 
@@ -163,7 +177,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         return suivre ? requete : requete.AsNoTracking();
     }
 
-    private async Task EnregistrerAsync(CancellationToken ct)
+    /// <summary>Enregistre le contexte en une transaction ; un conflit de concurrence devient une <see cref="ErreurMetier"/>.</summary>
+    public async Task EnregistrerAsync(CancellationToken ct = default)
     {
         try
         {

@@ -1,9 +1,11 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
 using Credentials.Core.Seeding;
 using Credentials.Core.Services;
 using Credentials.Web.Features.Imports;
+using Credentials.Web.Features.Portail;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -37,6 +39,8 @@ public static class Hosting
         services.AddScoped<LectureJournal>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
+        services.AjouterPortail(configuration);
+        services.AjouterCourriels(configuration);
         services.AddImports(configuration);
         services.AddSingleton<DepotsImport>();
         services.AddHostedService<NettoyageDepotsImport>();

@@ -5,6 +5,7 @@ using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Credentials.Tests.Infrastructure;
@@ -19,11 +20,13 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
     private readonly BaseDeTest baseDeTest;
     private readonly string dossier;
     private readonly Dictionary<string, string?> reglages;
+    private readonly Action<IServiceCollection>? servicesDeTest;
 
-    private ApplicationDeTest(BaseDeTest baseDeTest, Dictionary<string, string?> reglages)
+    private ApplicationDeTest(BaseDeTest baseDeTest, Dictionary<string, string?> reglages, Action<IServiceCollection>? servicesDeTest = null)
     {
         this.baseDeTest = baseDeTest;
         this.reglages = reglages;
+        this.servicesDeTest = servicesDeTest;
         dossier = Directory.CreateTempSubdirectory("credentials-app-").FullName;
     }
 
@@ -31,11 +34,14 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
 
     public string DossierDonnees => dossier;
 
-    /// <summary>Starts the app on a fresh database; <paramref name="reglages"/> override configuration keys.</summary>
-    public static async Task<ApplicationDeTest> CreerAsync(FournisseurBase fournisseur = FournisseurBase.Sqlite, Dictionary<string, string?>? reglages = null)
+    /// <summary>
+    /// Starts the app on a fresh database; <paramref name="reglages"/> override configuration keys,
+    /// <paramref name="services"/> replaces services after the app registered its own (a clock, a hasher).
+    /// </summary>
+    public static async Task<ApplicationDeTest> CreerAsync(FournisseurBase fournisseur = FournisseurBase.Sqlite, Dictionary<string, string?>? reglages = null, Action<IServiceCollection>? services = null)
     {
         var baseDeTest = await BaseDeTest.CreerAsync(fournisseur);
-        var application = new ApplicationDeTest(baseDeTest, reglages ?? []);
+        var application = new ApplicationDeTest(baseDeTest, reglages ?? [], services);
         _ = application.Server; // build the host: migrations run now
         return application;
     }
@@ -51,6 +57,11 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         foreach (var (cle, valeur) in reglages)
         {
             builder.UseSetting(cle, valeur);
+        }
+
+        if (servicesDeTest is not null)
+        {
+            builder.ConfigureTestServices(servicesDeTest);
         }
     }
 

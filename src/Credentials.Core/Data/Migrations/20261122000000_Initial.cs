@@ -75,6 +75,21 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "LimitesPortail",
+            columns: table => new
+            {
+                Cle = table.Column<string>(maxLength: 110, nullable: false),
+                Echecs = table.Column<int>(nullable: false),
+                DebutFenetre = table.Column<DateTime>(nullable: false),
+                BloqueJusqua = table.Column<DateTime>(nullable: true),
+                Version = table.Column<int>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LimitesPortail", x => x.Cle);
+            });
+
+        migrationBuilder.CreateTable(
             name: "AspNetRoleClaims",
             columns: table => new
             {
@@ -208,6 +223,33 @@ public sealed class Initial : Migration
                     principalTable: "Etablissements",
                     principalColumn: "Id",
                     onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Campagnes",
+            columns: table => new
+            {
+                Id = table.Column<long>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                EtablissementId = table.Column<int>(nullable: false),
+                Auteur = table.Column<string>(maxLength: 256, nullable: false),
+                CreeLe = table.Column<DateTime>(nullable: false),
+                Type = table.Column<string>(maxLength: 16, nullable: false),
+                Libelle = table.Column<string>(maxLength: 300, nullable: false),
+                NombreMessages = table.Column<int>(nullable: false),
+                NombreComptes = table.Column<int>(nullable: false),
+                NombreSansAdresse = table.Column<int>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Campagnes", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_Campagnes_Etablissements_EtablissementId",
+                    column: x => x.EtablissementId,
+                    principalTable: "Etablissements",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -368,6 +410,60 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "MessagesSortants",
+            columns: table => new
+            {
+                Id = table.Column<long>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CampagneId = table.Column<long>(nullable: false),
+                EtablissementId = table.Column<int>(nullable: false),
+                CompteId = table.Column<long>(nullable: true),
+                Destinataire = table.Column<string>(maxLength: 254, nullable: false),
+                NomDestinataire = table.Column<string>(maxLength: 200, nullable: true),
+                Expediteur = table.Column<string>(maxLength: 254, nullable: false),
+                NomExpediteur = table.Column<string>(maxLength: 200, nullable: true),
+                Sujet = table.Column<string>(maxLength: 300, nullable: false),
+                CorpsTexte = table.Column<string>(nullable: false),
+                CorpsHtml = table.Column<string>(nullable: false),
+                CorpsChiffres = table.Column<bool>(nullable: false),
+                PiecesJointes = table.Column<string>(nullable: true),
+                Statut = table.Column<string>(maxLength: 16, nullable: false),
+                Tentatives = table.Column<int>(nullable: false),
+                CreeLe = table.Column<DateTime>(nullable: false),
+                EnFileDepuis = table.Column<DateTime>(nullable: false),
+                ProchaineTentative = table.Column<DateTime>(nullable: false),
+                BailProprietaire = table.Column<string>(maxLength: 120, nullable: true),
+                BailJusqua = table.Column<DateTime>(nullable: true),
+                DerniereTentativeLe = table.Column<DateTime>(nullable: true),
+                DerniereErreur = table.Column<string>(maxLength: 2000, nullable: true),
+                EnvoyeLe = table.Column<DateTime>(nullable: true),
+                MessageId = table.Column<string>(maxLength: 200, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MessagesSortants", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_MessagesSortants_Campagnes_CampagneId",
+                    column: x => x.CampagneId,
+                    principalTable: "Campagnes",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: "FK_MessagesSortants_Comptes_CompteId",
+                    column: x => x.CompteId,
+                    principalTable: "Comptes",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.SetNull);
+                table.ForeignKey(
+                    name: "FK_MessagesSortants_Etablissements_EtablissementId",
+                    column: x => x.EtablissementId,
+                    principalTable: "Etablissements",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Responsabilites",
             columns: table => new
             {
@@ -392,6 +488,30 @@ public sealed class Initial : Migration
                     name: "FK_Responsabilites_Comptes_ResponsableId",
                     column: x => x.ResponsableId,
                     principalTable: "Comptes",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MessagesSortantsComptes",
+            columns: table => new
+            {
+                MessageSortantId = table.Column<long>(nullable: false),
+                CompteId = table.Column<long>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MessagesSortantsComptes", x => new { x.MessageSortantId, x.CompteId });
+                table.ForeignKey(
+                    name: "FK_MessagesSortantsComptes_Comptes_CompteId",
+                    column: x => x.CompteId,
+                    principalTable: "Comptes",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: "FK_MessagesSortantsComptes_MessagesSortants_MessageSortantId",
+                    column: x => x.MessageSortantId,
+                    principalTable: "MessagesSortants",
                     principalColumn: "Id",
                     onDelete: ReferentialAction.Cascade);
             });
@@ -448,6 +568,11 @@ public sealed class Initial : Migration
             table: "AspNetUsers",
             column: "NormalizedUserName",
             unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Campagnes_EtablissementId_CreeLe",
+            table: "Campagnes",
+            columns: new[] { "EtablissementId", "CreeLe" });
 
         migrationBuilder.CreateIndex(
             name: "IX_Classes_EtablissementId_Code",
@@ -508,6 +633,42 @@ public sealed class Initial : Migration
             columns: new[] { "EtablissementId", "Date" });
 
         migrationBuilder.CreateIndex(
+            name: "IX_LimitesPortail_DebutFenetre",
+            table: "LimitesPortail",
+            column: "DebutFenetre");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_MessagesSortants_CampagneId_Statut",
+            table: "MessagesSortants",
+            columns: new[] { "CampagneId", "Statut" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_MessagesSortants_CompteId",
+            table: "MessagesSortants",
+            column: "CompteId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_MessagesSortants_EtablissementId",
+            table: "MessagesSortants",
+            column: "EtablissementId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_MessagesSortants_MessageId",
+            table: "MessagesSortants",
+            column: "MessageId",
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_MessagesSortants_Statut_ProchaineTentative",
+            table: "MessagesSortants",
+            columns: new[] { "Statut", "ProchaineTentative" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_MessagesSortantsComptes_CompteId",
+            table: "MessagesSortantsComptes",
+            column: "CompteId");
+
+        migrationBuilder.CreateIndex(
             name: "IX_Responsabilites_EleveId",
             table: "Responsabilites",
             column: "EleveId");
@@ -521,18 +682,22 @@ public sealed class Initial : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "MessagesSortantsComptes");
         migrationBuilder.DropTable(name: "Responsabilites");
+        migrationBuilder.DropTable(name: "MessagesSortants");
         migrationBuilder.DropTable(name: "EvenementComptes");
         migrationBuilder.DropTable(name: "Comptes");
         migrationBuilder.DropTable(name: "AffectationClasse");
         migrationBuilder.DropTable(name: "Evenements");
         migrationBuilder.DropTable(name: "Classes");
+        migrationBuilder.DropTable(name: "Campagnes");
         migrationBuilder.DropTable(name: "Affectations");
         migrationBuilder.DropTable(name: "AspNetUserTokens");
         migrationBuilder.DropTable(name: "AspNetUserRoles");
         migrationBuilder.DropTable(name: "AspNetUserLogins");
         migrationBuilder.DropTable(name: "AspNetUserClaims");
         migrationBuilder.DropTable(name: "AspNetRoleClaims");
+        migrationBuilder.DropTable(name: "LimitesPortail");
         migrationBuilder.DropTable(name: "Etablissements");
         migrationBuilder.DropTable(name: "AspNetUsers");
         migrationBuilder.DropTable(name: "AspNetRoles");

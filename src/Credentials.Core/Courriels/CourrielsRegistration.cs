@@ -1,0 +1,42 @@
+using Credentials.Core.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Credentials.Core.Courriels;
+
+public static class CourrielsRegistration
+{
+    /// <summary>
+    /// La boîte d'envoi, ses services (<see cref="ServiceCourriels"/>, <see cref="SuiviEnvois"/>) et
+    /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web ; la CLI
+    /// ne démarre pas d'hôte : elle met en file, le web envoie). Requiert AddCredentialsCore et
+    /// ServiceCredentials ; les pièces jointes, une implémentation de <see cref="IRenduPiecesJointes"/>.
+    /// </summary>
+    public static IServiceCollection AjouterCourriels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OptionsCourriels>()
+            .Bind(configuration.GetSection(OptionsCourriels.Section))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.PickupDirectory))
+                {
+                    o.PickupDirectory = Path.Combine(DossierDonnees.Resoudre(configuration), "mail-pickup");
+                }
+
+                o.PickupDirectory = Path.GetFullPath(o.PickupDirectory);
+                if (!string.IsNullOrWhiteSpace(configuration["Portail:Url"]))
+                {
+                    o.PortailUrl = configuration["Portail:Url"]!;
+                }
+            })
+            .Validate(o => o.Workers >= 1 && o.BatchSize >= 1 && o.RatePerSecond >= 0, "Mail:Workers and Mail:BatchSize must be at least 1, Mail:RatePerSecond at least 0.")
+            .Validate(o => AdresseCourriel.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
+            .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
+        services.AddSingleton<ReveilExpedition>();
+        services.AddSingleton<FabriqueTransports>();
+        services.AddScoped<ServiceCourriels>();
+        services.AddScoped<SuiviEnvois>();
+        services.AddHostedService<ExpeditionCourriels>();
+        return services;
+    }
+}

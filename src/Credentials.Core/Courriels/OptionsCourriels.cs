@@ -1,0 +1,73 @@
+namespace Credentials.Core.Courriels;
+
+/// <summary>Comment les courriels partent : dans un dossier (développement) ou vers un serveur SMTP.</summary>
+public enum TransportCourriel
+{
+    /// <summary>Fichiers .eml écrits dans <see cref="OptionsCourriels.PickupDirectory"/> ; rien ne sort de la machine.</summary>
+    Pickup = 1,
+
+    /// <summary>Un serveur SMTP (relais de l'académie, Mailpit en développement).</summary>
+    Smtp = 2,
+}
+
+/// <summary>Section de configuration « Mail ».</summary>
+public sealed class OptionsCourriels
+{
+    public const string Section = "Mail";
+
+    public TransportCourriel Transport { get; set; } = TransportCourriel.Pickup;
+
+    /// <summary>Dossier des .eml en mode Pickup ; par défaut <c>&lt;dossier de données&gt;/mail-pickup</c>.</summary>
+    public string? PickupDirectory { get; set; }
+
+    /// <summary>Expéditeur du déploiement, quand l'établissement n'a pas réglé le sien.</summary>
+    public string From { get; set; } = "credentials@localhost.localdomain";
+
+    public OptionsSmtp Smtp { get; set; } = new();
+
+    /// <summary>Expédier depuis cette instance (false : l'instance met en file, d'autres envoient).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>Connexions SMTP parallèles par instance (un SmtpClient chacune : il n'est pas thread-safe).</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>Débit maximal par instance, en messages par seconde ; 0 = sans limite.</summary>
+    public double RatePerSecond { get; set; } = 50;
+
+    /// <summary>Au-delà, un message en échec passager est abandonné (48 h par défaut).</summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Premier délai avant une nouvelle tentative ; il double à chaque échec.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Attente entre deux recherches de messages quand la file est vide (un envoi de cette instance réveille aussitôt).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Durée du bail d'un lot réservé : au-delà, un autre expéditeur peut le reprendre (instance tombée).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Messages réservés à la fois par un travailleur.</summary>
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>L'adresse du portail d'activation du déploiement (<c>Portail:Url</c>), quand l'établissement n'a pas la sienne.</summary>
+    public string PortailUrl { get; set; } = "http://localhost:5080/portail";
+}
+
+/// <summary>Section « Mail:Smtp ».</summary>
+public sealed class OptionsSmtp
+{
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 25;
+
+    /// <summary>STARTTLS (SmtpClient.EnableSsl) : obligatoire dès que le relais n'est pas sur la machine.</summary>
+    public bool StartTls { get; set; }
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}

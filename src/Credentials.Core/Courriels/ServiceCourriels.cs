@@ -1,0 +1,216 @@
+using Credentials.Core.Data;
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Credentials.Core.Courriels;
+
+/// <summary>
+/// Ce qu'une notification par courriel a produit. Les comptes <see cref="SansAdresse"/> n'ont pas été
+/// touchés : la console leur propose la voie papier (une notification « courrier » de ces comptes, un PDF).
+/// </summary>
+public sealed record BilanCourriels(long? CampagneId, int Courriels, ResultatLot Lot, IReadOnlyList<CompteIgnore> SansAdresse);
+
+/// <summary>Une famille dont aucun responsable notifié n'a d'adresse : ses fiches, à imprimer ensemble.</summary>
+public sealed record FamilleAImprimer(IReadOnlyList<FicheCompte> Responsables, IReadOnlyList<FicheCompte> Eleves);
+
+/// <summary>
+/// Ce qu'un envoi aux familles a produit : les courriels en file, les familles à imprimer (déjà notifiées,
+/// fiches avec mots de passe, à rendre en un PDF), les élèves sans aucun responsable (non touchés) et les
+/// comptes ignorés par les règles (bloqués…).
+/// </summary>
+public sealed record BilanFamilles(
+    long? CampagneId,
+    int Courriels,
+    IReadOnlyList<FamilleAImprimer> AImprimer,
+    IReadOnlyList<CompteIgnore> ElevesSansResponsable,
+    IReadOnlyList<CompteIgnore> Ignores);
+
+/// <summary>
+/// Notifie par courriel : applique les règles d'état (<see cref="ServiceCredentials"/>), consigne au journal
+/// et met les courriels en file dans UNE transaction ; l'expéditeur les envoie ensuite en arrière-plan.
+/// La console (Élèves, Responsables, « Envoyer aux familles ») et la CLI l'appellent tous deux.
+/// </summary>
+public sealed class ServiceCourriels(
+    CredentialsDbContext db,
+    ServiceCredentials credentials,
+    OutilsSecrets outils,
+    IOptions<OptionsCourriels> options,
+    ReveilExpedition reveil,
+    ILogger<ServiceCourriels> logger)
+{
+    private const string Courriel = "courriel";
+    private const string Courrier = "courrier";
+
+    /// <summary>(Re)notifie la sélection par courriel : un courriel par compte ayant une adresse valable.</summary>
+    public async Task<BilanCourriels> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, CancellationToken ct = default)
+    {
+        var etablissement = await EtablissementAsync(portee, ct);
+        var selection = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
+            .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant, c.Courriel })
+            .ToListAsync(ct);
+        var sansAdresse = selection.Where(c => AdresseCourriel.Valider(c.Courriel) is null)
+            .Select(c => SansAdresse(c.Id, $"{c.Prenom} {c.Nom}", c.Identifiant, c.Courriel))
+            .ToList();
+        var avecAdresse = selection.Where(c => AdresseCourriel.Valider(c.Courriel) is not null).Select(c => c.Id).ToList();
+        if (avecAdresse.Count == 0)
+        {
+            return new BilanCourriels(null, 0, new ResultatLot([], []), sansAdresse);
+        }
+
+        var lot = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
+        var maintenant = outils.Maintenant;
+        var libelle = $"Notification de {Nombre(lot.Fiches.Count, criteres.Profil)}{Classes(criteres)}";
+        var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Notification, libelle, maintenant);
+        var entete = EnTeteEtablissement.De(etablissement, options.Value.PortailUrl);
+        var expediteur = Expediteur.De(etablissement, options.Value);
+        var courriels = 0;
+        foreach (var fiche in lot.Fiches)
+        {
+            // Read again from the tracked account: the address enqueued is the one saved with the notification.
+            if (AdresseCourriel.Valider(fiche.Courriel) is not { } adresse)
+            {
+                sansAdresse.Add(SansAdresse(fiche.CompteId, fiche.NomComplet, fiche.Identifiant, fiche.Courriel));
+                continue;
+            }
+
+            BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(fiche.CompteId, adresse, fiche.NomComplet, RenduCourriel.Notification(entete, fiche), [fiche.CompteId]), maintenant);
+            courriels++;
+        }
+
+        campagne.Compter(courriels, courriels, sansAdresse.Count);
+        await credentials.EnregistrerAsync(ct);
+        reveil.Signaler();
+        logger.LogInformation(
+            "Campaign {CampagneId} queued {Messages} notification messages for school {EtablissementId} ({WithoutAddress} accounts without address)",
+            campagne.Id, courriels, portee.EtablissementId, sansAdresse.Count);
+        return new BilanCourriels(campagne.Id, courriels, lot, sansAdresse);
+    }
+
+    /// <summary>
+    /// « Envoyer aux familles » pour une sélection d'élèves : un courriel par responsable ayant une adresse,
+    /// avec sa fiche et celles de ses enfants sélectionnés en PDF. Les responsables sans adresse et leurs
+    /// enfants sont notifiés aussi (canal « courrier ») et rendus groupés par famille pour un seul PDF.
+    /// Un élève dont un responsable reçoit le courriel n'est notifié qu'une fois, même s'il figure aussi
+    /// dans une famille à imprimer (son autre responsable) : une seule fiche, un seul mot de passe.
+    /// </summary>
+    public async Task<BilanFamilles> EnvoyerAuxFamillesAsync(Portee portee, CriteresComptes criteresEleves, bool reinitialiser, CancellationToken ct = default)
+    {
+        var etablissement = await EtablissementAsync(portee, ct);
+        var criteres = criteresEleves with { Profil = Profil.Eleve };
+        var eleves = await db.Comptes.AsNoTracking().Filtrer(portee, criteres).Trier(criteres)
+            .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant })
+            .ToListAsync(ct);
+        var idsEleves = eleves.Select(e => e.Id).ToList();
+        var liens = await db.Responsabilites.AsNoTracking()
+            .Where(r => idsEleves.Contains(r.EleveId) && r.Responsable.EtablissementId == portee.EtablissementId)
+            .OrderBy(r => r.RangLegal == 0 ? int.MaxValue : r.RangLegal).ThenBy(r => r.Responsable.Nom).ThenBy(r => r.Responsable.Prenom)
+            .Select(r => new { r.EleveId, r.ResponsableId, r.Responsable.Courriel })
+            .ToListAsync(ct);
+
+        var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseCourriel.Valider(g.First().Courriel));
+        var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Courriel, ct);
+        var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Courrier, ct);
+        var responsablesCourriel = parCourriel.Fiches.ToDictionary(f => f.CompteId);
+        var responsablesCourrier = parCourrier.Fiches.ToDictionary(f => f.CompteId);
+
+        // A pupil travels by e-mail if one of his notified responsables has an address, else on paper.
+        var responsablesDe = liens.ToLookup(l => l.EleveId, l => l.ResponsableId);
+        var enfantsDe = liens.ToLookup(l => l.ResponsableId, l => l.EleveId);
+        var elevesCourriel = idsEleves.Where(id => responsablesDe[id].Any(responsablesCourriel.ContainsKey)).ToHashSet();
+        var elevesCourrier = idsEleves.Where(id => !elevesCourriel.Contains(id) && responsablesDe[id].Any(responsablesCourrier.ContainsKey)).ToHashSet();
+        var elevesParCourriel = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourriel.ToList(), reinitialiser, Courriel, ct);
+        var elevesParCourrier = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourrier.ToList(), reinitialiser, Courrier, ct);
+        var fichesEleves = elevesParCourriel.Fiches.Concat(elevesParCourrier.Fiches).ToDictionary(f => f.CompteId);
+        var rangEleve = idsEleves.Select((id, rang) => (id, rang)).ToDictionary(x => x.id, x => x.rang);
+        List<FicheCompte> Enfants(long responsable) => enfantsDe[responsable].Distinct()
+            .Where(fichesEleves.ContainsKey)
+            .Select(id => fichesEleves[id])
+            .OrderBy(f => rangEleve[f.CompteId])
+            .ToList();
+
+        var maintenant = outils.Maintenant;
+        Campagne? campagne = null;
+        var comptesConcernes = new HashSet<long>();
+        if (responsablesCourriel.Count > 0)
+        {
+            var libelle = $"Fiches aux familles de {Nombre(eleves.Count, Profil.Eleve)}{Classes(criteres)}";
+            campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Familles, libelle, maintenant);
+            var entete = EnTeteEtablissement.De(etablissement, options.Value.PortailUrl);
+            var expediteur = Expediteur.De(etablissement, options.Value);
+            foreach (var responsable in responsablesCourriel.Values)
+            {
+                var enfants = Enfants(responsable.CompteId);
+                var famille = RenduCourriel.Famille(entete, responsable, enfants);
+                var comptes = famille.PiecesJointes.Select(p => p.CompteId).ToList();
+                comptesConcernes.UnionWith(comptes);
+                BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(responsable.CompteId, adresses[responsable.CompteId]!, responsable.NomComplet, famille.Courriel, comptes, famille.PiecesJointes), maintenant);
+            }
+        }
+
+        var aImprimer = FamillesAImprimer(responsablesCourrier.Values, Enfants, rangEleve);
+        var sansResponsable = eleves.Where(e => !elevesCourriel.Contains(e.Id) && !elevesCourrier.Contains(e.Id))
+            .Select(e => new CompteIgnore(e.Id, $"{e.Prenom} {e.Nom}", e.Identifiant, "Aucun responsable rattaché à cet élève."))
+            .ToList();
+        campagne?.Compter(responsablesCourriel.Count, comptesConcernes.Count, responsablesCourrier.Count + sansResponsable.Count);
+        await credentials.EnregistrerAsync(ct);
+        if (campagne is not null)
+        {
+            reveil.Signaler();
+            logger.LogInformation(
+                "Campaign {CampagneId} queued {Messages} family messages for school {EtablissementId} ({Families} families to print)",
+                campagne.Id, responsablesCourriel.Count, portee.EtablissementId, aImprimer.Count);
+        }
+
+        var ignores = parCourriel.Ignores.Concat(parCourrier.Ignores).Concat(elevesParCourriel.Ignores).Concat(elevesParCourrier.Ignores).ToList();
+        return new BilanFamilles(campagne?.Id, responsablesCourriel.Count, aImprimer, sansResponsable, ignores);
+    }
+
+    /// <summary>Les responsables sans adresse et leurs enfants, regroupés par foyer (composantes connexes parents–enfants).</summary>
+    private static List<FamilleAImprimer> FamillesAImprimer(IEnumerable<FicheCompte> responsables, Func<long, List<FicheCompte>> enfants, Dictionary<long, int> rangEleve)
+    {
+        var familles = new List<(List<FicheCompte> Responsables, List<FicheCompte> Eleves)>();
+        foreach (var responsable in responsables.OrderBy(r => r.Nom).ThenBy(r => r.Prenom))
+        {
+            var siens = enfants(responsable.CompteId);
+            var communes = familles.Where(f => f.Eleves.Any(e => siens.Any(s => s.CompteId == e.CompteId))).ToList();
+            var famille = (Responsables: new List<FicheCompte> { responsable }, Eleves: siens);
+            foreach (var commune in communes)
+            {
+                familles.Remove(commune);
+                famille.Responsables.AddRange(commune.Responsables);
+                famille.Eleves.AddRange(commune.Eleves.Where(e => famille.Eleves.All(s => s.CompteId != e.CompteId)));
+            }
+
+            familles.Add(famille);
+        }
+
+        return familles
+            .Select(f => new FamilleAImprimer(
+                f.Responsables.OrderBy(r => r.Nom).ThenBy(r => r.Prenom).ToList(),
+                f.Eleves.OrderBy(e => rangEleve[e.CompteId]).ToList()))
+            .OrderBy(f => f.Eleves.Count > 0 ? rangEleve[f.Eleves[0].CompteId] : int.MaxValue)
+            .ToList();
+    }
+
+    private async Task<ResultatLot> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, string canal, CancellationToken ct) =>
+        ids.Count == 0
+            ? new ResultatLot([], [])
+            : await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal, ct);
+
+    private async Task<Etablissement> EtablissementAsync(Portee portee, CancellationToken ct) =>
+        await db.Etablissements.AsNoTracking().SingleOrDefaultAsync(e => e.Id == portee.EtablissementId, ct)
+        ?? throw new ErreurMetier("Établissement introuvable.", CodeErreur.Introuvable);
+
+    private static CompteIgnore SansAdresse(long id, string nom, string identifiant, string? courriel) =>
+        new(id, nom, identifiant, string.IsNullOrWhiteSpace(courriel)
+            ? "Aucune adresse électronique."
+            : $"L'adresse « {courriel.Trim()} » n'est pas valable.");
+
+    private static string Nombre(int nombre, Profil profil) => $"{nombre} {(nombre > 1 ? profil.Pluriel() : profil.EnMinuscules())}";
+
+    private static string Classes(CriteresComptes criteres) => criteres.Classes.Count > 0 ? $" ({string.Join(", ", criteres.Classes.Order())})" : "";
+}

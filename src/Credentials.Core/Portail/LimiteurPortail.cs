@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Sockets;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Credentials.Core.Portail;
+
+/// <summary>Ce que compte une clé : un identifiant saisi ou une adresse de client.</summary>
+public enum TypeLimite
+{
+    Identifiant = 1,
+    Adresse = 2,
+}
+
+/// <summary>Un échec compté d'avance sur une clé ; <see cref="VerrouilleJusqua"/> si cet essai ouvre un délai.</summary>
+public sealed record Charge(string Cle, TypeLimite Type, int Echecs, DateTime? VerrouilleJusqua);
+
+/// <summary>Un essai admis (ses échecs comptés d'avance, à rembourser s'il réussit) ou refusé sans vérification.</summary>
+public sealed record Tentative(bool Autorisee, IReadOnlyList<Charge> Charges)
+{
+    public static Tentative Refusee { get; } = new(false, []);
+}
+
+/// <summary>
+/// Les limites d'essais du portail (CNIL 2022), en base pour que plusieurs instances les partagent.
+/// Chaque essai est compté comme un échec AVANT la vérification du secret, puis remboursé s'il réussit :
+/// des essais lancés en parallèle ne peuvent pas dépasser la limite.
+/// </summary>
+public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outils, IOptions<OptionsPortail> options, ILogger<LimiteurPortail> logger)
+{
+    private const int EssaisEcriture = 8;
+    private readonly OptionsLimitesPortail limites = options.Value.Limites;
+
+    public static string CleIdentifiant(string identifiantNormalise) => "id:" + identifiantNormalise;
+
+    /// <summary>« ip:&lt;adresse&gt; » ; une adresse IPv6 compte pour son /64 (ce qu'un abonné reçoit d'ordinaire).</summary>
+    public static string CleAdresse(IPAddress? adresse)
+    {
+        if (adresse is null)
+        {
+            // No address (in-process test host, Unix socket): all such clients share one counter.
+            return "ip:inconnue";
+        }
+
+        if (adresse.IsIPv4MappedToIPv6)
+        {
+            adresse = adresse.MapToIPv4();
+        }
+
+        if (adresse.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var octets = adresse.GetAddressBytes();
+            Array.Clear(octets, 8, 8);
+            return $"ip:{new IPAddress(octets)}/64";
+        }
+
+        return "ip:" + adresse;
+    }
+
+    /// <summary>Réserve un essai : refusé si une clé est en délai, sinon compté d'avance sur chaque clé.</summary>
+    public async Task<Tentative> ReserverAsync(string identifiantNormalise, IPAddress? adresse, CancellationToken ct = default)
+    {
+        var cles = new List<(string Cle, TypeLimite Type, ReglesLimite Regles)>
+        {
+            (CleIdentifiant(identifiantNormalise), TypeLimite.Identifiant, limites.Identifiant),
+        };
+        if (!limites.EstDeConfiance(adresse))
+        {
+            cles.Add((CleAdresse(adresse), TypeLimite.Adresse, limites.Adresse));
+        }
+
+        var noms = cles.Select(c => c.Cle).ToList();
+        for (var essai = 1; essai <= EssaisEcriture; essai++)
+        {
+            var maintenant = outils.Maintenant;
+            var lignes = await db.Set<LimitePortail>().Where(l => noms.Contains(l.Cle)).ToDictionaryAsync(l => l.Cle, ct);
+            if (lignes.Values.Any(l => l.EstBloquee(maintenant)))
+            {
+                Detacher();
+                return Tentative.Refusee;
+            }
+
+            var charges = new List<Charge>();
+            foreach (var (cle, type, regles) in cles)
+            {
+                if (!lignes.TryGetValue(cle, out var ligne))
+                {
+                    ligne = new LimitePortail(cle, maintenant);
+                    db.Add(ligne);
+                }
+
+                var verrou = ligne.Compter(maintenant, regles);
+                charges.Add(new Charge(cle, type, ligne.Echecs, verrou));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new Tentative(true, charges);
+            }
+            catch (DbUpdateException) when (essai < EssaisEcriture)
+            {
+                // Another instance counted on the same key (version changed or row just inserted): count again.
+                await Task.Delay(Random.Shared.Next(2, 10 * essai), ct);
+            }
+            catch (DbUpdateException)
+            {
+                logger.LogWarning("Portal limiter could not record an attempt after {Essais} tries: attempt refused", EssaisEcriture);
+                return Tentative.Refusee;
+            }
+            finally
+            {
+                Detacher();
+            }
+        }
+
+        return Tentative.Refusee;
+    }
+
+    /// <summary>
+    /// L'essai a réussi (ou le secret a été reconnu) : le compteur de l'identifiant repart de zéro, celui de
+    /// l'adresse rend l'échec compté d'avance (sans s'effacer : un compte à soi ne blanchit pas une adresse).
+    /// </summary>
+    public async Task RembourserAsync(Tentative tentative, CancellationToken ct = default)
+    {
+        foreach (var charge in tentative.Charges)
+        {
+            if (charge.Type == TypeLimite.Identifiant)
+            {
+                await db.Set<LimitePortail>().Where(l => l.Cle == charge.Cle).ExecuteDeleteAsync(ct);
+                continue;
+            }
+
+            var seuil = limites.Adresse.Seuil;
+            await db.Set<LimitePortail>()
+                .Where(l => l.Cle == charge.Cle && l.Echecs > 0)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(l => l.Echecs, l => l.Echecs - 1)
+                        .SetProperty(l => l.BloqueJusqua, l => l.Echecs - 1 < seuil ? null : l.BloqueJusqua)
+                        .SetProperty(l => l.Version, l => l.Version + 1),
+                    ct);
+        }
+    }
+
+    /// <summary>Logs a lockout this attempt started (English, structured; the key is already sanitised).</summary>
+    public void JournaliserVerrouillage(Charge charge) =>
+        logger.LogWarning(
+            "Portal lockout: {Cle} ({Type}) refused until {Jusqua:O} after {Echecs} failures",
+            charge.Cle,
+            charge.Type,
+            charge.VerrouilleJusqua,
+            charge.Echecs);
+
+    /// <summary>Efface les compteurs dont la fenêtre est close et le délai passé.</summary>
+    public async Task<int> PurgerAsync(CancellationToken ct = default)
+    {
+        var maintenant = outils.Maintenant;
+        var fenetre = limites.Identifiant.Fenetre > limites.Adresse.Fenetre ? limites.Identifiant.Fenetre : limites.Adresse.Fenetre;
+        var avant = maintenant - fenetre;
+        return await db.Set<LimitePortail>()
+            .Where(l => l.DebutFenetre < avant && (l.BloqueJusqua == null || l.BloqueJusqua < maintenant))
+            .ExecuteDeleteAsync(ct);
+    }
+
+    private void Detacher()
+    {
+        foreach (var entree in db.ChangeTracker.Entries<LimitePortail>().ToList())
+        {
+            entree.State = EntityState.Detached;
+        }
+    }
+}

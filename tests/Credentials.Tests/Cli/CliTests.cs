@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Tests.Cli;
+
+/// <summary>The `credentials` command run as a real process against its own SQLite database.</summary>
+public sealed class CliTests : IAsyncLifetime
+{
+    private readonly string dossier = Directory.CreateTempSubdirectory("credentials-cli-").FullName;
+
+    private static string Echantillon(string chemin) => Path.GetFullPath(Path.Combine(Racine.Depot, "..", "shared", "samples", chemin));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dossier, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task<(int Code, string Sortie)> CredentialsAsync(params string[] arguments)
+    {
+        var depart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        depart.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "credentials.dll"));
+        foreach (var a in arguments)
+        {
+            depart.ArgumentList.Add(a);
+        }
+
+        depart.Environment["DataDirectory"] = dossier;
+        depart.Environment["COLUMNS"] = "200";
+        using var processus = Process.Start(depart)!;
+        var sortie = processus.StandardOutput.ReadToEndAsync();
+        var erreurs = processus.StandardError.ReadToEndAsync();
+        await processus.WaitForExitAsync();
+        return (processus.ExitCode, await sortie + await erreurs);
+    }
+
+    private CredentialsDbContext Base()
+    {
+        var options = new DbContextOptionsBuilder<CredentialsDbContext>();
+        StoreRegistration.Configurer(options, FournisseurBase.Sqlite, $"Data Source={Path.Combine(dossier, "credentials.db")};Pooling=False");
+        return new CredentialsDbContext(options.Options);
+    }
+
+    [Fact]
+    public async Task Import_siecle_cree_l_etablissement_puis_ne_change_rien_au_second_passage()
+    {
+        string[] import = ["import", "siecle", "--uai", "0999999Z", "--eleves", Echantillon("siecle/ElevesSansAdresses.xml"), "--responsables", Echantillon("siecle/ResponsablesAvecAdresses.xml"), "--annee-scolaire", "2025"];
+
+        var essai = await CredentialsAsync([.. import, "--dry-run"]);
+        Assert.True(essai.Code == 0, essai.Sortie);
+        Assert.Contains("rien n'a été modifié", essai.Sortie);
+        await using (var db = Base())
+        {
+            Assert.Equal(0, await db.Comptes.CountAsync());
+        }
+
+        var premier = await CredentialsAsync(import);
+        Assert.True(premier.Code == 0, premier.Sortie);
+        await using (var db = Base())
+        {
+            Assert.Equal(6, await db.Comptes.CountAsync(c => c.Profil == Profil.Eleve));
+            Assert.Equal(8, await db.Comptes.CountAsync(c => c.Profil == Profil.Responsable));
+            Assert.Equal(6, await db.Comptes.CountAsync(c => c.Profil == Profil.Responsable && c.Courriel != null));
+            Assert.Equal(10, await db.Responsabilites.CountAsync());
+        }
+
+        var second = await CredentialsAsync(import);
+        Assert.True(second.Code == 0, second.Sortie);
+        Assert.Contains("0 compte créé, 0 modifié, 14 inchangés", second.Sortie);
+    }
+
+    [Fact]
+    public async Task Import_d_un_fichier_d_un_autre_etablissement_sort_en_erreur_sans_rien_changer()
+    {
+        var resultat = await CredentialsAsync("import", "siecle", "--uai", "0888888Y", "--eleves", Echantillon("siecle/ElevesSansAdresses.xml"), "--responsables", Echantillon("siecle/ResponsablesAvecAdresses.xml"), "--annee-scolaire", "2025");
+        Assert.Equal(1, resultat.Code);
+        Assert.Contains("rien n'a été modifié", resultat.Sortie);
+        await using var db = Base();
+        Assert.Equal(0, await db.Comptes.CountAsync());
+    }
+
+    [Fact]
+    public async Task Notify_puis_list_ecrivent_les_fiches_et_la_liste_comme_la_console()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);
+        var pdf = Path.Combine(dossier, "6A.pdf");
+        var notification = await CredentialsAsync("notify", "--uai", "0999999Z", "--classe", "6A", "--canal", "courrier", "--modele", "1", "--out", pdf);
+        Assert.True(notification.Code == 0, notification.Sortie);
+
+        await using var db = Base();
+        var eleves = await db.Comptes.Where(c => c.Classe!.Code == "6A").ToListAsync();
+        Assert.All(eleves.Where(e => !e.Bloque), e => Assert.NotEqual(EtatCompte.NonNotifie, e.Etat));
+        Assert.Equal(eleves.Count(e => !e.Bloque), await Poppler.PagesAsync(await File.ReadAllBytesAsync(pdf)));
+
+        var csv = Path.Combine(dossier, "6A.csv");
+        var liste = await CredentialsAsync("list", "--uai", "0999999Z", "--classe", "6A", "--format", "csv", "--out", csv);
+        Assert.True(liste.Code == 0, liste.Sortie);
+        var lignes = await File.ReadAllLinesAsync(csv);
+        Assert.Equal(eleves.Count + 1, lignes.Length);
+        Assert.All(eleves.Where(e => e.Etat == EtatCompte.Active), e => Assert.Contains(lignes, l => l.Contains(e.Identifiant) && l.Contains("*****")));
+    }
+
+    [Fact]
+    public async Task Une_option_inconnue_ou_un_uai_absent_donne_un_message_clair()
+    {
+        var resultat = await CredentialsAsync("list", "--uai", "0000000A", "--format", "csv", "--out", Path.Combine(dossier, "x.csv"));
+        Assert.Equal(1, resultat.Code);
+        Assert.Contains("Aucun établissement n'a l'UAI « 0000000A »", resultat.Sortie);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Portail;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Credentials.Tests.Portail.PortailDeTest;
+
+namespace Credentials.Tests.Portail;
+
+/// <summary>The portal service called directly, without the web layer.</summary>
+public class ServicePortailTests
+{
+    private static readonly IPAddress Adresse = IPAddress.Parse("198.51.100.20");
+
+    [Fact]
+    public async Task Les_deux_etapes_de_la_premiere_connexion_activent_le_compte_sans_garder_le_provisoire_en_clair()
+    {
+        await using var scene = await ScenePortail.NotifieAsync();
+        var (app, remis, _) = scene;
+        await using var scope = app.Portee();
+        var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
+
+        var etape1 = await service.VerifierProvisoireAsync("  " + remis.Identifiant.ToUpperInvariant() + " ", CommeTape(remis.MotDePasse), Adresse);
+        Assert.True(etape1.EstAccepte, string.Join(" ", etape1.Erreurs));
+        Assert.DoesNotContain(remis.MotDePasse, etape1.Valeur!.Jeton, StringComparison.OrdinalIgnoreCase);
+        var etape2 = await service.ActiverAsync(etape1.Valeur.Jeton, MotDePasseChoisi, MotDePasseChoisi, null);
+
+        Assert.True(etape2.EstAccepte, string.Join(" ", etape2.Erreurs));
+        Assert.Equal(EtatCompte.Active, (await CompteAsync(app, remis.Id)).Etat);
+        var rejeu = await service.ActiverAsync(etape1.Valeur.Jeton, AutreMotDePasse, AutreMotDePasse, null);
+        Assert.Equal(MessagesPortail.DejaActive, Assert.Single(rejeu.Erreurs).Message);
+    }
+
+    [Fact]
+    public async Task Un_jeton_d_activation_perime_ou_falsifie_ne_sert_a_rien()
+    {
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
+        await using var scene = await ScenePortail.NotifieAsync(horloge: horloge);
+        var (app, remis, _) = scene;
+        await using var scope = app.Portee();
+        var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
+        var jeton = (await service.VerifierProvisoireAsync(remis.Identifiant, remis.MotDePasse, Adresse)).Valeur!.Jeton;
+
+        var falsifie = await service.ActiverAsync(jeton[..^4] + "AAAA", MotDePasseChoisi, MotDePasseChoisi, null);
+        horloge.Avancer(TimeSpan.FromMinutes(21));
+        var perime = await service.ActiverAsync(jeton, MotDePasseChoisi, MotDePasseChoisi, null);
+
+        Assert.Equal(MessagesPortail.DelaiDepasse, Assert.Single(falsifie.Erreurs).Message);
+        Assert.Equal(MessagesPortail.DelaiDepasse, Assert.Single(perime.Erreurs).Message);
+        Assert.Equal(EtatCompte.NotifieNonActive, (await CompteAsync(app, remis.Id)).Etat);
+    }
+
+    [Fact]
+    public async Task Pendant_un_delai_un_essai_est_refuse_sans_aucun_calcul()
+    {
+        var hacheur = new HacheurCompteur();
+        await using var app = await CreerAsync(hacheur: hacheur);
+        await using var scope = app.Portee();
+        var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
+        for (var i = 0; i < 5; i++)
+        {
+            await service.SeConnecterAsync("camille.martin", "Mauvais-Essai-" + i, Adresse);
+        }
+
+        var avant = hacheur.Verifications;
+        var pendant = await service.SeConnecterAsync("camille.martin", "Encore-Un-Essai", Adresse);
+
+        Assert.Equal(5, avant);
+        Assert.Equal(avant, hacheur.Verifications);
+        Assert.Equal(MessagesPortail.ConnexionRefusee, Assert.Single(pendant.Erreurs).Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Des_essais_simultanes_ne_depassent_pas_la_limite(FournisseurBase fournisseur)
+    {
+        var hacheur = new HacheurCompteur();
+        await using var app = await CreerAsync(fournisseur, hacheur: hacheur);
+
+        var reponses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var scope = app.Portee();
+            return await scope.ServiceProvider.GetRequiredService<ServicePortail>()
+                .SeConnecterAsync("camille.martin", $"Essai-En-Rafale-{i}", IPAddress.Parse($"198.51.100.{i + 1}"));
+        }));
+
+        Assert.All(reponses, r => Assert.Equal(MessagesPortail.ConnexionRefusee, Assert.Single(r.Erreurs).Message));
+        await using var verification = app.Portee();
+        var limite = await verification.ServiceProvider.GetRequiredService<CredentialsDbContext>().Set<LimitePortail>().SingleAsync(l => l.Cle == "id:camille.martin");
+        Assert.InRange(hacheur.Verifications, 1, 5);
+        Assert.Equal(hacheur.Verifications, limite.Echecs);
+    }
+
+    [Fact]
+    public async Task Les_compteurs_perimes_sont_purges()
+    {
+        var horloge = new HorlogeDeTest(DateTimeOffset.UtcNow);
+        await using var app = await CreerAsync(horloge: horloge);
+        await using (var scope = app.Portee())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
+            await service.SeConnecterAsync("ancien.essai", "Mauvais-Essai-1", Adresse);
+            horloge.Avancer(TimeSpan.FromHours(25));
+            await service.SeConnecterAsync("nouvel.essai", "Mauvais-Essai-2", IPAddress.Parse("198.51.100.99"));
+        }
+
+        await using var purge = app.Portee();
+        var effaces = await purge.ServiceProvider.GetRequiredService<LimiteurPortail>().PurgerAsync();
+
+        Assert.Equal(2, effaces);
+        var restants = await purge.ServiceProvider.GetRequiredService<CredentialsDbContext>().Set<LimitePortail>().Select(l => l.Cle).OrderBy(c => c).ToListAsync();
+        Assert.Equal(["id:nouvel.essai", "ip:198.51.100.99"], restants);
+    }
+
+    [Fact]
+    public async Task Une_adresse_de_confiance_n_est_jamais_ralentie_mais_chaque_identifiant_l_est()
+    {
+        await using var app = await CreerAsync(reglages: new() { ["Portail:Limites:AdressesDeConfiance:0"] = "198.51.100.20" });
+        await using var scope = app.Portee();
+        var service = scope.ServiceProvider.GetRequiredService<ServicePortail>();
+
+        for (var i = 0; i < 60; i++)
+        {
+            await service.SeConnecterAsync($"eleve.{i}", "Mauvais-Essai-1", Adresse);
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        Assert.False(await db.Set<LimitePortail>().AnyAsync(l => l.Cle.StartsWith("ip:")));
+        Assert.Equal(60, await db.Set<LimitePortail>().CountAsync(l => l.Cle.StartsWith("id:eleve.")));
+    }
+
+    [Theory]
+    [InlineData(" Camille.MARTIN ", "camille.martin")]
+    [InlineData("élodie.lefèvre", "elodie.lefevre")]
+    [InlineData("a\r\nb\u2028c", "a??b?c")]
+    [InlineData("   ", "")]
+    public void L_identifiant_saisi_est_normalise_avant_toute_recherche(string saisie, string attendu) =>
+        Assert.Equal(attendu, ServicePortail.NormaliserIdentifiant(saisie));
+}
