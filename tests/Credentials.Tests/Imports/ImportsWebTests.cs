@@ -21,14 +21,14 @@ public sealed partial class ImportsWebTests
 
     private static readonly (string Champ, string Nom, byte[] Octets)[] SiecleEchantillons =
     [
-        ("eleves", "ElevesSansAdresses.xml", Partage("siecle", "ElevesSansAdresses.xml")),
-        ("responsables", "ResponsablesAvecAdresses.xml", Partage("siecle", "ResponsablesAvecAdresses.xml")),
+        ("eleves", "ElevesSansAdresses.xml", Echantillons.Partage("siecle", "ElevesSansAdresses.xml")),
+        ("responsables", "ResponsablesAvecAdresses.xml", Echantillons.Partage("siecle", "ResponsablesAvecAdresses.xml")),
     ];
 
     private static readonly (string Champ, string Nom, byte[] Octets)[] OndeEchantillons =
     [
-        ("eleves", "onde_eleves.csv", Partage("onde", "onde_eleves.csv")),
-        ("responsables", "onde_responsables.csv", Partage("onde", "onde_responsables.csv")),
+        ("eleves", "onde_eleves.csv", Echantillons.Partage("onde", "onde_eleves.csv")),
+        ("responsables", "onde_responsables.csv", Echantillons.Partage("onde", "onde_responsables.csv")),
     ];
 
     [Theory]
@@ -265,21 +265,6 @@ public sealed partial class ImportsWebTests
 
     private static List<KeyValuePair<string, string>> Saisie(string nom, string prenom, string naissance) =>
         [new("Profil", "Eleve"), new("Nom", nom), new("Prenom", prenom), new("DateNaissance", naissance)];
-
-    /// <summary>A sample file from shared/samples, which sits beside the repository (found upwards, as in CI).</summary>
-    private static byte[] Partage(string dossier, string nom)
-    {
-        for (var d = new DirectoryInfo(Racine.Depot); d is not null; d = d.Parent)
-        {
-            var chemin = Path.Combine(d.FullName, "shared", "samples", dossier, nom);
-            if (File.Exists(chemin))
-            {
-                return File.ReadAllBytes(chemin);
-            }
-        }
-
-        throw new FileNotFoundException($"shared/samples/{dossier}/{nom} not found beside {Racine.Depot}");
-    }
 
     /// <summary>Posts files as a browser does (multipart), with the anti-forgery token of a page the user may open.</summary>
     private static async Task<HttpResponseMessage> DeposerAsync(HttpClient client, string action, (string Champ, string Nom, byte[] Octets)[] fichiers, string pageDuJeton = "/imports")
