@@ -14,7 +14,7 @@ switch (args)
         Chrono.Memoire(rendu, int.Parse(lignes));
         break;
     case ["imports", .. var options]:
-        // Stopwatch figures for docs/performance-imports.md.
+        // Stopwatch figures for docs/performance.md (Imports).
         Environment.ExitCode = await BancImports.ExecuterAsync(options);
         break;
     default:

@@ -20,6 +20,11 @@ public static class Onglets
             new("Accueil", "/", "Accueil"),
             new("Élèves", "/eleves", "Eleves"),
         };
+        if (contexte.Portee.PeutGererComptes)
+        {
+            onglets.Add(new("Imports", "/imports", "Imports"));
+        }
+
         if (contexte.Role == RoleConsole.Directeur)
         {
             onglets.Add(new("Journal", "/journal", "Journal"));

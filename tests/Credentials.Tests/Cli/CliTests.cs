@@ -11,7 +11,7 @@ public sealed class CliTests : IAsyncLifetime
 {
     private readonly string dossier = Directory.CreateTempSubdirectory("credentials-cli-").FullName;
 
-    private static string Echantillon(string chemin) => Path.GetFullPath(Path.Combine(Racine.Depot, "..", "shared", "samples", chemin));
+    private static string Echantillon(string chemin) => Imports.Echantillons.CheminPartage(chemin.Split('/')[0], chemin.Split('/')[1]);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
