@@ -59,9 +59,11 @@ results="$work/results"
 set +e
 dotnet test Credentials.sln -c Release --no-build -nologo \
   --logger "trx;LogFilePrefix=r" --results-directory "$results" \
-  --logger "console;verbosity=normal" 2>&1 | tee "$work/test.log" | grep -E '^\s+(Failed|Passed|Skipped) |error|Error Message|Assert|Total tests|Passed!|Failed!' | grep -vE '^\s+Passed ' 
+  --logger "console;verbosity=normal" 2>&1 | tee "$work/test.log" | grep -E '^\s+Failed |\[FAIL\]|^\s+Error Message|Passed!|Failed!|error [A-Z]+[0-9]+' 
 status=${PIPESTATUS[0]}
 set -e
+# Keep the details of failures where CI shows them.
+if grep -q '\[FAIL\]' "$work/test.log"; then grep -A25 -E '^\s+Failed ' "$work/test.log" | head -400; fi
 
 passed=0; failed=0
 for f in "$results"/*.trx; do
