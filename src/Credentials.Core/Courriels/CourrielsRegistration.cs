@@ -1,6 +1,7 @@
 using Credentials.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Credentials.Core.Courriels;
 
@@ -8,11 +9,24 @@ public static class CourrielsRegistration
 {
     /// <summary>
     /// La boîte d'envoi, ses services (<see cref="ServiceCourriels"/>, <see cref="SuiviEnvois"/>) et
-    /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web ; la CLI
-    /// ne démarre pas d'hôte : elle met en file, le web envoie). Requiert AddCredentialsCore et
-    /// ServiceCredentials ; les pièces jointes, une implémentation de <see cref="IRenduPiecesJointes"/>.
+    /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web) avec le
+    /// rendu des pièces jointes (<see cref="RenduPiecesJointesPdf"/>, sauf si un autre est enregistré).
+    /// Requiert AddCredentialsCore et ServiceCredentials.
     /// </summary>
     public static IServiceCollection AjouterCourriels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AjouterFileCourriels(configuration);
+        services.AddSingleton<FabriqueTransports>();
+        services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesPdf>();
+        services.AddHostedService<ExpeditionCourriels>();
+        return services;
+    }
+
+    /// <summary>
+    /// De quoi mettre des courriels en file et suivre les envois, sans expéditeur : la CLI met en file,
+    /// les instances web envoient. Requiert AddCredentialsCore et ServiceCredentials.
+    /// </summary>
+    public static IServiceCollection AjouterFileCourriels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OptionsCourriels>()
             .Bind(configuration.GetSection(OptionsCourriels.Section))
@@ -33,10 +47,8 @@ public static class CourrielsRegistration
             .Validate(o => AdresseCourriel.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
             .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
         services.AddSingleton<ReveilExpedition>();
-        services.AddSingleton<FabriqueTransports>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
-        services.AddHostedService<ExpeditionCourriels>();
         return services;
     }
 }

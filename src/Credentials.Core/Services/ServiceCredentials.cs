@@ -15,8 +15,13 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
 
     public int Rappels => Fiches.Count(f => f.Variante == VarianteFiche.Rappel);
 
-    /// <summary>L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes).</summary>
-    public long EvenementId { get; init; }
+    /// <summary>
+    /// L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes) ; 0 tant qu'elle n'est
+    /// pas enregistrée (lu après <see cref="ServiceCredentials.EnregistrerAsync"/> pour un lot préparé).
+    /// </summary>
+    public long EvenementId => Evenement?.Id ?? 0;
+
+    internal Evenement? Evenement { get; init; }
 }
 
 /// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
@@ -167,8 +172,9 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             await EnregistrerAsync(ct);
         }
 
-        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first).
-        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, EvenementId = evenement.Id };
+        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first):
+        // the lot keeps the entry, not a copy of its id taken before saving.
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = evenement };
     }
 
     private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)
