@@ -1,22 +1,44 @@
 #!/usr/bin/env bash
-# Console load figures for docs/performance.md: a database of many schools (default 100 schools of
-# 2,000 pupils ≈ 510,000 accounts), the built app in Production on 127.0.0.1, wrk on the search
+# Console load figures for docs/performance.md: a SQLite database of many schools (default 100
+# schools ≈ 510,000 accounts: 10 seeded by `seed-demo` with 2,000 pupils each, then copied with SQL
+# under new UAIs to reach the volume), the built app in Production on 127.0.0.1, wrk on the search
 # page, and "select all 2,000 pupils → notify (letters) → PDF downloaded" timed with curl.
-# Usage: scripts/bench-console.sh [schools] [provider: Sqlite|Postgres] [postgres connection string]
+# Usage: scripts/bench-console.sh [schools]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 schools=${1:-100}
-provider=${2:-Sqlite}
 work=$(mktemp -d /tmp/credentials-bench.XXXXXX)
-export DataDirectory="$work" Database__Provider="$provider"
-if [[ $provider == Postgres ]]; then export ConnectionStrings__Credentials="${3:?postgres connection string}"; fi
+export DataDirectory="$work"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 
 dotnet build Credentials.sln -c Release -nologo -v quiet >/dev/null
 cli="dotnet src/Credentials.Cli/bin/Release/net10.0/credentials.dll"
 start=$(date +%s.%N)
-$cli seed-demo --uai 0999999Z --eleves 2000 --etablissements $((schools - 1)) | tail -2
-echo "seeded in $(echo "$(date +%s.%N) - $start" | bc) s"
+$cli seed-demo --uai 0999999Z --eleves 2000 --etablissements 9 | tail -2
+echo "seeded 10 schools in $(echo "$(date +%s.%N) - $start" | bc) s"
+# Copies of schools 2..10 under new UAIs (accounts without classes) until there are $schools schools.
+/usr/bin/python3 - "$work/credentials.db" "$schools" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1]); cible = int(sys.argv[2])
+cols = [r[1] for r in db.execute("pragma table_info(Comptes)") if r[1] != "Id"]
+ecols = [r[1] for r in db.execute("pragma table_info(Etablissements)") if r[1] not in ("Id", "Uai")]
+copie, n = 0, db.execute("select count(*) from Etablissements").fetchone()[0]
+while n < cible:
+    copie += 1
+    for source in range(2, 11):
+        if n >= cible: break
+        uai = "%07d%s" % (900000 + copie * 100 + source, "C")
+        db.execute(f"insert into Etablissements (Uai, {','.join(ecols)}) select ?, {','.join(ecols)} from Etablissements where Id = ?", (uai, source))
+        nouveau = db.execute("select last_insert_rowid()").fetchone()[0]
+        valeurs = [
+            "?" if c == "EtablissementId" else "NULL" if c == "ClasseId"
+            else f"Identifiant || '.c{copie}e{source}'" if c in ("Identifiant", "IdentifiantRacine") else c
+            for c in cols]
+        db.execute(f"insert into Comptes ({','.join(cols)}) select {','.join(valeurs)} from Comptes where EtablissementId = ?", (nouveau, source))
+        n += 1
+db.commit(); db.execute("analyze"); db.close()
+PY
+echo "database ready in $(echo "$(date +%s.%N) - $start" | bc) s"
 $cli create-user --email bench@test.fr --role Directeur --uai 0999999Z --password bench-password-42 >/dev/null
 
 port=5099

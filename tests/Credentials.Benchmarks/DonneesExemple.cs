@@ -28,7 +28,8 @@ public static class DonneesExemple
     /// <summary><paramref name="nombre"/> comptes en classes de 30, dans l'ordre classe puis nom ; un tiers activés, un sur dix non notifié.</summary>
     public static IEnumerable<FicheCompte> Fiches(int nombre, Profil profil = Profil.Eleve)
     {
-        var generateur = new GenerateurSecrets();
+        // Seeded, so that the sample images only change when the layout does.
+        var hasard = new Random(2026);
         for (var i = 0; i < nombre; i++)
         {
             var (classe, code, libelle) = Classes[i / 30 % Classes.Length];
@@ -48,7 +49,7 @@ public static class DonneesExemple
                 Identifiant: $"{Ascii(prenom)}.{Ascii(nom)}{i}",
                 Etat: etat,
                 Variante: etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants,
-                MotDePasse: etat == EtatCompte.NotifieNonActive ? generateur.Nouveau() : null,
+                MotDePasse: etat == EtatCompte.NotifieNonActive ? new string(hasard.GetItems(GenerateurSecrets.Alphabet.AsSpan(), GenerateurSecrets.Longueur)) : null,
                 MotDePasseExpireLe: etat == EtatCompte.NotifieNonActive ? Rentree.AddDays(30) : null,
                 Classe: i < 30 * Classes.Length ? classe : $"{classe}-{i / (30 * Classes.Length)}",
                 CodeMef: code,

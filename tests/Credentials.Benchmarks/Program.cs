@@ -1,17 +1,26 @@
 using BenchmarkDotNet.Running;
 using Credentials.Benchmarks;
+using Credentials.Benchmarks.Imports;
 
-if (args is ["samples", var dossier])
+switch (args)
 {
-    Echantillons.Ecrire(dossier);
-    return;
+    case ["samples", var dossier]:
+        Echantillons.Ecrire(dossier);
+        break;
+    case ["chrono"]:
+        Chrono.Mesurer();
+        break;
+    case ["memoire", var rendu, var lignes]:
+        Chrono.Memoire(rendu, int.Parse(lignes));
+        break;
+    case ["imports", .. var options]:
+        // Stopwatch figures for docs/performance.md (Imports).
+        Environment.ExitCode = await BancImports.ExecuterAsync(options);
+        break;
+    default:
+        // In process: the project BenchmarkDotNet would generate lacks the ASP.NET Core shared
+        // framework that Credentials.Core needs, and its restore fails.
+        BenchmarkSwitcher.FromAssembly(typeof(DocumentsBenchmarks).Assembly)
+            .Run(args.Contains("--inProcess") ? args : [.. args, "--inProcess"]);
+        break;
 }
-
-// Stopwatch figures for docs/performance.md: `dotnet run -c Release --project tests/Credentials.Benchmarks -- imports`.
-if (args is ["imports", .. var options])
-{
-    Environment.ExitCode = await Credentials.Benchmarks.Imports.BancImports.ExecuterAsync(options);
-    return;
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(DonneesExemple).Assembly).Run(args);

@@ -10,14 +10,15 @@ public static class CourrielsRegistration
     /// <summary>
     /// La boîte d'envoi, ses services (<see cref="ServiceCourriels"/>, <see cref="SuiviEnvois"/>) et
     /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web) avec le
-    /// rendu des pièces jointes (<see cref="RenduPiecesJointesPdf"/>, sauf si un autre est enregistré).
+    /// rendu des pièces jointes (<see cref="RenduPiecesJointesFiches"/>, sauf si un autre est enregistré).
+    /// La CLI ne démarre pas d'hôte : elle met en file (<see cref="AjouterFileCourriels"/>), le web envoie.
     /// Requiert AddCredentialsCore et ServiceCredentials.
     /// </summary>
     public static IServiceCollection AjouterCourriels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AjouterFileCourriels(configuration);
         services.AddSingleton<FabriqueTransports>();
-        services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesPdf>();
+        services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
         return services;
     }
@@ -44,7 +45,7 @@ public static class CourrielsRegistration
                 }
             })
             .Validate(o => o.Workers >= 1 && o.BatchSize >= 1 && o.RatePerSecond >= 0, "Mail:Workers and Mail:BatchSize must be at least 1, Mail:RatePerSecond at least 0.")
-            .Validate(o => AdresseCourriel.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
+            .Validate(o => AdresseEnvoi.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
             .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
         services.AddSingleton<ReveilExpedition>();
         services.AddScoped<ServiceCourriels>();

@@ -38,7 +38,7 @@ public sealed class ExpeditionCourriels(
     private readonly OptionsCourriels o = options.Value;
 
     /// <summary>Le nom de cette instance dans les baux : machine, processus et un tirage (plusieurs hôtes par processus en test).</summary>
-    public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Instance { get; } = $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 60)]}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     private enum Issue
     {
@@ -110,7 +110,8 @@ public sealed class ExpeditionCourriels(
         var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
         var debut = Maintenant;
         var bail = debut + o.Lease;
-        var ids = await ReclamationMessages.ReclamerAsync(db, travailleur, debut, bail, o.BatchSize, arret);
+        // Not cancelled by shutdown: a claim interrupted after its UPDATE would leave rows leased to nobody.
+        var ids = await ReclamationMessages.ReclamerAsync(db, travailleur, debut, bail, o.BatchSize, CancellationToken.None);
         if (ids.Count == 0)
         {
             return false;
@@ -189,9 +190,7 @@ public sealed class ExpeditionCourriels(
         IReadOnlyList<PieceJointeRendue> rendues = [];
         if (pieces.Count > 0)
         {
-            var rendu = services.GetService<IRenduPiecesJointes>()
-                ?? throw new InvalidOperationException("No IRenduPiecesJointes is registered: messages with attachments cannot be sent.");
-            rendues = await rendu.RendreAsync(message.EtablissementId, pieces, CancellationToken.None);
+            rendues = await services.GetRequiredService<IRenduPiecesJointes>().RendreAsync(message.EtablissementId, pieces, CancellationToken.None);
         }
 
         var courriel = new MailMessage

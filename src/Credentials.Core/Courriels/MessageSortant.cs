@@ -91,7 +91,7 @@ public class MessageSortant
 
     public StatutMessage Statut { get; private set; } = StatutMessage.EnAttente;
 
-    /// <summary>Tentatives SMTP menées à leur terme (acceptées ou refusées).</summary>
+    /// <summary>Tentatives SMTP menées à leur terme (acceptées ou refusées) depuis la mise en file ou la dernière relance.</summary>
     public int Tentatives { get; private set; }
 
     public DateTime CreeLe { get; private set; }

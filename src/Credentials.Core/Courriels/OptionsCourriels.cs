@@ -29,10 +29,10 @@ public sealed class OptionsCourriels
     public bool DispatcherEnabled { get; set; } = true;
 
     /// <summary>Connexions SMTP parallèles par instance (un SmtpClient chacune : il n'est pas thread-safe).</summary>
-    public int Workers { get; set; } = 4;
+    public int Workers { get; set; } = 8;
 
     /// <summary>Débit maximal par instance, en messages par seconde ; 0 = sans limite.</summary>
-    public double RatePerSecond { get; set; } = 50;
+    public double RatePerSecond { get; set; } = 100;
 
     /// <summary>Au-delà, un message en échec passager est abandonné (48 h par défaut).</summary>
     public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(48);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
@@ -13,98 +12,88 @@ public sealed record CourrielCompose(string Sujet, string Texte, string Html, bo
 public sealed record CourrielFamille(CourrielCompose Courriel, IReadOnlyList<PieceJointeReference> PiecesJointes);
 
 /// <summary>
-/// Met en forme les courriels de notification (mêmes points que la lettre : identifiant, mot de passe
-/// provisoire, validité, portail, changement à la première connexion, récupération par courriel,
-/// signature, contact) et la lettre d'accompagnement des envois aux familles. Pur : une fiche en
-/// entrée, du texte en sortie ; l'envoi et le journal se font ailleurs.
+/// Met en forme les courriels de notification avec les mots de la lettre (<see cref="TextesCourrier"/> :
+/// salutation, à quoi sert le compte, identifiant et mot de passe provisoire, validité, étapes d'activation,
+/// récupération par courriel, contact, signature) et la lettre d'accompagnement des envois aux familles.
+/// Pur : une fiche en entrée, du texte en sortie ; l'envoi et le journal se font ailleurs.
 /// </summary>
 public static class RenduCourriel
 {
-    public const string TexteCourrierParDefaut =
-        "Ce compte vous donne accès aux services en ligne de l'établissement : emploi du temps, cahier de textes, notes, messagerie et ressources numériques.";
+    private const char Nbsp = '\u00A0';
 
-    public const string TexteContactParDefaut = "le secrétariat de l'établissement";
-
-    private const string Confidentialite = "Ce message contient des informations de connexion personnelles : ne le transférez pas.";
+    private const string Confidentialite = "Ce message contient des informations de connexion personnelles\u00A0: ne le transférez pas.";
 
     /// <summary>Le courriel d'un compte : identifiants (avec mot de passe) ou rappel (compte activé, sans mot de passe).</summary>
-    public static CourrielCompose Notification(EnTeteEtablissement etablissement, FicheCompte fiche) =>
-        fiche.Variante == VarianteFiche.Identifiants && fiche.MotDePasse is not null
-            ? Identifiants(etablissement, fiche)
-            : Rappel(etablissement, fiche);
+    public static CourrielCompose Notification(EnTeteEtablissement etablissement, FicheCompte fiche)
+    {
+        var variante = fiche.Variante == VarianteFiche.Identifiants && fiche.MotDePasse is not null ? VarianteFiche.Identifiants : VarianteFiche.Rappel;
+        var blocs = new List<Bloc>
+        {
+            new Paragraphe(TextesCourrier.Salutation(fiche)),
+            new Paragraphe(TextesCourrier.Introduction(etablissement, variante)),
+            new Paragraphe(TextesCourrier.AQuoiSertLeCompte(etablissement, fiche.Profil)),
+        };
+        if (variante == VarianteFiche.Identifiants)
+        {
+            blocs.Add(new Encadre([("Identifiant", fiche.Identifiant), ("Mot de passe provisoire", FormatSecret.PourAffichage(fiche.MotDePasse!))]));
+            var validite = TextesCourrier.Validite(fiche.MotDePasseExpireLe);
+            blocs.Add(new Paragraphe((validite.Length > 0 ? $"Mot de passe {validite}. " : "") + TextesCourrier.AideSaisie));
+            blocs.Add(new Intertitre(TextesCourrier.TitreEtapes(variante)));
+            // The letter's first step also offers its QR code, which an e-mail does not carry.
+            blocs.Add(new Liste(
+                TextesCourrier.Etapes(variante).Skip(1).Select(e => new Element(e)).Prepend(new Element($"Ouvrez cette adresse dans un navigateur{Nbsp}:", LienPortail.Activation(etablissement.PortailUrl, fiche.Identifiant))).ToList(),
+                Numerotee: true));
+        }
+        else
+        {
+            blocs.Add(new Encadre([("Identifiant", fiche.Identifiant)]));
+            blocs.Add(new Paragraphe($"Portail de connexion{Nbsp}:"));
+            blocs.Add(new Lien(etablissement.PortailUrl));
+            blocs.Add(new Intertitre(TextesCourrier.TitreEtapes(variante)));
+            blocs.Add(new Liste(TextesCourrier.Etapes(variante).Select(e => new Element(e)).ToList(), Numerotee: false));
+            blocs.Add(new Paragraphe(TextesCourrier.Conseil(variante)));
+        }
+
+        blocs.AddRange(Fin(etablissement));
+        return Composer($"{TextesCourrier.Titre(variante)} – {etablissement.Nom}", blocs, contientSecret: variante == VarianteFiche.Identifiants);
+    }
 
     /// <summary>La lettre d'accompagnement d'un responsable et les fiches jointes : la sienne puis celles de ses enfants.</summary>
     public static CourrielFamille Famille(EnTeteEtablissement etablissement, FicheCompte responsable, IReadOnlyList<FicheCompte> enfants)
     {
         var noms = new NomsUniques();
         var pieces = new List<PieceJointeReference>();
-        var liste = new List<string>();
+        var liste = new List<Element>();
         foreach (var fiche in enfants.Prepend(responsable))
         {
             var nom = noms.Reserver(NomsFichiers.FicheIndividuelle(fiche));
             pieces.Add(new PieceJointeReference(fiche.CompteId, nom, fiche.Variante));
             var description = Path.GetFileNameWithoutExtension(nom);
-            liste.Add(fiche == responsable ? $"{description} (votre compte)" : fiche.Classe is { } classe ? $"{description}, classe {classe}" : description);
+            liste.Add(new Element(fiche == responsable ? $"{description} (votre compte)" : fiche.Classe is { } classe ? $"{description}, classe {classe}" : description));
         }
 
-        var sujet = $"{etablissement.Nom} : les fiches de connexion de votre famille";
         var blocs = new List<Bloc>
         {
-            new Paragraphe($"Bonjour {responsable.NomComplet},"),
-            new Paragraphe($"{etablissement.Nom} met à la disposition de votre famille des comptes sur ses services en ligne. {etablissement.TexteCourrier ?? TexteCourrierParDefaut}"),
-            new Paragraphe("Vous trouverez en pièces jointes les fiches de connexion suivantes :"),
-            new Liste(liste),
-            new Paragraphe("Chaque fiche indique l'identifiant du compte et, s'il n'est pas encore activé, son mot de passe provisoire, à saisir sur le portail d'activation :"),
+            new Paragraphe(TextesCourrier.Salutation(responsable)),
+            new Paragraphe($"Votre établissement, {etablissement.Nom}, met à la disposition de votre famille des comptes personnels pour ses services en ligne. {TextesCourrier.AQuoiSertLeCompte(etablissement, Profil.Responsable)}"),
+            new Paragraphe($"Vous trouverez en pièces jointes les fiches de connexion suivantes{Nbsp}:"),
+            new Liste(liste, Numerotee: false),
+            new Paragraphe($"Chaque fiche indique l'identifiant du compte et, s'il n'est pas encore activé, son mot de passe provisoire, à saisir sur le portail{Nbsp}:"),
             new Lien(etablissement.PortailUrl),
-            new Paragraphe("À la première connexion, chacun remplace le mot de passe provisoire par un mot de passe de son choix. Une adresse électronique indiquée lors de l'activation permet ensuite de retrouver seul un mot de passe perdu."),
+            new Paragraphe("À la première connexion, chacun remplace le mot de passe provisoire par un mot de passe de son choix. Une adresse électronique indiquée lors de l'activation permet ensuite de retrouver seul son identifiant ou de choisir un nouveau mot de passe."),
         };
         blocs.AddRange(Fin(etablissement));
-        return new CourrielFamille(Composer(sujet, blocs, contientSecret: false), pieces);
-    }
-
-    private static CourrielCompose Identifiants(EnTeteEtablissement etablissement, FicheCompte fiche)
-    {
-        var blocs = new List<Bloc>
-        {
-            new Paragraphe($"Bonjour {fiche.NomComplet},"),
-            new Paragraphe($"{etablissement.Nom} met à votre disposition un compte sur ses services en ligne. {etablissement.TexteCourrier ?? TexteCourrierParDefaut}"),
-            new Paragraphe("Pour l'activer, rendez-vous sur le portail d'activation :"),
-            new Lien(LienPortail.Activation(etablissement.PortailUrl, fiche.Identifiant)),
-            new Encadre([("Identifiant", fiche.Identifiant), ("Mot de passe provisoire", FormatSecret.PourAffichage(fiche.MotDePasse!))]),
-        };
-        var validite = fiche.MotDePasseExpireLe is { } fin
-            ? $"Ce mot de passe provisoire est valable jusqu'au {Date(fin)}. "
-            : "";
-        blocs.Add(new Paragraphe(validite + "Il se saisit avec ou sans l'espace, en majuscules ou en minuscules."));
-        blocs.Add(new Paragraphe("À la première connexion, vous devrez le remplacer par un mot de passe de votre choix. Si vous indiquez alors une adresse électronique, vous pourrez ensuite retrouver seul un mot de passe perdu."));
-        blocs.AddRange(Fin(etablissement));
-        return Composer($"{etablissement.Nom} : vos identifiants de connexion", blocs, contientSecret: true);
-    }
-
-    private static CourrielCompose Rappel(EnTeteEtablissement etablissement, FicheCompte fiche)
-    {
-        var contact = etablissement.TexteContact ?? TexteContactParDefaut;
-        var blocs = new List<Bloc>
-        {
-            new Paragraphe($"Bonjour {fiche.NomComplet},"),
-            new Paragraphe($"Votre compte sur les services en ligne de {etablissement.Nom} est déjà activé : ce message vous rappelle comment vous connecter."),
-            new Encadre([("Identifiant", fiche.Identifiant)]),
-            new Paragraphe("Connectez-vous sur le portail avec le mot de passe que vous avez choisi lors de l'activation :"),
-            new Lien(etablissement.PortailUrl),
-            new Paragraphe($"Mot de passe oublié ? Si vous avez indiqué une adresse électronique lors de l'activation, utilisez le lien « Mot de passe oublié » du portail. Sinon, demandez un code de renouvellement à {contact} : il vous permettra de choisir un nouveau mot de passe."),
-        };
-        blocs.AddRange(Fin(etablissement));
-        return Composer($"{etablissement.Nom} : rappel de votre identifiant de connexion", blocs, contientSecret: false);
+        return new CourrielFamille(Composer($"Les fiches de connexion de votre famille – {etablissement.Nom}", blocs, contientSecret: false), pieces);
     }
 
     private static IEnumerable<Bloc> Fin(EnTeteEtablissement etablissement)
     {
-        yield return new Paragraphe($"En cas de difficulté, contactez {etablissement.TexteContact ?? TexteContactParDefaut}.");
-        yield return new Signature(etablissement.NomChef is { } chef ? [chef, etablissement.Nom] : [etablissement.Nom]);
+        yield return new Paragraphe(TextesCourrier.Contact(etablissement));
+        yield return new Signature(string.IsNullOrWhiteSpace(etablissement.NomChef)
+            ? [TextesCourrier.Signataire, etablissement.Nom]
+            : [etablissement.NomChef.Trim(), TextesCourrier.Signataire, etablissement.Nom]);
         yield return new Note(Confidentialite);
     }
-
-    private static string Date(DateTime instant) => instant.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static CourrielCompose Composer(string sujet, IReadOnlyList<Bloc> blocs, bool contientSecret)
     {
@@ -157,14 +146,27 @@ public static class RenduCourriel
         }
     }
 
-    private sealed record Lien(string Url) : Bloc
+    private sealed record Intertitre(string Contenu) : Bloc
     {
         public override void Ecrire(StringBuilder texte, StringBuilder html)
         {
+            texte.Append(Contenu).Append("\n\n");
+            html.Append("<h2 style=\"font-size: 16px; margin: 20px 0 8px;\">").Append(Html(Contenu)).Append("</h2>\n");
+        }
+    }
+
+    private sealed record Lien(string Url) : Bloc
+    {
+        /// <summary>The portal address comes from the school's settings: only web addresses become links.</summary>
+        public static string Balise(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                ? $"<a href=\"{Html(url)}\">{Html(url)}</a>"
+                : Html(url);
+
+        public override void Ecrire(StringBuilder texte, StringBuilder html)
+        {
             texte.Append(Url).Append("\n\n");
-            // The portal address comes from the school's settings: only web addresses become links.
-            var cliquable = Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-            html.Append("<p>").Append(cliquable ? $"<a href=\"{Html(Url)}\">{Html(Url)}</a>" : Html(Url)).Append("</p>\n");
+            html.Append("<p>").Append(Balise(Url)).Append("</p>\n");
         }
     }
 
@@ -175,7 +177,7 @@ public static class RenduCourriel
             html.Append("<table role=\"presentation\" style=\"border: 2px solid #1a1a1a; border-collapse: collapse; margin: 16px 0;\">\n");
             foreach (var (libelle, valeur) in Lignes)
             {
-                texte.Append("    ").Append(libelle).Append(" : ").Append(valeur).Append('\n');
+                texte.Append("    ").Append(libelle).Append(Nbsp).Append(": ").Append(valeur).Append('\n');
                 html.Append("<tr><th scope=\"row\" style=\"text-align: left; padding: 8px 16px;\">").Append(Html(libelle))
                     .Append("</th><td style=\"padding: 8px 16px; font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 17px; letter-spacing: 1px;\">")
                     .Append(Html(valeur)).Append("</td></tr>\n");
@@ -186,19 +188,30 @@ public static class RenduCourriel
         }
     }
 
-    private sealed record Liste(IReadOnlyList<string> Elements) : Bloc
+    private sealed record Element(string Texte, string? Lien = null);
+
+    private sealed record Liste(IReadOnlyList<Element> Elements, bool Numerotee) : Bloc
     {
         public override void Ecrire(StringBuilder texte, StringBuilder html)
         {
-            html.Append("<ul>\n");
-            foreach (var element in Elements)
+            var balise = Numerotee ? "ol" : "ul";
+            html.Append('<').Append(balise).Append(">\n");
+            for (var i = 0; i < Elements.Count; i++)
             {
-                texte.Append("  - ").Append(element).Append('\n');
-                html.Append("<li>").Append(Html(element)).Append("</li>\n");
+                var (contenu, lien) = Elements[i];
+                texte.Append(Numerotee ? $"  {i + 1}. " : "  - ").Append(contenu).Append('\n');
+                html.Append("<li>").Append(Html(contenu));
+                if (lien is not null)
+                {
+                    texte.Append("     ").Append(lien).Append('\n');
+                    html.Append("<br>\n").Append(Lien.Balise(lien));
+                }
+
+                html.Append("</li>\n");
             }
 
             texte.Append('\n');
-            html.Append("</ul>\n");
+            html.Append("</").Append(balise).Append(">\n");
         }
     }
 

@@ -105,7 +105,10 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
             .ToListAsync(ct);
     }
 
-    /// <summary>Remet en file les courriels en échec ou abandonnés d'une campagne (nouvelle durée de vie) ; consigné au journal.</summary>
+    /// <summary>
+    /// Remet en file les courriels en échec ou abandonnés d'une campagne, comme neufs (nouvelle durée de vie,
+    /// délais de nouvelle tentative repartant d'une minute) ; la dernière erreur reste visible. Consigné au journal.
+    /// </summary>
     public async Task<int> RelancerEchecsAsync(Portee portee, long campagneId, CancellationToken ct = default)
     {
         var campagne = await TrouverAsync(portee, campagneId, ct);
@@ -116,7 +119,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var comptes = await echecs.SelectMany(m => m.Comptes.Select(c => c.CompteId)).Distinct().ToListAsync(ct);
         var relances = await echecs.ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.Statut, StatutMessage.EnAttente).SetProperty(m => m.ProchaineTentative, maintenant).SetProperty(m => m.EnFileDepuis, maintenant),
+            s => s.SetProperty(m => m.Statut, StatutMessage.EnAttente).SetProperty(m => m.Tentatives, 0).SetProperty(m => m.ProchaineTentative, maintenant).SetProperty(m => m.EnFileDepuis, maintenant),
             ct);
         if (relances > 0)
         {

@@ -29,8 +29,11 @@ public static class AffichageCompte
     public static string ColonneMotDePasseImprimee(FicheCompte fiche) =>
         MotDePasseProvisoire(fiche) is { } motDePasse ? FormatSecret.PourAffichage(motDePasse) : ColonneMotDePasse(fiche);
 
-    /// <summary>« Non notifié », « Notifié et non activé » ou « Activé » : les mots de la console, partout.</summary>
-    public static string Etat(FicheCompte fiche) => fiche.Etat.Libelle();
+    /// <summary>
+    /// « Non notifié », « Notifié et non activé » ou « Activé » : les mots de la console, partout ;
+    /// suivis de « (bloqué) » pour un compte bloqué, qui ne peut pas se connecter.
+    /// </summary>
+    public static string Etat(FicheCompte fiche) => fiche.Bloque ? $"{fiche.Etat.Libelle()} (bloqué)" : fiche.Etat.Libelle();
 
     /// <summary>Un compte activé reçoit toujours le rappel, quoi que demande l'appelant.</summary>
     public static VarianteFiche Variante(FicheCompte fiche) =>

@@ -49,7 +49,7 @@ public sealed class FichesConnexionRenderer
         }
 
         constructeur.Terminer();
-        await DocumentPdf.EnregistrerAsync(constructeur.Document, sortie).ConfigureAwait(false);
+        await DocumentPdf.EnregistrerAsync(constructeur.Document, sortie, annulation).ConfigureAwait(false);
     }
 
     /// <summary>Le courrier d'une seule personne, pour une pièce jointe ou une archive ZIP.</summary>
@@ -134,8 +134,13 @@ public sealed class FichesConnexionRenderer
         {
             if (modele == ModeleFiche.Detaillee)
             {
-                using var gfx = XGraphics.FromPdfPage(DocumentPdf.NouvellePage(Document));
-                courrier.Dessiner(gfx, fiche, qr);
+                var page = DocumentPdf.NouvellePage(Document);
+                using (var gfx = XGraphics.FromPdfPage(page))
+                {
+                    courrier.Dessiner(gfx, fiche, qr);
+                }
+
+                DocumentPdf.Compresser(page);
                 return;
             }
 

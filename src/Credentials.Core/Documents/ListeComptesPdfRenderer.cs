@@ -38,7 +38,7 @@ public sealed class ListeComptesPdfRenderer
         }
 
         Terminer(document, liste);
-        await DocumentPdf.EnregistrerAsync(document, sortie).ConfigureAwait(false);
+        await DocumentPdf.EnregistrerAsync(document, sortie, annulation).ConfigureAwait(false);
     }
 
     /// <summary>« Liste des comptes élèves », ou « Liste des comptes » pour des profils mêlés.</summary>

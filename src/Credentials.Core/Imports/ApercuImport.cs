@@ -142,7 +142,8 @@ public sealed class ApercuImport
         _ => "tableur",
     };
 
-    private static string ParProfil(IEnumerable<Profil> profils)
+    /// <summary>« (6 élèves, 8 responsables) », ou rien s'il n'y a personne.</summary>
+    public static string ParProfil(IEnumerable<Profil> profils)
     {
         var groupes = profils.GroupBy(p => p).OrderBy(g => g.Key).Select(g => Libelles.Accorder(g.Count(), g.Key.EnMinuscules(), g.Key.Pluriel())).ToList();
         return groupes.Count == 0 ? "" : $" ({string.Join(", ", groupes)})";

@@ -70,9 +70,7 @@ internal static class ContenuFichier
         return archiveAcceptee ? Desarchiver(octets, ou, options, rapport) : RefuserArchive(octets, ou, rapport);
     }
 
-    public static string Taille(long octets) => octets >= 1024 * 1024
-        ? $"{(octets / (1024.0 * 1024)).ToString("0.#", Domain.Libelles.Culture)} Mo"
-        : $"{(octets / 1024.0).ToString("0.#", Domain.Libelles.Culture)} Ko";
+    public static string Taille(long octets) => TexteImport.Taille(octets);
 
     private static byte[]? Desarchiver(byte[] octets, Localisation ou, OptionsImport options, RapportLecture rapport)
     {

@@ -16,6 +16,7 @@ public static class ImportsRegistration
         services.AddSingleton<LecteurTableur>();
         services.AddScoped<ServiceImport>();
         services.AddScoped<ServiceCompteManuel>();
+        services.AddScoped<LectureRapportImport>();
         return services;
     }
 }

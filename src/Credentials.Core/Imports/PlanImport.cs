@@ -165,7 +165,8 @@ internal sealed class PlanImport
         lignes.AddRange(ClassesAModifier.Select(c => $"C~|{c.Classe.Id}|{string.Join(';', c.Changements)}"));
         lignes.AddRange(ACreer.Select(p => $"+|{p}"));
         lignes.AddRange(AModifier.Select(m => $"~|{m.Compte.Id}|{string.Join(';', m.Changements)}"));
-        lignes.AddRange(Sortants.Select(s => $"-|{s.Compte.Id}|{s.Date:O}"));
+        // The reason, not the date: an account absent from the file leaves "now", which differs between preview and apply.
+        lignes.AddRange(Sortants.Select(s => $"-|{s.Compte.Id}|{s.Raison}"));
         lignes.AddRange(LiensACreer.Select(l => $"L+|{l.Responsable.Profil}:{l.Responsable.Cle}|{l.Eleve.Cle}|{l.Lien}|{l.RangLegal}"));
         lignes.AddRange(LiensAModifier.Select(l => $"L~|{l.Lien.Id}|{l.Donnees.Lien}|{l.Donnees.RangLegal}"));
         lignes.AddRange(LiensASupprimer.Select(l => $"L-|{l.Id}"));

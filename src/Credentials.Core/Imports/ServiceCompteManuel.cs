@@ -139,6 +139,14 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         return new ResultatSaisie(compte, []);
     }
 
+    /// <summary>Le compte à corriger (avec sa classe), s'il est dans l'établissement ; null sinon.</summary>
+    public async Task<Compte?> CompteAsync(Portee portee, long compteId, CancellationToken ct = default)
+    {
+        portee.Exiger(portee.PeutGererComptes, "modifier des comptes");
+        return await db.Comptes.AsNoTracking().Include(c => c.Classe)
+            .SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId, ct);
+    }
+
     private async Task<(List<ErreurSaisie>, Classe?, string?)> ValiderAsync(int etablissementId, SaisieCompte saisie, long? compteId, CancellationToken ct)
     {
         var erreurs = new List<ErreurSaisie>();

@@ -149,6 +149,11 @@ public static partial class TexteImport
     /// <summary>« 2025-2026 » pour 2025.</summary>
     public static string Annee(int annee) => $"{annee}-{annee + 1}";
 
+    /// <summary>« 20 Mo », « 48,8 Ko » : une taille de fichier comme la lit une personne.</summary>
+    public static string Taille(long octets) => octets >= 1024 * 1024
+        ? $"{(octets / (1024.0 * 1024)).ToString("0.#", Libelles.Culture)} Mo"
+        : $"{(octets / 1024.0).ToString("0.#", Libelles.Culture)} Ko";
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static int Entier(string texte) => int.Parse(texte, NumberStyles.None, CultureInfo.InvariantCulture);

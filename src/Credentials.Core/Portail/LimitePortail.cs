@@ -29,6 +29,12 @@ public class LimitePortail
     /// <summary>Tant que cette date n'est pas passée, tout essai est refusé, même le bon mot de passe.</summary>
     public DateTime? BloqueJusqua { get; private set; }
 
+    /// <summary>
+    /// Le dernier échec vérifié (un essai refusé pendant un délai n'en est pas un). L'écrire pour tout échec,
+    /// identifiant connu ou non, donne aux deux la même écriture en base, donc le même temps de réponse.
+    /// </summary>
+    public DateTime? DernierEchec { get; private set; }
+
     /// <summary>Jeton de concurrence : deux instances qui comptent en même temps ne perdent pas d'échec.</summary>
     public int Version { get; private set; }
 

@@ -31,7 +31,9 @@ public sealed record Tentative(bool Autorisee, IReadOnlyList<Charge> Charges)
 /// </summary>
 public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outils, IOptions<OptionsPortail> options, ILogger<LimiteurPortail> logger)
 {
-    private const int EssaisEcriture = 8;
+    // At most 4 attempts per address run at once per instance (PortailRegistration), so a row has few
+    // contenders; a growing, jittered pause keeps them from colliding again in lockstep under load.
+    private const int EssaisEcriture = 16;
     private readonly OptionsLimitesPortail limites = options.Value.Limites;
 
     public static string CleIdentifiant(string identifiantNormalise) => "id:" + identifiantNormalise;
@@ -104,7 +106,7 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
             catch (DbUpdateException) when (essai < EssaisEcriture)
             {
                 // Another instance counted on the same key (version changed or row just inserted): count again.
-                await Task.Delay(Random.Shared.Next(2, 10 * essai), ct);
+                await Task.Delay(Random.Shared.Next(1, Math.Min(20 * essai, 200)), ct);
             }
             catch (DbUpdateException)
             {
@@ -143,6 +145,14 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
                         .SetProperty(l => l.Version, l => l.Version + 1),
                     ct);
         }
+    }
+
+    /// <summary>Date le dernier échec de chaque clé de l'essai (dans la transaction de l'appelant).</summary>
+    public async Task NoterEchecAsync(Tentative tentative, CancellationToken ct = default)
+    {
+        var maintenant = outils.Maintenant;
+        var cles = tentative.Charges.Select(c => c.Cle).ToList();
+        await db.Set<LimitePortail>().Where(l => cles.Contains(l.Cle)).ExecuteUpdateAsync(s => s.SetProperty(l => l.DernierEchec, maintenant), ct);
     }
 
     /// <summary>Logs a lockout this attempt started (English, structured; the key is already sanitised).</summary>

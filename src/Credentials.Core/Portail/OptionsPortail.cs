@@ -2,13 +2,13 @@ using System.Net;
 
 namespace Credentials.Core.Portail;
 
-/// <summary>Le portail d'activation (section de configuration « Portail »).</summary>
+/// <summary>
+/// Le portail d'activation (section de configuration « Portail »). Son adresse publique, <c>Portail:Url</c>,
+/// est lue par les rendus des fiches (le QR code mène à <c>{Url}/activation</c>, voir <c>LienPortail</c>).
+/// </summary>
 public sealed class OptionsPortail
 {
     public const string Section = "Portail";
-
-    /// <summary>L'adresse publique du portail, imprimée sur les fiches (le QR code mène à <c>{Url}/activation</c>).</summary>
-    public string Url { get; set; } = "http://localhost:5080/portail";
 
     /// <summary>Une session du portail expire après ce temps sans activité (ordinateurs partagés des établissements).</summary>
     public TimeSpan DureeSession { get; set; } = TimeSpan.FromMinutes(30);

@@ -273,7 +273,12 @@ public sealed class ServicePortail(
                 }
             }
 
+            // Known or unknown identifier, a failure commits the same write (the counters' last failure,
+            // plus the journal rows when the account exists): the response time doesn't tell them apart.
+            await using var ecriture = await db.Database.BeginTransactionAsync(ct);
+            await limiteur.NoterEchecAsync(tentative, ct);
             await db.SaveChangesAsync(ct);
+            await ecriture.CommitAsync(ct);
             return (null, echec);
         }
 

@@ -98,8 +98,11 @@ public sealed class DemoSeeder(CredentialsDbContext db, OutilsSecrets outils)
                 .Concat(personnels.Select(p => (p.Prenom, p.Nom))),
             ct);
 
+        // Some of Bogus' French names carry stray punctuation ("Florent,").
+        static string Propre(string nom) => nom.Trim().TrimEnd(',', '.', ';');
+
         Compte NouveauCompte(Profil profil, string prenom, string nom) =>
-            new(etablissement, profil, nom.ToUpperInvariant(), prenom, attribution.Attribuer(prenom, nom), OrigineCompte.AnnuaireFederateur, maintenant.AddDays(-faker.Random.Int(1, 60)));
+            new(etablissement, profil, Propre(nom).ToUpperInvariant(), Propre(prenom), attribution.Attribuer(prenom, nom), OrigineCompte.AnnuaireFederateur, maintenant.AddDays(-faker.Random.Int(1, 60)));
 
         var comptesParents = familles.Select(f => f.Parents.Select(p =>
         {

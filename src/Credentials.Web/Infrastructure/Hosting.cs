@@ -1,8 +1,10 @@
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Imports;
 using Credentials.Core.Seeding;
 using Credentials.Core.Services;
+using Credentials.Web.Features.Imports;
 using Credentials.Web.Features.Portail;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +41,9 @@ public static class Hosting
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);
         services.AjouterCourriels(configuration);
+        services.AddImports(configuration);
+        services.AddSingleton<DepotsImport>();
+        services.AddHostedService<NettoyageDepotsImport>();
 
         services.AddControllersWithViews(options =>
             {

@@ -21,6 +21,11 @@ public static class Onglets
             new("Élèves", "/eleves", "Eleves"),
             new("Envois", "/envois", "Envois"),
         };
+        if (contexte.Portee.PeutGererComptes)
+        {
+            onglets.Add(new("Imports", "/imports", "Imports"));
+        }
+
         if (contexte.Role == RoleConsole.Directeur)
         {
             onglets.Add(new("Journal", "/journal", "Journal"));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Seeding;
@@ -11,21 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Credentials.Tests.Courriels;
 
-/// <summary>A clock the test moves by hand: retry delays pass without sleeping.</summary>
-public sealed class HorlogeDeTest(DateTime depart) : TimeProvider
-{
-    private long ticks = depart.Ticks;
-
-    public DateTime Maintenant => new(Interlocked.Read(ref ticks), DateTimeKind.Utc);
-
-    public override DateTimeOffset GetUtcNow() => new(Maintenant);
-
-    public void Avancer(TimeSpan duree) => Interlocked.Add(ref ticks, duree.Ticks);
-}
-
 /// <summary>
 /// The e-mail engine as the web app wires it (AddCredentialsCore + AjouterCourriels) over a throwaway
-/// database, with a hand-moved clock, captured logs and the test attachment renderer. Several benches
+/// database, with a hand-moved clock and captured logs. Several benches
 /// may share one database (<see cref="AutreInstanceAsync"/>): two app instances, two dispatchers.
 /// </summary>
 public sealed class BancCourriels : IAsyncDisposable
@@ -45,13 +32,12 @@ public sealed class BancCourriels : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(reglages).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(l => l.AddProvider(new JournalCapture(Journaux)).SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning));
+        services.AddLogging(l => l.AddProvider(Journaux).SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning));
         services.AddCredentialsCore(configuration);
         services.AddSingleton<TimeProvider>(horloge);
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<DemoSeeder>();
         services.AjouterCourriels(configuration);
-        services.AddScoped<IRenduPiecesJointes, RenduPiecesJointesDeTest>();
         Services = services.BuildServiceProvider();
     }
 
@@ -61,8 +47,10 @@ public sealed class BancCourriels : IAsyncDisposable
 
     public HorlogeDeTest Horloge { get; }
 
-    /// <summary>Every log line written through Microsoft.Extensions.Logging, formatted, with exceptions.</summary>
-    public ConcurrentQueue<string> Journaux { get; } = new();
+    public DateTime Maintenant => Horloge.Maintenant.UtcDateTime;
+
+    /// <summary>Every log line written through Microsoft.Extensions.Logging.</summary>
+    public JournalCapture Journaux { get; } = new();
 
     public string DossierDonnees => dossier;
 
@@ -91,7 +79,7 @@ public sealed class BancCourriels : IAsyncDisposable
             tous[cle] = valeur;
         }
 
-        var banc = new BancCourriels(baseDeTest, proprietaire: true, dossier, tous, new HorlogeDeTest(new DateTime(2026, 9, 1, 8, 0, 0, DateTimeKind.Utc)));
+        var banc = new BancCourriels(baseDeTest, proprietaire: true, dossier, tous, new HorlogeDeTest(OutilsDeTest.Rentree));
         await using var scope = banc.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
         return banc;
@@ -168,26 +156,6 @@ public sealed class BancCourriels : IAsyncDisposable
             {
                 // A temp folder: harmless if something still holds it.
             }
-        }
-    }
-
-    private sealed class JournalCapture(ConcurrentQueue<string> lignes) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categorie) => new Journal(categorie, lignes);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Journal(string categorie, ConcurrentQueue<string> lignes) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel niveau) => true;
-
-            public void Log<TState>(LogLevel niveau, EventId id, TState etat, Exception? erreur, Func<TState, Exception?, string> format) =>
-                lignes.Enqueue($"{niveau} {categorie}: {format(etat, erreur)} {erreur}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
@@ -7,6 +6,7 @@ using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Credentials.Tests.Courriels;
 
@@ -57,10 +57,10 @@ public class ExpeditionCourrielsTests
             motsDePasse.Add(motDePasse);
             Assert.Equal($"{compte.Prenom} {compte.Nom} <{message.Destinataire}>", recu.A);
             Assert.Equal("Collège Évariste Galois <ne-pas-repondre@credentials.exemple.fr>", recu.De);
-            Assert.Equal("Collège Évariste Galois : vos identifiants de connexion", recu.Sujet);
-            Assert.Contains($"Bonjour {compte.Prenom} {compte.Nom},", recu.Texte);
-            Assert.Contains($"Mot de passe provisoire : {motDePasse}", recu.Texte);
-            Assert.Contains($"Identifiant : {compte.Identifiant}", recu.Texte);
+            Assert.Equal("Votre compte pour les services en ligne – Collège Évariste Galois", recu.Sujet);
+            Assert.StartsWith(compte.Profil == Profil.Eleve ? $"Bonjour {compte.Prenom}," : "Madame, Monsieur,", recu.Texte);
+            Assert.Contains($"Mot de passe provisoire\u00A0: {motDePasse}", recu.Texte);
+            Assert.Contains($"Identifiant\u00A0: {compte.Identifiant}", recu.Texte);
             Assert.Contains($"https://portail.exemple.fr/credentials/activation?identifiant={compte.Identifiant}", recu.Texte);
             Assert.Contains(motDePasse, recu.Html);
             Assert.Contains("Mme Hélène Dupré", recu.Html);
@@ -69,8 +69,9 @@ public class ExpeditionCourrielsTests
 
         Assert.Contains(recus, r => r.A.EndsWith("<awa.ndiaye@eleves.test>", StringComparison.Ordinal));
         Assert.DoesNotContain(recus, r => r.A.Contains("awa.nouvelle", StringComparison.Ordinal));
-        Assert.Contains(banc.Journaux, l => l.Contains("queued 2 notification messages", StringComparison.Ordinal));
-        Assert.DoesNotContain(banc.Journaux, l => motsDePasse.Any(p => l.Contains(p, StringComparison.Ordinal) || l.Contains(p.Replace(" ", ""), StringComparison.Ordinal)));
+        var journaux = banc.Journaux.Lignes.Select(l => l.Message + " " + string.Join(" ", l.Proprietes.Values)).ToList();
+        Assert.Contains(journaux, l => l.Contains("queued 2 notification messages", StringComparison.Ordinal));
+        Assert.DoesNotContain(journaux, l => motsDePasse.Any(p => l.Contains(p, StringComparison.Ordinal) || l.Contains(p.Replace(" ", ""), StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -90,19 +91,24 @@ public class ExpeditionCourrielsTests
         var recus = await smtp.LireAsync();
         Assert.Equal(["claire.lefevre@famille.test", "fatou.ndiaye@famille.test", "julie.berger@famille.test"], recus.Select(r => r.A.Split('<', '>')[1]).Order());
         var claire = recus.Single(r => r.A.Contains("claire.lefevre", StringComparison.Ordinal));
-        Assert.Equal("Collège Évariste Galois : les fiches de connexion de votre famille", claire.Sujet);
+        Assert.Equal("Les fiches de connexion de votre famille – Collège Évariste Galois", claire.Sujet);
         Assert.Contains("  - Fiche de connexion élève – Zoé LEFÈVRE, classe 6A", claire.Texte);
         Assert.Equal(
             ["Fiche de connexion responsable – Claire LEFÈVRE.pdf", "Fiche de connexion élève – Hugo LEFÈVRE.pdf", "Fiche de connexion élève – Zoé LEFÈVRE.pdf"],
             claire.PiecesJointes.Select(p => p.Nom));
-        var identifiants = new[] { ecole["claire.lefevre"], ecole["hugo.lefevre"], ecole["zoe.lefevre"] }.Select(c => c.Identifiant).ToList();
-        foreach (var (piece, identifiant) in claire.PiecesJointes.Zip(identifiants))
+        var coffre = banc.Services.GetRequiredService<ICoffreSecrets>();
+        await using var db = banc.Base.Contexte();
+        foreach (var (piece, racine) in claire.PiecesJointes.Zip(["claire.lefevre", "hugo.lefevre", "zoe.lefevre"]))
         {
+            var id = ecole[racine].Id;
+            var compte = await db.Comptes.AsNoTracking().SingleAsync(c => c.Id == id);
             Assert.Equal("application/pdf", piece.Type);
-            var info = await PdfinfoAsync(piece.Chemin);
+            var info = await Poppler.ExecuterAsync("pdfinfo", [piece.Chemin]);
             Assert.Contains("Pages:           1", info);
             Assert.Contains($"Title:           {Path.GetFileNameWithoutExtension(piece.Nom)}", info);
-            Assert.Contains($"Subject:         {identifiant}", info);
+            var texte = await Poppler.TexteAsync(await File.ReadAllBytesAsync(piece.Chemin));
+            Assert.Contains(compte.Identifiant, texte);
+            Assert.Contains(FormatSecret.PourAffichage(coffre.Dechiffrer(compte.MotDePasseProvisoireChiffre!)), texte);
         }
 
         Assert.Single(recus.Single(r => r.A.Contains("julie.berger", StringComparison.Ordinal)).PiecesJointes);
@@ -123,7 +129,7 @@ public class ExpeditionCourrielsTests
 
         var recus = await ServeurSmtpDeTest.LireAsync(Path.Combine(banc.DossierDonnees, "mail-pickup"));
         Assert.Equal(["awa.ndiaye@eleves.test", "tom.rousseau@eleves.test"], recus.Select(r => r.A.Split('<', '>')[1]).Order());
-        Assert.All(recus, r => Assert.Equal("Collège Évariste Galois : vos identifiants de connexion", r.Sujet));
+        Assert.All(recus, r => Assert.Equal("Votre compte pour les services en ligne – Collège Évariste Galois", r.Sujet));
         Assert.All(recus, r => Assert.Matches("^<[0-9a-f]{32}@credentials.exemple.fr>$", r.MessageId));
     }
 
@@ -140,7 +146,7 @@ public class ExpeditionCourrielsTests
         {
             var echecs = await db.Set<MessageSortant>().AsNoTracking().ToListAsync();
             Assert.All(echecs, m => Assert.Equal(1, m.Tentatives));
-            Assert.All(echecs, m => Assert.Equal(banc.Horloge.Maintenant.AddMinutes(1), m.ProchaineTentative));
+            Assert.All(echecs, m => Assert.Equal(banc.Maintenant.AddMinutes(1), m.ProchaineTentative));
             Assert.All(echecs, m => Assert.Contains("refused", m.DerniereErreur, StringComparison.OrdinalIgnoreCase));
         }
 
@@ -245,7 +251,7 @@ public class ExpeditionCourrielsTests
         var ids = await EnfilerAsync(banc, 5);
         await using (var db = banc.Base.Contexte())
         {
-            var bail = banc.Horloge.Maintenant.AddMinutes(5);
+            var bail = banc.Maintenant.AddMinutes(5);
             await db.Set<MessageSortant>().ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Statut, StatutMessage.EnCours)
                 .SetProperty(m => m.BailProprietaire, "instance-tombee/1234/dead/1")
@@ -275,7 +281,7 @@ public class ExpeditionCourrielsTests
         await BancCourriels.AttendreAsync(async () => (await banc.StatutsAsync()).GetValueOrDefault(StatutMessage.Envoye) == 1000, TimeSpan.FromMinutes(3));
 
         await ChacunUneFoisAsync(smtp, banc, ids);
-        int Envoyes(BancCourriels instance) => instance.Journaux.Count(l => l.Contains(" sent", StringComparison.Ordinal) && l.StartsWith("Debug ", StringComparison.Ordinal));
+        int Envoyes(BancCourriels instance) => instance.Journaux.Lignes.Count(l => l.Niveau == LogLevel.Debug && l.Message.EndsWith(" sent", StringComparison.Ordinal));
         Assert.True(Envoyes(banc) > 0 && Envoyes(autre) > 0, $"Both instances should have sent: {Envoyes(banc)} and {Envoyes(autre)}");
         Assert.Equal(1000, Envoyes(banc) + Envoyes(autre));
     }
@@ -292,12 +298,12 @@ public class ExpeditionCourrielsTests
         var eleve = await db.Comptes.FirstAsync(c => c.Profil == Profil.Eleve);
         var portee = new Portee(eleve.EtablissementId, RoleConsole.Directeur, null, "directrice@college.test");
         var coffre = banc.Services.GetRequiredService<ICoffreSecrets>();
-        var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Publipostage, $"{nombre} courriels", banc.Horloge.Maintenant);
+        var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Publipostage, $"{nombre} courriels", banc.Maintenant);
         var ids = new List<string>();
         for (var i = 1; i <= nombre; i++)
         {
             var contenu = new CourrielCompose($"Message n° {i} – été", $"Bonjour, message n° {i}.", $"<p>Bonjour, message n° {i}.</p>", false);
-            var message = BoiteEnvoi.Ajouter(db, coffre, campagne, new Expediteur("college@exemple.fr", "Collège"), new NouveauMessage(eleve.Id, $"eleve{i}@exemple.test", $"Élève {i}", contenu, [eleve.Id], pieces), banc.Horloge.Maintenant);
+            var message = BoiteEnvoi.Ajouter(db, coffre, campagne, new Expediteur("college@exemple.fr", "Collège"), new NouveauMessage(eleve.Id, $"eleve{i}@exemple.test", $"Élève {i}", contenu, [eleve.Id], pieces), banc.Maintenant);
             ids.Add(message.MessageId);
             if (i % 500 == 0)
             {
@@ -327,16 +333,4 @@ public class ExpeditionCourrielsTests
 
     private static Task AttendreTentativesAsync(BancCourriels banc, int tentatives) =>
         BancCourriels.AttendreAsync(async () => (await MessagesAsync(banc)).All(m => m.Tentatives >= tentatives && m.Statut != StatutMessage.EnCours));
-
-    private static async Task<string> PdfinfoAsync(string chemin)
-    {
-        var info = new ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(chemin);
-        using var processus = Process.Start(info)!;
-        var sortie = await processus.StandardOutput.ReadToEndAsync();
-        var erreur = await processus.StandardError.ReadToEndAsync();
-        await processus.WaitForExitAsync();
-        Assert.True(processus.ExitCode == 0, $"pdfinfo rejected {chemin}: {erreur}");
-        return sortie;
-    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -58,7 +59,7 @@ public class MesureExpeditionTests(ITestOutputHelper sortie)
         foreach (var fils in travailleurs)
         {
             await using var seul = await ServeurSmtpDeTest.DemarrerAsync();
-            var resultat = await ExecuterAsync("/usr/bin/python3", Path.Combine(Infrastructure.Racine.Depot, "tests/Credentials.Tests/Courriels/bench_aiosmtpd.py"), "--port", seul.Port.ToString(CultureInfo.InvariantCulture), "--eml", modele!, "--count", nombre.ToString(CultureInfo.InvariantCulture), "--threads", fils.ToString(CultureInfo.InvariantCulture));
+            var resultat = (await Poppler.ExecuterAsync("/usr/bin/python3", [Path.Combine(Racine.Depot, "tests/Credentials.Tests/Courriels/bench_aiosmtpd.py"), "--port", seul.Port.ToString(CultureInfo.InvariantCulture), "--eml", modele!, "--count", nombre.ToString(CultureInfo.InvariantCulture), "--threads", fils.ToString(CultureInfo.InvariantCulture)])).Trim();
             Assert.Equal(nombre, (await seul.LireAsync()).Count);
             sortie.WriteLine($"aiosmtpd alone, Python smtplib, {fils} connections: {resultat.Split(' ')[2]} messages/s");
         }
@@ -80,21 +81,5 @@ public class MesureExpeditionTests(ITestOutputHelper sortie)
         var eleve = await lecture.Comptes.FirstAsync(c => c.Profil == Profil.Eleve);
         var pieces = new[] { new PieceJointeReference(eleve.Id, Credentials.Core.Documents.NomsFichiers.FicheIndividuelle(eleve.Profil, eleve.Prenom, eleve.Nom), VarianteFiche.Identifiants) };
         return await ExpeditionCourrielsTests.EnfilerAsync(banc, nombre, pieces);
-    }
-
-    private static async Task<string> ExecuterAsync(string programme, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(programme) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var processus = Process.Start(info)!;
-        var texte = await processus.StandardOutput.ReadToEndAsync();
-        var erreur = await processus.StandardError.ReadToEndAsync();
-        await processus.WaitForExitAsync();
-        Assert.True(processus.ExitCode == 0, erreur);
-        return texte.Trim();
     }
 }

@@ -6,7 +6,9 @@ namespace Credentials.Tests.Courriels;
 
 public class RenduCourrielTests
 {
-    private static readonly EnTeteEtablissement Ecole = new("0450750W", "Collège Évariste Galois", "Orléans", "Mme Hélène Dupré", "https://portail.exemple.fr", null, "le secrétariat, au 02 38 00 00 00");
+    private const char Nbsp = '\u00A0';
+
+    private static readonly EnTeteEtablissement Ecole = new("0450750W", "Collège Évariste Galois", "Orléans", "Mme Hélène Dupré", "https://portail.exemple.fr", null, "Contactez le secrétariat au 02 38 00 00 00.");
 
     private static FicheCompte Fiche(VarianteFiche variante = VarianteFiche.Identifiants, string? motDePasse = "ABCDEFGHJK", Profil profil = Profil.Eleve, string prenom = "Zoé", string nom = "LEFÈVRE", string? classe = "6A") => new(
         42, profil, nom, prenom, "zoe.lefevre", variante == VarianteFiche.Rappel ? EtatCompte.Active : EtatCompte.NotifieNonActive, variante,
@@ -14,31 +16,48 @@ public class RenduCourrielTests
         classe, null, null, "zoe@exemple.fr", new DateTime(2026, 8, 1, 0, 0, 0, DateTimeKind.Utc), null, null, false);
 
     [Fact]
-    public void Courriel_d_identifiants_donne_identifiant_mot_de_passe_en_deux_groupes_validite_et_lien_d_activation()
+    public void Courriel_d_identifiants_reprend_la_lettre_identifiant_mot_de_passe_en_deux_groupes_validite_lien_d_activation_et_etapes()
     {
-        var courriel = RenduCourriel.Notification(Ecole, Fiche());
+        var fiche = Fiche();
+        var courriel = RenduCourriel.Notification(Ecole, fiche);
 
         Assert.True(courriel.ContientSecret);
-        Assert.Equal("Collège Évariste Galois : vos identifiants de connexion", courriel.Sujet);
+        Assert.Equal("Votre compte pour les services en ligne – Collège Évariste Galois", courriel.Sujet);
         foreach (var corps in new[] { courriel.Texte, courriel.Html })
         {
-            Assert.Contains("Bonjour Zoé LEFÈVRE,", corps);
+            Assert.Contains("Bonjour Zoé,", corps);
             Assert.Contains("zoe.lefevre", corps);
             Assert.Contains("ABCDE FGHJK", corps);
-            Assert.Contains("valable jusqu", corps);
-            Assert.Contains("29/01/2027", corps);
+            Assert.Contains("valable jusqu'au 29/01/2027".Replace("'", corps == courriel.Html ? "&#39;" : "'"), corps);
             Assert.Contains("https://portail.exemple.fr/activation?identifiant=zoe.lefevre", corps);
-            Assert.Contains("première connexion", corps);
-            Assert.Contains("adresse électronique", corps);
             Assert.Contains("Mme Hélène Dupré", corps);
-            Assert.Contains("le secrétariat, au 02 38 00 00 00", corps);
+            Assert.Contains(TextesCourrier.Signataire.Replace("'", corps == courriel.Html ? "&#39;" : "'"), corps);
+            Assert.Contains("Contactez le secrétariat au 02 38 00 00 00.", corps);
         }
 
-        Assert.Contains(RenduCourriel.TexteCourrierParDefaut, courriel.Texte);
-        Assert.Contains(RenduCourriel.Html(RenduCourriel.TexteCourrierParDefaut), courriel.Html);
-        Assert.Contains("Mot de passe provisoire : ABCDE FGHJK", courriel.Texte);
+        Assert.Contains(TextesCourrier.Introduction(Ecole, VarianteFiche.Identifiants), courriel.Texte);
+        Assert.Contains(TextesCourrier.AQuoiSertLeCompte(Ecole, Profil.Eleve), courriel.Texte);
+        Assert.Contains(TextesCourrier.AideSaisie, courriel.Texte);
+        Assert.Contains($"Mot de passe provisoire{Nbsp}: ABCDE FGHJK", courriel.Texte);
+        Assert.Contains($"  1. Ouvrez cette adresse dans un navigateur{Nbsp}:\n     https://portail.exemple.fr/activation?identifiant=zoe.lefevre\n", courriel.Texte);
+        foreach (var (etape, rang) in TextesCourrier.Etapes(VarianteFiche.Identifiants).Skip(1).Select((e, i) => (e, i + 2)))
+        {
+            Assert.Contains($"  {rang}. {etape}\n", courriel.Texte);
+        }
+
+        Assert.DoesNotContain("QR code", courriel.Texte);
         Assert.Contains("<a href=\"https://portail.exemple.fr/activation?identifiant=zoe.lefevre\">", courriel.Html);
+        Assert.Contains("<ol>", courriel.Html);
         Assert.Contains("<html lang=\"fr\">", courriel.Html);
+    }
+
+    [Fact]
+    public void Un_adulte_est_salue_comme_sur_la_lettre()
+    {
+        var courriel = RenduCourriel.Notification(Ecole, Fiche(profil: Profil.Responsable, prenom: "Claire", classe: null));
+
+        Assert.StartsWith(TextesCourrier.Salutation(Fiche(profil: Profil.Responsable)) + "\n", courriel.Texte);
+        Assert.Contains(TextesCourrier.AQuoiSertLeCompte(Ecole, Profil.Responsable), courriel.Texte);
     }
 
     [Fact]
@@ -47,14 +66,23 @@ public class RenduCourrielTests
         var courriel = RenduCourriel.Notification(Ecole, Fiche(VarianteFiche.Rappel));
 
         Assert.False(courriel.ContientSecret);
-        Assert.Equal("Collège Évariste Galois : rappel de votre identifiant de connexion", courriel.Sujet);
+        Assert.Equal("Rappel de votre identifiant de connexion – Collège Évariste Galois", courriel.Sujet);
         Assert.DoesNotContain("Mot de passe provisoire", courriel.Texte);
         Assert.DoesNotContain("ABCDE", courriel.Texte);
-        Assert.Contains("Identifiant : zoe.lefevre", courriel.Texte);
-        Assert.Contains("déjà activé", courriel.Texte);
-        Assert.Contains("« Mot de passe oublié »", courriel.Texte);
-        Assert.Contains("code de renouvellement", courriel.Texte);
+        Assert.Contains($"Identifiant{Nbsp}: zoe.lefevre", courriel.Texte);
+        Assert.Contains(TextesCourrier.Introduction(Ecole, VarianteFiche.Rappel), courriel.Texte);
+        Assert.All(TextesCourrier.Etapes(VarianteFiche.Rappel), e => Assert.Contains(e, courriel.Texte));
+        Assert.Contains(TextesCourrier.Conseil(VarianteFiche.Rappel), courriel.Texte);
         Assert.Contains("https://portail.exemple.fr\n", courriel.Texte);
+    }
+
+    [Fact]
+    public void Une_fiche_sans_mot_de_passe_part_en_rappel_meme_si_on_demande_les_identifiants()
+    {
+        var courriel = RenduCourriel.Notification(Ecole, Fiche(motDePasse: null));
+
+        Assert.False(courriel.ContientSecret);
+        Assert.StartsWith("Rappel", courriel.Sujet);
     }
 
     [Fact]
@@ -74,15 +102,15 @@ public class RenduCourrielTests
     }
 
     [Fact]
-    public void Sans_textes_regles_les_textes_par_defaut_servent_et_la_signature_est_le_nom_de_l_etablissement()
+    public void Sans_textes_regles_ceux_de_la_lettre_par_defaut_servent_et_la_signature_est_celle_de_la_direction()
     {
         var nu = Ecole with { NomChef = null, TexteContact = null, TexteCourrier = null };
 
         var courriel = RenduCourriel.Notification(nu, Fiche());
 
-        Assert.Contains(RenduCourriel.TexteCourrierParDefaut, courriel.Texte);
-        Assert.Contains($"contactez {RenduCourriel.TexteContactParDefaut}.", courriel.Texte);
-        Assert.Contains("\nCollège Évariste Galois\n", courriel.Texte);
+        Assert.Contains(TextesCourrier.AQuoiSertLeCompte(nu, Profil.Eleve), courriel.Texte);
+        Assert.Contains(TextesCourrier.Contact(nu), courriel.Texte);
+        Assert.Contains($"\n{TextesCourrier.Signataire}\nCollège Évariste Galois\n", courriel.Texte);
         Assert.DoesNotContain("Dupré", courriel.Texte);
     }
 
@@ -102,9 +130,20 @@ public class RenduCourrielTests
             famille.PiecesJointes.Select(p => p.NomFichier));
         Assert.Equal([1L, 2L, 3L], famille.PiecesJointes.Select(p => p.CompteId));
         Assert.Equal(VarianteFiche.Rappel, famille.PiecesJointes[2].Variante);
+        Assert.StartsWith("Madame, Monsieur,\n", famille.Courriel.Texte);
         Assert.Contains("  - Fiche de connexion responsable – Claire LEFÈVRE (votre compte)\n", famille.Courriel.Texte);
         Assert.Contains("  - Fiche de connexion élève – Zoé LEFÈVRE, classe 6A\n", famille.Courriel.Texte);
         Assert.Contains("<li>Fiche de connexion élève – Hugo LEFÈVRE, classe 6B</li>", famille.Courriel.Html);
-        Assert.Equal("Collège Évariste Galois : les fiches de connexion de votre famille", famille.Courriel.Sujet);
+        Assert.Equal("Les fiches de connexion de votre famille – Collège Évariste Galois", famille.Courriel.Sujet);
+    }
+
+    [Fact]
+    public void Deux_enfants_homonymes_ont_des_pieces_jointes_de_noms_distincts()
+    {
+        var mere = Fiche(profil: Profil.Responsable, prenom: "Claire", classe: null) with { CompteId = 1 };
+
+        var famille = RenduCourriel.Famille(Ecole, mere, [Fiche() with { CompteId = 2 }, Fiche() with { CompteId = 3 }]);
+
+        Assert.Equal(["Fiche de connexion élève – Zoé LEFÈVRE.pdf", "Fiche de connexion élève – Zoé LEFÈVRE (2).pdf"], famille.PiecesJointes.Skip(1).Select(p => p.NomFichier));
     }
 }

@@ -88,15 +88,7 @@ public sealed class ServeurSmtpDeTest : IAsyncDisposable
     public static async Task<IReadOnlyList<CourrielRecu>> LireAsync(string dossierCourriels)
     {
         var sortie = Directory.CreateTempSubdirectory("credentials-pj-").FullName;
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(DossierScripts, "lire_courriels.py"));
-        info.ArgumentList.Add(dossierCourriels);
-        info.ArgumentList.Add(sortie);
-        using var lecteur = Process.Start(info)!;
-        var json = await lecteur.StandardOutput.ReadToEndAsync();
-        var erreur = await lecteur.StandardError.ReadToEndAsync();
-        await lecteur.WaitForExitAsync();
-        Assert.True(lecteur.ExitCode == 0, erreur);
+        var json = await Poppler.ExecuterAsync(Python, [Path.Combine(DossierScripts, "lire_courriels.py"), dossierCourriels, sortie]);
         return JsonSerializer.Deserialize<List<CourrielRecu>>(json, Json)!;
     }
 

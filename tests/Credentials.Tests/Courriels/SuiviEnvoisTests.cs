@@ -96,7 +96,7 @@ public class SuiviEnvoisTests
         Assert.Equal(1, relances);
         await using var verif = banc.Base.Contexte();
         var message = await verif.Set<MessageSortant>().SingleAsync(m => m.CompteId == ecole["fatou.ndiaye"].Id);
-        Assert.Equal((StatutMessage.EnAttente, banc.Horloge.Maintenant, banc.Horloge.Maintenant), (message.Statut, message.ProchaineTentative, message.EnFileDepuis));
+        Assert.Equal((StatutMessage.EnAttente, 0, banc.Maintenant, banc.Maintenant), (message.Statut, message.Tentatives, message.ProchaineTentative, message.EnFileDepuis));
         var entree = await verif.Evenements.OrderBy(e => e.Id).LastAsync();
         Assert.Equal((ActionJournal.EnvoiCourriel, "courriel", 2), (entree.Action, entree.Canal, entree.NombreComptes));
         Assert.Contains("Nouvelle tentative de 1 courriel(s)", entree.Details);

@@ -25,6 +25,7 @@ public class ImportsRegistrationTests
             Assert.Equal(1_048_576, portee.ServiceProvider.GetRequiredService<OptionsImport>().TailleMaxOctets);
             Assert.NotNull(portee.ServiceProvider.GetRequiredService<ServiceImport>());
             Assert.NotNull(portee.ServiceProvider.GetRequiredService<ServiceCompteManuel>());
+            Assert.NotNull(portee.ServiceProvider.GetRequiredService<LectureRapportImport>());
             Assert.NotNull(portee.ServiceProvider.GetRequiredService<LecteurSiecle>());
             Assert.NotNull(portee.ServiceProvider.GetRequiredService<LecteurOnde>());
             Assert.NotNull(portee.ServiceProvider.GetRequiredService<LecteurTableur>());

@@ -45,6 +45,23 @@ public static class Echantillons
 
     public static byte[] Octets(string nom) => File.ReadAllBytes(Path.Combine(Dossier, nom));
 
+    /// <summary>A file of shared/samples, which sits beside the repository (found upwards: beside the clone in CI).</summary>
+    public static string CheminPartage(string dossier, string nom)
+    {
+        for (var d = new DirectoryInfo(Racine.Depot); d is not null; d = d.Parent)
+        {
+            var chemin = Path.Combine(d.FullName, "shared", "samples", dossier, nom);
+            if (File.Exists(chemin))
+            {
+                return chemin;
+            }
+        }
+
+        throw new FileNotFoundException($"shared/samples/{dossier}/{nom} not found beside {Racine.Depot}");
+    }
+
+    public static byte[] Partage(string dossier, string nom) => File.ReadAllBytes(CheminPartage(dossier, nom));
+
     public static FichierImport Fichier(string nom) => FichierImport.DepuisOctets(nom, Octets(nom));
 
     public static FichierImport SiecleEleves => Fichier("ElevesSansAdresses.xml");

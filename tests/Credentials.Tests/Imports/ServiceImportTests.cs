@@ -155,6 +155,27 @@ public class ServiceImportTests
 
     [Theory]
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task L_apercu_d_un_eleve_absent_du_fichier_se_confirme_plus_tard_avec_son_empreinte(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var sansTheo = banc.Siecle.Lire(
+            Echantillons.Xml("ElevesSansAdresses.xml", Echantillons.SansEleve(Echantillons.TexteXml("ElevesSansAdresses.xml"), "100004")),
+            Echantillons.Xml("ResponsablesAvecAdresses.xml", Echantillons.SansLiensDe(Echantillons.TexteXml("ResponsablesAvecAdresses.xml"), "100004")));
+        var apercu = await banc.ApercevoirAsync(sansTheo);
+        Assert.Contains(apercu.Sortants, s => s.Prenom == "Théo" && s.Raison == "absent(e) du fichier");
+
+        // The person reads the preview for a few minutes before confirming.
+        banc.Horloge.Maintenant = banc.Horloge.Maintenant.AddMinutes(7);
+        var resultat = await banc.ImporterAsync(sansTheo, empreinte: apercu.Empreinte);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        await using var db = banc.Base.Contexte();
+        Assert.True((await db.Comptes.SingleAsync(c => c.Prenom == "Théo")).Bloque);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task Un_changement_entre_l_apercu_et_l_application_n_est_pas_ecrase(FournisseurBase fournisseur)
     {
         await using var banc = await BancImport.CreerAsync(fournisseur);

@@ -99,15 +99,27 @@ public class ConnexionTests(ITestOutputHelper sortie)
         Assert.StartsWith($"pbkdf2-sha512${HacheurPbkdf2.IterationsParDefaut}$", (await CompteAsync(app, remis.Id)).MotDePasseHash);
         Assert.Equal(HttpStatusCode.Redirect, (await ConnecterAsync(client, remis.Identifiant, MotDePasseChoisi)).StatusCode);
 
+        // Only the POST is timed (one anti-forgery token for all), in alternating order; 4 failures stay under the lockout.
+        var jeton = await ApplicationDeTest.JetonAsync(client, "/portail/connexion");
         var connu = new List<double>();
         var inconnu = new List<double>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
-            connu.Add(await MesurerAsync(() => ConnecterAsync(client, remis.Identifiant, "Mauvais-Mot-2-Passe")));
-            inconnu.Add(await MesurerAsync(() => ConnecterAsync(client, $"inconnu.{i}", "Mauvais-Mot-2-Passe")));
+            var mesureConnu = () => MesurerAsync(client, jeton, remis.Identifiant);
+            var mesureInconnu = () => MesurerAsync(client, jeton, $"inconnu.{i}");
+            if (i % 2 == 0)
+            {
+                connu.Add(await mesureConnu());
+                inconnu.Add(await mesureInconnu());
+            }
+            else
+            {
+                inconnu.Add(await mesureInconnu());
+                connu.Add(await mesureConnu());
+            }
         }
 
-        sortie.WriteLine($"Sign-in attempt, real PBKDF2: wrong password {Mediane(connu):F0} ms, unknown identifier {Mediane(inconnu):F0} ms (medians of 3)");
+        sortie.WriteLine($"Sign-in attempt, real PBKDF2: wrong password {Mediane(connu):F0} ms, unknown identifier {Mediane(inconnu):F0} ms (medians of 4)");
         var rapport = Mediane(inconnu) / Mediane(connu);
         Assert.True(rapport is > 0.5 and < 2, $"unknown {Mediane(inconnu):F0} ms vs wrong password {Mediane(connu):F0} ms");
 
@@ -168,12 +180,19 @@ public class ConnexionTests(ITestOutputHelper sortie)
     private static Task<HttpResponseMessage> ChangerAsync(HttpClient client, string actuel, string nouveau) =>
         ApplicationDeTest.PosterAsync(client, "/portail/mon-compte", "/portail/mon-compte/mot-de-passe", [new("MotDePasseActuel", actuel), new("MotDePasse", nouveau), new("Confirmation", nouveau)]);
 
-    private static async Task<double> MesurerAsync(Func<Task<HttpResponseMessage>> essai)
+    private static async Task<double> MesurerAsync(HttpClient client, string jeton, string identifiant)
     {
+        var formulaire = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = jeton,
+            ["Identifiant"] = identifiant,
+            ["MotDePasse"] = "Mauvais-Mot-2-Passe",
+        });
         var chrono = Stopwatch.StartNew();
-        var reponse = await essai();
-        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
-        return chrono.Elapsed.TotalMilliseconds;
+        var reponse = await client.PostAsync("/portail/connexion", formulaire);
+        var duree = chrono.Elapsed.TotalMilliseconds;
+        Assert.Contains(MessagesPortail.ConnexionRefusee, await ErreursAsync(reponse));
+        return duree;
     }
 }
 

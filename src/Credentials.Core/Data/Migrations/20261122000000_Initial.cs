@@ -82,6 +82,7 @@ public sealed class Initial : Migration
                 Echecs = table.Column<int>(nullable: false),
                 DebutFenetre = table.Column<DateTime>(nullable: false),
                 BloqueJusqua = table.Column<DateTime>(nullable: true),
+                DernierEchec = table.Column<DateTime>(nullable: true),
                 Version = table.Column<int>(nullable: false),
             },
             constraints: table =>

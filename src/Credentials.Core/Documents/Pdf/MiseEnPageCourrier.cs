@@ -35,6 +35,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         var variante = AffichageCompte.Variante(fiche);
         var gabarit = GabaritDe(variante, fiche.Profil);
         gfx.DrawImage(gabarit.Fond, 0, 0, Largeur, Hauteur);
+        qr.Dessiner(document, gfx, gabarit.Qr.X, gabarit.Qr.Y, gabarit.Qr.Width);
 
         Texte.Ligne(gfx, TextesCourrier.Destinataire(fiche), PolicesPdf.Texte(12, gras: true), XDestinataire, 126, Largeur - Marge - XDestinataire);
         Texte.Ligne(gfx, TextesCourrier.Qualite(fiche), PolicesPdf.Texte(9.5), XDestinataire, 141, Largeur - Marge - XDestinataire);
@@ -49,15 +50,16 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
             if (AffichageCompte.MotDePasseProvisoire(fiche) is { } motDePasse)
             {
                 Texte.Ligne(gfx, FormatSecret.PourAffichage(motDePasse), PolicesPdf.Code(22), xValeur, cadre.Y + 102, largeurValeur);
-                gfx.DrawString(TextesCourrier.Validite(fiche.MotDePasseExpireLe), PolicesPdf.Texte(9.5, gras: true), Texte.Encre, xValeur, cadre.Y + 121);
+                if (fiche.MotDePasseExpireLe is not null)
+                {
+                    gfx.DrawString(TextesCourrier.Validite(fiche.MotDePasseExpireLe), PolicesPdf.Texte(9.5, gras: true), Texte.Encre, xValeur, cadre.Y + 121);
+                }
             }
             else
             {
                 Texte.Ligne(gfx, "Pas encore attribué : demandez-le à l'établissement.", PolicesPdf.Texte(10), xValeur, cadre.Y + 100, largeurValeur);
             }
         }
-
-        qr.Dessiner(gfx, gabarit.Qr.X, gabarit.Qr.Y, gabarit.Qr.Width);
     }
 
     private Gabarit GabaritDe(VarianteFiche variante, Profil profil)
@@ -173,7 +175,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         var legende = PolicesPdf.Texte(8);
         var texteLegende = identifiants ? "Scannez pour activer" : "Scannez pour vous connecter";
         legende = Texte.Ajuster(plan.Mesure, texteLegende, legende, qr.Width);
-        var largeurLegende = plan.Mesure.MeasureString(texteLegende, legende).Width;
+        var largeurLegende = Texte.Largeur(plan.Mesure, texteLegende, legende);
         plan.Ecrire(texteLegende, legende, qr.X + (qr.Width - largeurLegende) / 2, cadre.Bottom - 10, Texte.Discret);
 
         var x = cadre.X + 16;

@@ -69,7 +69,10 @@ internal sealed class MiseEnPagePlanche(PdfDocument document, EnTeteEtablissemen
         else if (AffichageCompte.MotDePasseProvisoire(fiche) is { } motDePasse)
         {
             gfx.DrawString(FormatSecret.PourAffichage(motDePasse), PolicesPdf.Code(15), Texte.Encre, Marge, 151);
-            gfx.DrawString(TextesCourrier.Validite(fiche.MotDePasseExpireLe), PolicesPdf.Texte(8), Texte.Encre, Marge, 165);
+            if (fiche.MotDePasseExpireLe is not null)
+            {
+                gfx.DrawString(TextesCourrier.Validite(fiche.MotDePasseExpireLe), PolicesPdf.Texte(8), Texte.Encre, Marge, 165);
+            }
         }
         else
         {

@@ -22,7 +22,7 @@ internal sealed class Plan(XGraphics mesure)
     }
 
     public void ADroite(string texte, XFont police, double xDroite, double y, XBrush? couleur = null) =>
-        Ecrire(texte, police, xDroite - Mesure.MeasureString(texte, police).Width, y, couleur);
+        Ecrire(texte, police, xDroite - Texte.Largeur(Mesure, texte, police), y, couleur);
 
     /// <summary>Un paragraphe coupé à la largeur, première ligne de base en <paramref name="y"/> ; renvoie la ligne de base suivante.</summary>
     public double Paragraphe(string texte, XFont police, double x, double y, double largeur, XBrush? couleur = null)

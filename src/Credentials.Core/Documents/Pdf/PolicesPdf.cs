@@ -14,7 +14,10 @@ internal static class PolicesPdf
     public const string Sans = "DejaVu Sans";
     public const string Mono = "DejaVu Sans Mono";
 
-    private static readonly ConcurrentDictionary<(string Famille, double Taille, bool Gras), XFont> Cache = new();
+    // One cache per thread: documents are rendered in parallel (ZIP, QR look-ahead) and PDFsharp
+    // does not promise that an XFont may be used by two threads at once.
+    [ThreadStatic]
+    private static Dictionary<(string Famille, double Taille, bool Gras), XFont>? cache;
 
     static PolicesPdf()
     {
@@ -36,9 +39,17 @@ internal static class PolicesPdf
     /// <summary>Police à chasse fixe où O/0 et l/1 se distinguent : identifiants et mots de passe.</summary>
     public static XFont Code(double taille, bool gras = true) => Police(Mono, taille, gras);
 
-    private static XFont Police(string famille, double taille, bool gras) =>
-        Cache.GetOrAdd((famille, taille, gras), static cle =>
-            new XFont(cle.Famille, cle.Taille, cle.Gras ? XFontStyleEx.Bold : XFontStyleEx.Regular));
+    private static XFont Police(string famille, double taille, bool gras)
+    {
+        cache ??= [];
+        if (!cache.TryGetValue((famille, taille, gras), out var police))
+        {
+            police = new XFont(famille, taille, gras ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            cache.Add((famille, taille, gras), police);
+        }
+
+        return police;
+    }
 
     private sealed class ResolveurDejaVu : IFontResolver
     {

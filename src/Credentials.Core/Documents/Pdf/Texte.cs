@@ -5,9 +5,6 @@ namespace Credentials.Core.Documents.Pdf;
 /// <summary>Le peu de mise en page de texte dont les documents ont besoin : couper, ajuster, aligner.</summary>
 internal static class Texte
 {
-    /// <summary>Espace insécable : avant « : » et à l'intérieur des guillemets, pour qu'une ligne ne commence pas par eux.</summary>
-    public const char Insecable = '\u00A0';
-
     public static readonly XBrush Encre = XBrushes.Black;
 
     /// <summary>Gris foncé : distinct du noir à l'écran, encore net sur une photocopie.</summary>
@@ -40,37 +37,58 @@ internal static class Texte
         return lignes;
     }
 
-    /// <summary>Écrit un paragraphe coupé à la largeur, première ligne de base en <paramref name="y"/> ; renvoie la ligne de base suivante.</summary>
-    public static double Paragraphe(XGraphics gfx, string texte, XFont police, double x, double y, double largeur, XBrush? couleur = null)
-    {
-        var interligne = police.Size * 1.35;
-        foreach (var ligne in Couper(gfx, texte, police, largeur))
-        {
-            if (ligne.Length > 0)
-            {
-                gfx.DrawString(ligne, police, couleur ?? Encre, x, y);
-            }
-
-            y += interligne;
-        }
-
-        return y;
-    }
-
     /// <summary>La police la plus grande, jusqu'à celle donnée, qui fait tenir le texte sur une ligne (au moins 6 pt).</summary>
     public static XFont Ajuster(XGraphics gfx, string texte, XFont police, double largeur)
     {
-        var mesure = gfx.MeasureString(texte, police).Width;
+        // No need to measure when even the widest glyphs (Œ: 1.07 em) would fit.
+        if (texte.Length * police.Size * 1.1 <= largeur)
+        {
+            return police;
+        }
+
+        var mesure = Largeur(gfx, texte, police);
         if (mesure <= largeur)
         {
             return police;
         }
 
         var taille = Math.Max(6, Math.Floor(police.Size * largeur / mesure * 10) / 10);
-        return police.FontFamily.Name.Contains("Mono", StringComparison.Ordinal)
-            ? PolicesPdf.Code(taille, police.Bold)
-            : PolicesPdf.Texte(taille, police.Bold);
+        return EstMono(police) ? PolicesPdf.Code(taille, police.Bold) : PolicesPdf.Texte(taille, police.Bold);
     }
+
+    /// <summary>
+    /// La largeur d'un texte en points. Mesurer coûte plus cher que dessiner : la chasse fixe se
+    /// calcule, et les textes qui reviennent (états, prénoms, libellés) sont mesurés une fois par thread.
+    /// </summary>
+    public static double Largeur(XGraphics gfx, string texte, XFont police)
+    {
+        if (EstMono(police))
+        {
+            return texte.Length * police.Size * ChasseMono;
+        }
+
+        largeurs ??= [];
+        if (!largeurs.TryGetValue((police, texte), out var largeur))
+        {
+            if (largeurs.Count >= 50_000)
+            {
+                largeurs.Clear();
+            }
+
+            largeur = gfx.MeasureString(texte, police).Width;
+            largeurs.Add((police, texte), largeur);
+        }
+
+        return largeur;
+    }
+
+    /// <summary>L'avance de chaque glyphe de DejaVu Sans Mono : 1233 / 2048 em.</summary>
+    private const double ChasseMono = 1233.0 / 2048;
+
+    [ThreadStatic]
+    private static Dictionary<(XFont, string), double>? largeurs;
+
+    private static bool EstMono(XFont police) => police.FontFamily.Name == PolicesPdf.Mono;
 
     /// <summary>Écrit une ligne, réduite si besoin pour tenir dans la largeur.</summary>
     public static void Ligne(XGraphics gfx, string texte, XFont police, double x, double y, double largeur, XBrush? couleur = null) =>
@@ -78,5 +96,5 @@ internal static class Texte
 
     /// <summary>Écrit une ligne alignée à droite sur <paramref name="xDroite"/>.</summary>
     public static void ADroite(XGraphics gfx, string texte, XFont police, double xDroite, double y, XBrush? couleur = null) =>
-        gfx.DrawString(texte, police, couleur ?? Encre, xDroite - gfx.MeasureString(texte, police).Width, y);
+        gfx.DrawString(texte, police, couleur ?? Encre, xDroite - Largeur(gfx, texte, police), y);
 }

@@ -2,7 +2,7 @@ using Credentials.Core.Courriels;
 
 namespace Credentials.Tests.Courriels;
 
-public class AdresseCourrielTests
+public class AdresseEnvoiTests
 {
     [Theory]
     [InlineData("claire.lefevre@famille.test", "claire.lefevre@famille.test")]
@@ -10,7 +10,7 @@ public class AdresseCourrielTests
     [InlineData("o'brien@exemple.fr", "o'brien@exemple.fr")]
     [InlineData("a@sous-domaine.exemple.fr", "a@sous-domaine.exemple.fr")]
     public void Une_adresse_ordinaire_est_acceptee_et_normalisee(string saisie, string attendue) =>
-        Assert.Equal(attendue, AdresseCourriel.Valider(saisie));
+        Assert.Equal(attendue, AdresseEnvoi.Valider(saisie));
 
     [Theory]
     [InlineData(null)]
@@ -30,9 +30,9 @@ public class AdresseCourrielTests
     [InlineData("claire@famille.test\r\nBcc: tous@exemple.fr")]
     [InlineData("\"claire lefevre\"@famille.test")]
     public void Une_adresse_inutilisable_est_refusee(string? saisie) =>
-        Assert.Null(AdresseCourriel.Valider(saisie));
+        Assert.Null(AdresseEnvoi.Valider(saisie));
 
     [Fact]
     public void Une_adresse_trop_longue_est_refusee() =>
-        Assert.Null(AdresseCourriel.Valider(new string('a', 65) + "@famille.test"));
+        Assert.Null(AdresseEnvoi.Valider(new string('a', 65) + "@famille.test"));
 }

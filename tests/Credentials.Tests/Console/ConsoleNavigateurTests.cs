@@ -1,0 +1,93 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Secrets;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Credentials.Tests.Console;
+
+/// <summary>A director in Debian's Chromium: sign in, filter a class, select all, notify on paper, read the PDF.</summary>
+public sealed class ConsoleNavigateurTests : IAsyncLifetime
+{
+    private const string Directrice = "directrice@college.test";
+    private ServeurReel serveur = null!;
+    private Navigateur navigateur = null!;
+
+    public async Task InitializeAsync()
+    {
+        serveur = await ServeurReel.DemarrerAsync();
+        var bilan = await serveur.Application.CreerEtablissementAsync("0999999Z", 120);
+        await serveur.Application.CreerAsync(Directrice, RoleConsole.Directeur, bilan.Etablissement.Id);
+        navigateur = await Navigateur.LancerAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await navigateur.DisposeAsync();
+        await serveur.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Une_directrice_notifie_une_classe_sur_papier_et_le_pdf_contient_les_mots_de_passe()
+    {
+        var page = await navigateur.NouvellePageAsync();
+
+        await page.GotoAsync(serveur.Url("/eleves"));
+        Assert.Contains("/compte/connexion", page.Url);
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
+        await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/eleves");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+
+        await page.GetByLabel("Classe(s)").SelectOptionAsync("6A");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForURLAsync("**/eleves?*classes=6A*");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-eleves");
+
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("Sélectionner les \\d+ résultats")).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "(Re)notifier" }).ClickAsync();
+        await page.WaitForURLAsync("**/eleves/preparer");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-confirmation");
+
+        var telechargement = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et télécharger le PDF" }).ClickAsync());
+        Assert.EndsWith(".pdf", telechargement.SuggestedFilename);
+        var chemin = await telechargement.PathAsync();
+        var texte = await Poppler.TexteAsync(await File.ReadAllBytesAsync(chemin!));
+
+        await using (var scope = serveur.Application.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            var coffre = scope.ServiceProvider.GetRequiredService<ICoffreSecrets>();
+            var eleves = await db.Comptes.Where(c => c.Classe!.Code == "6A" && !c.Bloque).ToListAsync();
+            Assert.NotEmpty(eleves);
+            Assert.All(eleves, e => Assert.NotEqual(EtatCompte.NonNotifie, e.Etat));
+            foreach (var eleve in eleves.Where(e => e.Etat == EtatCompte.NotifieNonActive))
+            {
+                Assert.Contains(FormatSecret.PourAffichage(coffre.Dechiffrer(eleve.MotDePasseProvisoireChiffre!)), texte);
+            }
+        }
+
+        await page.GotoAsync(serveur.Url("/eleves?classes=6A&etats=NotifieNonActive"));
+        Assert.True(await page.GetByText("Notifié et non activé").CountAsync() > 1);
+
+        await page.Locator("tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/eleves/\\d+$"));
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-fiche-eleve");
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Historique du compte" }).IsVisibleAsync());
+
+        foreach (var url in new[] { "/", "/journal" })
+        {
+            await page.GotoAsync(serveur.Url(url));
+            await Navigateur.VerifierAccessibiliteAsync(page);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+
+namespace Credentials.Tests.Documents;
+
+/// <summary>
+/// Les outils réels qui relisent ce que les rendus produisent : poppler (pdftotext, pdfinfo,
+/// pdftoppm), zbarimg, le Python de Debian. Un outil absent fait échouer le test avec le paquet à
+/// installer, jamais le sauter.
+/// </summary>
+internal static class OutilsExternes
+{
+    private static readonly Dictionary<string, string> Paquets = new()
+    {
+        ["pdftotext"] = "poppler-utils",
+        ["pdfinfo"] = "poppler-utils",
+        ["pdftoppm"] = "poppler-utils",
+        ["pdffonts"] = "poppler-utils",
+        ["zbarimg"] = "zbar-tools",
+        ["/usr/bin/python3"] = "python3",
+    };
+
+    /// <summary>Lance l'outil, renvoie sa sortie standard ; échoue avec sa sortie d'erreur s'il échoue.</summary>
+    public static string Executer(string programme, params string[] arguments)
+    {
+        var demarrage = new ProcessStartInfo(programme)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            demarrage.ArgumentList.Add(argument);
+        }
+
+        Process processus;
+        try
+        {
+            processus = Process.Start(demarrage) ?? throw new InvalidOperationException($"{programme} did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"{programme} is missing: install the Debian package {Paquets.GetValueOrDefault(programme, programme)} (scripts/test.sh does).", e);
+        }
+
+        using (processus)
+        {
+            var erreurs = processus.StandardError.ReadToEndAsync();
+            var sortie = processus.StandardOutput.ReadToEnd();
+            processus.WaitForExit();
+            if (processus.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{programme} {string.Join(' ', arguments)} exited with {processus.ExitCode}: {erreurs.Result}");
+            }
+
+            return sortie;
+        }
+    }
+
+    /// <summary>Le texte d'un PDF page par page, tel que le copie un lecteur (pdftotext -layout).</summary>
+    public static string[] TexteParPage(string pdf, int? premiere = null, int? derniere = null)
+    {
+        var pages = premiere is null ? [] : new[] { "-f", premiere.Value.ToString(), "-l", (derniere ?? premiere).Value.ToString() };
+        var texte = Executer("pdftotext", ["-layout", "-enc", "UTF-8", .. pages, pdf, "-"]);
+        var decoupe = texte.Split('\f');
+        // pdftotext ends the last page with a form feed too.
+        return decoupe[^1].Trim().Length == 0 ? decoupe[..^1] : decoupe;
+    }
+
+    /// <summary>Le texte d'un PDF, espaces et retours à la ligne réduits à une espace : une phrase coupée en fin de ligne se retrouve entière.</summary>
+    public static string TexteSuivi(string pdf) => Aplatir(string.Join(' ', TexteParPage(pdf)));
+
+    public static string Aplatir(string texte) => System.Text.RegularExpressions.Regex.Replace(texte, @"\s+", " ");
+
+    public static Dictionary<string, string> Infos(string pdf) =>
+        Executer("pdfinfo", "-enc", "UTF-8", pdf)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(ligne => ligne.Split(':', 2))
+            .Where(parties => parties.Length == 2)
+            .ToDictionary(parties => parties[0].Trim(), parties => parties[1].Trim());
+
+    public static int NombreDePages(string pdf) => int.Parse(Infos(pdf)["Pages"]);
+}
+
+/// <summary>Un dossier temporaire effacé à la fin du test.</summary>
+internal sealed class DossierTemporaire : IDisposable
+{
+    public string Chemin { get; } = Directory.CreateTempSubdirectory("credentials-documents-").FullName;
+
+    public string Fichier(string nom) => Path.Combine(Chemin, nom);
+
+    public void Dispose() => Directory.Delete(Chemin, recursive: true);
+}
