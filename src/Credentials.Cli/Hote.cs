@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
@@ -31,6 +32,8 @@ internal static class Hote
         services.AddImports(configuration);
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<Core.Seeding.DemoSeeder>();
+        // Queue only: the web instances' dispatcher sends what the CLI queues.
+        services.AjouterFileCourriels(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -6,7 +6,7 @@ using Credentials.Core.Services;
 namespace Credentials.Cli.Verbes;
 
 /// <summary>Les options communes à <c>notify</c> et <c>list</c> : établissement, profil, classes, états, sortie.</summary>
-internal sealed class OptionsSelection
+internal sealed class OptionsSelection(bool sortieObligatoire = true)
 {
     public Option<string> Uai { get; } = new("--uai") { Description = "UAI de l'établissement.", Required = true };
 
@@ -16,7 +16,7 @@ internal sealed class OptionsSelection
 
     public Option<string[]> Etats { get; } = new("--etat") { Description = "État(s) : non-notifie, notifie, active.", AllowMultipleArgumentsPerToken = true };
 
-    public Option<FileInfo> Sortie { get; } = new("--out") { Description = "Fichier à écrire.", Required = true };
+    public Option<FileInfo> Sortie { get; } = new("--out") { Description = "Fichier à écrire.", Required = sortieObligatoire };
 
     public void AjouterA(Command commande)
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
+using Credentials.Core.Domain;
 using Credentials.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,49 +10,118 @@ using Spectre.Console;
 
 namespace Credentials.Cli.Verbes;
 
-/// <summary><c>notify</c> : (re)notifie une sélection comme la console, et écrit les courriers en PDF.</summary>
+/// <summary>
+/// <c>notify</c> : (re)notifie une sélection comme la console : par courrier (écrit le PDF), ou par courriel
+/// (met les courriels en file ; ce sont les instances web qui les envoient), ou aux familles des élèves.
+/// </summary>
 internal static class VerbeNotify
 {
     public static Command Creer()
     {
-        var selection = new OptionsSelection();
-        var canal = new Option<string>("--canal") { Description = "courrier (PDF).", DefaultValueFactory = _ => "courrier" };
+        var selection = new OptionsSelection(sortieObligatoire: false);
+        var canal = new Option<string>("--canal") { Description = "courrier (PDF, --out obligatoire) ou courriel (mis en file, envoyé par l'application web).", DefaultValueFactory = _ => "courrier" };
+        var familles = new Option<bool>("--familles") { Description = "Avec --canal courriel : un courriel par responsable des élèves sélectionnés, avec sa fiche et celles de ses enfants ; les familles sans adresse sont écrites dans --out (PDF)." };
         var modele = new Option<int>("--modele") { Description = "1 : un courrier par page ; 2 : deux par page ; 8 : fiches à découper.", DefaultValueFactory = _ => 1 };
         var reinitialiser = new Option<bool>("--reinitialiser") { Description = "Donne un nouveau mot de passe provisoire à chacun (les activés compris)." };
-        var commande = new Command("notify", "(Re)notifie des comptes selon leurs règles d'état et écrit les fiches en PDF.") { canal, modele, reinitialiser };
+        var commande = new Command("notify", "(Re)notifie des comptes selon leurs règles d'état : fiches en PDF, ou courriels mis en file.") { canal, familles, modele, reinitialiser };
         selection.AjouterA(commande);
         commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
         {
-            if (resultat.GetValue(canal) != "courrier")
-            {
-                throw new ErreurMetier($"Canal inconnu « {resultat.GetValue(canal)} » : courrier.");
-            }
-
-            var gabarit = resultat.GetValue(modele) switch
-            {
-                1 => ModeleFiche.Detaillee,
-                2 => ModeleFiche.DeuxParPage,
-                8 => ModeleFiche.Simplifiee,
-                var m => throw new ErreurMetier($"Modèle inconnu « {m} » : 1, 2 ou 8."),
-            };
             var etablissement = await Hote.EtablissementAsync(services, resultat.GetValue(selection.Uai)!);
-            var chrono = Stopwatch.StartNew();
-            var lot = await services.GetRequiredService<ServiceCredentials>()
-                .NotifierAsync(Portee.Cli(etablissement.Id), selection.Criteres(resultat), resultat.GetValue(reinitialiser), "courrier");
-            var fichier = resultat.GetValue(selection.Sortie)!;
-            await using (var flux = fichier.Create())
+            var portee = Portee.Cli(etablissement.Id);
+            var criteres = selection.Criteres(resultat);
+            var entete = OptionsSelection.EnTete(etablissement, services.GetRequiredService<IConfiguration>()["Portail:Url"]);
+            var fichier = resultat.GetValue(selection.Sortie);
+            var reinit = resultat.GetValue(reinitialiser);
+            return (resultat.GetValue(canal), resultat.GetValue(familles)) switch
             {
-                await new FichesConnexionRenderer().EcrireAsync(gabarit, OptionsSelection.EnTete(etablissement, services.GetRequiredService<IConfiguration>()["Portail:Url"]), lot.Fiches.ToAsyncEnumerable(), flux);
-            }
-
-            AnsiConsole.MarkupLineInterpolated($"[green]{lot.Fiches.Count} fiche(s)[/] écrites dans {fichier.FullName} en {chrono.Elapsed.TotalSeconds:0.00} s : {lot.NouveauxMotsDePasse} nouveau(x) mot(s) de passe, {lot.Rappels} rappel(s).");
-            foreach (var ignore in lot.Ignores)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]Ignoré :[/] {ignore.NomComplet} ({ignore.Identifiant}) — {ignore.Raison}");
-            }
-
-            return 0;
+                ("courrier", false) => await CourrierAsync(services, portee, criteres, reinit, Gabarit(resultat.GetValue(modele)), entete, fichier),
+                ("courriel", false) => await CourrielAsync(services, portee, criteres, reinit),
+                ("courriel", true) => await FamillesAsync(services, portee, criteres, reinit, entete, fichier),
+                ("courrier", true) => throw new ErreurMetier("--familles s'utilise avec --canal courriel (les familles sans adresse sont écrites dans --out)."),
+                var (c, _) => throw new ErreurMetier($"Canal inconnu « {c} » : courrier ou courriel."),
+            };
         }));
         return commande;
     }
+
+    private static async Task<int> CourrierAsync(IServiceProvider services, Portee portee, CriteresComptes criteres, bool reinitialiser, ModeleFiche gabarit, EnTeteEtablissement entete, FileInfo? fichier)
+    {
+        if (fichier is null)
+        {
+            throw new ErreurMetier("--out est obligatoire avec --canal courrier : le fichier PDF à écrire.");
+        }
+
+        var chrono = Stopwatch.StartNew();
+        var lot = await services.GetRequiredService<ServiceCredentials>().NotifierAsync(portee, criteres, reinitialiser, "courrier");
+        await EcrireAsync(fichier, gabarit, entete, lot.Fiches);
+        AnsiConsole.MarkupLineInterpolated($"[green]{lot.Fiches.Count} fiche(s)[/] écrites dans {fichier.FullName} en {chrono.Elapsed.TotalSeconds:0.00} s : {lot.NouveauxMotsDePasse} nouveau(x) mot(s) de passe, {lot.Rappels} rappel(s).");
+        Lister("Ignoré", lot.Ignores);
+        return 0;
+    }
+
+    private static async Task<int> CourrielAsync(IServiceProvider services, Portee portee, CriteresComptes criteres, bool reinitialiser)
+    {
+        var bilan = await services.GetRequiredService<ServiceCourriels>().NotifierAsync(portee, criteres, reinitialiser);
+        AnsiConsole.MarkupLineInterpolated($"[green]{bilan.Courriels} courriel(s) mis en file[/]{Campagne(bilan.CampagneId)} : l'application web les envoie (onglet « Envois »).");
+        Lister("Ignoré", bilan.Lot.Ignores);
+        Lister("Sans adresse", bilan.SansAdresse);
+        if (bilan.SansAdresse.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{bilan.SansAdresse.Count} compte(s) sans adresse, non modifié(s) : notifiez-les par courrier (--canal courrier --out fichier.pdf).");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> FamillesAsync(IServiceProvider services, Portee portee, CriteresComptes criteres, bool reinitialiser, EnTeteEtablissement entete, FileInfo? fichier)
+    {
+        if (criteres.Profil != Profil.Eleve)
+        {
+            throw new ErreurMetier("--familles part d'une sélection d'élèves : --profil eleve.");
+        }
+
+        var bilan = await services.GetRequiredService<ServiceCourriels>().EnvoyerAuxFamillesAsync(portee, criteres, reinitialiser);
+        AnsiConsole.MarkupLineInterpolated($"[green]{bilan.Courriels} courriel(s) mis en file[/]{Campagne(bilan.CampagneId)}, un par responsable joignable : l'application web les envoie (onglet « Envois »).");
+        foreach (var famille in bilan.AImprimer)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Famille sans adresse :[/] {string.Join(", ", famille.Responsables.Select(r => $"{r.NomComplet} ({r.Identifiant})"))} — {string.Join(", ", famille.Eleves.Select(e => $"{e.NomComplet} ({e.Classe})"))}");
+        }
+
+        Lister("Sans responsable", bilan.ElevesSansResponsable);
+        Lister("Ignoré", bilan.Ignores);
+        if (bilan.AImprimer.Count > 0)
+        {
+            // These families were notified on paper just now: their letters are written whatever --out says.
+            fichier ??= new FileInfo(NomsFichiers.Datee("courriers-familles-sans-adresse", criteres.Classes.Count == 1 ? criteres.Classes.First() : null, DateTime.UtcNow, "pdf"));
+            await EcrireAsync(fichier, ModeleFiche.Detaillee, entete, bilan.AImprimer.SelectMany(f => f.Responsables.Concat(f.Eleves)).ToList());
+            AnsiConsole.MarkupLineInterpolated($"Courriers de {bilan.AImprimer.Count} famille(s) sans adresse écrits dans {fichier.FullName}.");
+        }
+
+        return 0;
+    }
+
+    private static async Task EcrireAsync(FileInfo fichier, ModeleFiche gabarit, EnTeteEtablissement entete, IReadOnlyList<FicheCompte> fiches)
+    {
+        await using var flux = fichier.Create();
+        await new FichesConnexionRenderer().EcrireAsync(gabarit, entete, fiches.ToAsyncEnumerable(), flux);
+    }
+
+    private static void Lister(string titre, IReadOnlyList<CompteIgnore> comptes)
+    {
+        foreach (var compte in comptes)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{titre} :[/] {compte.NomComplet} ({compte.Identifiant}) — {compte.Raison}");
+        }
+    }
+
+    private static string Campagne(long? id) => id is { } c ? $" (envoi n° {c})" : "";
+
+    private static ModeleFiche Gabarit(int modele) => modele switch
+    {
+        1 => ModeleFiche.Detaillee,
+        2 => ModeleFiche.DeuxParPage,
+        8 => ModeleFiche.Simplifiee,
+        var m => throw new ErreurMetier($"Modèle inconnu « {m} » : 1, 2 ou 8."),
+    };
 }

@@ -9,11 +9,25 @@ public static class CourrielsRegistration
 {
     /// <summary>
     /// La boîte d'envoi, ses services (<see cref="ServiceCourriels"/>, <see cref="SuiviEnvois"/>) et
-    /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web ; la CLI
-    /// ne démarre pas d'hôte : elle met en file, le web envoie). Requiert AddCredentialsCore et
-    /// ServiceCredentials.
+    /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web) avec le
+    /// rendu des pièces jointes (<see cref="RenduPiecesJointesFiches"/>, sauf si un autre est enregistré).
+    /// La CLI ne démarre pas d'hôte : elle met en file (<see cref="AjouterFileCourriels"/>), le web envoie.
+    /// Requiert AddCredentialsCore et ServiceCredentials.
     /// </summary>
     public static IServiceCollection AjouterCourriels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AjouterFileCourriels(configuration);
+        services.AddSingleton<FabriqueTransports>();
+        services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
+        services.AddHostedService<ExpeditionCourriels>();
+        return services;
+    }
+
+    /// <summary>
+    /// De quoi mettre des courriels en file et suivre les envois, sans expéditeur : la CLI met en file,
+    /// les instances web envoient. Requiert AddCredentialsCore et ServiceCredentials.
+    /// </summary>
+    public static IServiceCollection AjouterFileCourriels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OptionsCourriels>()
             .Bind(configuration.GetSection(OptionsCourriels.Section))
@@ -34,11 +48,8 @@ public static class CourrielsRegistration
             .Validate(o => AdresseEnvoi.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
             .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
         services.AddSingleton<ReveilExpedition>();
-        services.AddSingleton<FabriqueTransports>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
-        services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
-        services.AddHostedService<ExpeditionCourriels>();
         return services;
     }
 }

@@ -19,17 +19,32 @@ public sealed record FamilleAImprimer(IReadOnlyList<FicheCompte> Responsables, I
 
 /// <summary>
 /// Ce qu'un envoi aux familles a produit : les courriels en file, les familles à imprimer (déjà notifiées,
-/// fiches avec mots de passe, à rendre en un PDF ; <see cref="EvenementsAImprimer"/> : leurs entrées du
-/// journal, canal « courrier », pour les réimprimer), les élèves sans aucun responsable (non touchés) et
-/// les comptes ignorés par les règles (bloqués…).
+/// fiches avec mots de passe, à rendre en un PDF), les élèves sans aucun responsable (non touchés) et les
+/// comptes ignorés par les règles (bloqués…).
 /// </summary>
 public sealed record BilanFamilles(
     long? CampagneId,
     int Courriels,
     IReadOnlyList<FamilleAImprimer> AImprimer,
-    IReadOnlyList<long> EvenementsAImprimer,
     IReadOnlyList<CompteIgnore> ElevesSansResponsable,
-    IReadOnlyList<CompteIgnore> Ignores);
+    IReadOnlyList<CompteIgnore> Ignores)
+{
+    /// <summary>Les entrées du journal de l'envoi, de quoi réimprimer <see cref="AImprimer"/> plus tard sans rien stocker.</summary>
+    public EvenementsFamilles Evenements { get; init; } = new(0, []);
+}
+
+/// <summary>
+/// Les entrées du journal d'un envoi aux familles : celle des responsables notifiés par courrier (0 s'il n'y
+/// en a pas) et celles des élèves notifiés, par l'un ou l'autre canal (un enfant d'une famille à imprimer
+/// peut voyager aussi par le courriel de son autre responsable).
+/// </summary>
+public sealed record EvenementsFamilles(long ResponsablesCourrier, IReadOnlyList<long> Eleves);
+
+/// <summary>Ce qu'un envoi aux familles toucherait : de quoi écrire la confirmation.</summary>
+public sealed record ApercuFamilles(int Eleves, int ResponsablesAvecAdresse, int ResponsablesSansAdresse, int ElevesSansResponsable)
+{
+    public int Responsables => ResponsablesAvecAdresse + ResponsablesSansAdresse;
+}
 
 /// <summary>
 /// Notifie par courriel : applique les règles d'état (<see cref="ServiceCredentials"/>), consigne au journal
@@ -51,20 +66,13 @@ public sealed class ServiceCourriels(
     public async Task<BilanCourriels> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, CancellationToken ct = default)
     {
         var etablissement = await EtablissementAsync(portee, ct);
-        var selection = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
-            .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant, c.Courriel })
-            .ToListAsync(ct);
-        var sansAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is null)
-            .Select(c => SansAdresse(c.Id, $"{c.Prenom} {c.Nom}", c.Identifiant, c.Courriel))
-            .ToList();
-        var avecAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is not null).Select(c => c.Id).ToList();
+        var (avecAdresse, sansAdresse) = await AdressesAsync(portee, criteres, ct);
         if (avecAdresse.Count == 0)
         {
             return new BilanCourriels(null, 0, new ResultatLot([], []), sansAdresse);
         }
 
-        var prepare = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
-        var lot = prepare.Resultat;
+        var lot = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
         var maintenant = outils.Maintenant;
         var libelle = $"Notification de {Nombre(lot.Fiches.Count, criteres.Profil)}{Classes(criteres)}";
         var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Notification, libelle, maintenant);
@@ -90,7 +98,21 @@ public sealed class ServiceCourriels(
         logger.LogInformation(
             "Campaign {CampagneId} queued {Messages} notification messages for school {EtablissementId} ({WithoutAddress} accounts without address)",
             campagne.Id, courriels, portee.EtablissementId, sansAdresse.Count);
-        return new BilanCourriels(campagne.Id, courriels, prepare.Lot, sansAdresse);
+        return new BilanCourriels(campagne.Id, courriels, lot, sansAdresse);
+    }
+
+    /// <summary>Les comptes de la sélection sans adresse valable, dans l'ordre de la sélection : ceux qu'une notification par courriel laisse à la voie papier.</summary>
+    public async Task<IReadOnlyList<CompteIgnore>> SansAdresseAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default) =>
+        (await AdressesAsync(portee, criteres, ct)).SansAdresse;
+
+    /// <summary>Combien d'élèves et de responsables (avec ou sans adresse valable) un envoi aux familles toucherait.</summary>
+    public async Task<ApercuFamilles> ApercuFamillesAsync(Portee portee, CriteresComptes criteresEleves, CancellationToken ct = default)
+    {
+        var eleves = await db.Comptes.AsNoTracking().Filtrer(portee, criteresEleves with { Profil = Profil.Eleve }).Select(c => c.Id).ToListAsync(ct);
+        var liens = await LiensAsync(portee, eleves, ct);
+        var joignables = liens.GroupBy(l => l.ResponsableId).Select(g => AdresseEnvoi.Valider(g.First().Courriel) is not null).ToList();
+        var avecResponsable = liens.Select(l => l.EleveId).ToHashSet();
+        return new ApercuFamilles(eleves.Count, joignables.Count(j => j), joignables.Count(j => !j), eleves.Count(id => !avecResponsable.Contains(id)));
     }
 
     /// <summary>
@@ -108,32 +130,23 @@ public sealed class ServiceCourriels(
             .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant })
             .ToListAsync(ct);
         var idsEleves = eleves.Select(e => e.Id).ToList();
-        var liens = await db.Responsabilites.AsNoTracking()
-            .Where(r => idsEleves.Contains(r.EleveId) && r.Responsable.EtablissementId == portee.EtablissementId)
-            .OrderBy(r => r.RangLegal == 0 ? int.MaxValue : r.RangLegal).ThenBy(r => r.Responsable.Nom).ThenBy(r => r.Responsable.Prenom)
-            .Select(r => new { r.EleveId, r.ResponsableId, r.Responsable.Courriel })
-            .ToListAsync(ct);
+        var liens = await LiensAsync(portee, idsEleves, ct);
 
         var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseEnvoi.Valider(g.First().Courriel));
         var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Courriel, ct);
         var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Courrier, ct);
-        var responsablesCourriel = Fiches(parCourriel).ToDictionary(f => f.CompteId);
-        var responsablesCourrier = Fiches(parCourrier).ToDictionary(f => f.CompteId);
+        var responsablesCourriel = parCourriel.Fiches.ToDictionary(f => f.CompteId);
+        var responsablesCourrier = parCourrier.Fiches.ToDictionary(f => f.CompteId);
 
         // A pupil travels by e-mail if one of his notified responsables has an address, else on paper.
         var responsablesDe = liens.ToLookup(l => l.EleveId, l => l.ResponsableId);
-        var enfantsDe = liens.ToLookup(l => l.ResponsableId, l => l.EleveId);
         var elevesCourriel = idsEleves.Where(id => responsablesDe[id].Any(responsablesCourriel.ContainsKey)).ToHashSet();
         var elevesCourrier = idsEleves.Where(id => !elevesCourriel.Contains(id) && responsablesDe[id].Any(responsablesCourrier.ContainsKey)).ToHashSet();
         var elevesParCourriel = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourriel.ToList(), reinitialiser, Courriel, ct);
         var elevesParCourrier = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourrier.ToList(), reinitialiser, Courrier, ct);
-        var fichesEleves = Fiches(elevesParCourriel).Concat(Fiches(elevesParCourrier)).ToDictionary(f => f.CompteId);
-        var rangEleve = idsEleves.Select((id, rang) => (id, rang)).ToDictionary(x => x.id, x => x.rang);
-        List<FicheCompte> Enfants(long responsable) => enfantsDe[responsable].Distinct()
-            .Where(fichesEleves.ContainsKey)
-            .Select(id => fichesEleves[id])
-            .OrderBy(f => rangEleve[f.CompteId])
-            .ToList();
+        var fichesEleves = elevesParCourriel.Fiches.Concat(elevesParCourrier.Fiches).ToDictionary(f => f.CompteId);
+        var rangEleve = Rangs(idsEleves);
+        var enfantsDe = EnfantsParmi(liens, fichesEleves, rangEleve);
 
         var maintenant = outils.Maintenant;
         Campagne? campagne = null;
@@ -146,7 +159,7 @@ public sealed class ServiceCourriels(
             var expediteur = Expediteur.De(etablissement, options.Value);
             foreach (var responsable in responsablesCourriel.Values)
             {
-                var enfants = Enfants(responsable.CompteId);
+                var enfants = enfantsDe(responsable.CompteId);
                 var famille = RenduCourriel.Famille(entete, responsable, enfants);
                 var comptes = famille.PiecesJointes.Select(p => p.CompteId).ToList();
                 comptesConcernes.UnionWith(comptes);
@@ -154,7 +167,7 @@ public sealed class ServiceCourriels(
             }
         }
 
-        var aImprimer = FamillesAImprimer(responsablesCourrier.Values, Enfants, rangEleve);
+        var aImprimer = FamillesAImprimer(responsablesCourrier.Values, enfantsDe, rangEleve);
         var sansResponsable = eleves.Where(e => !elevesCourriel.Contains(e.Id) && !elevesCourrier.Contains(e.Id))
             .Select(e => new CompteIgnore(e.Id, $"{e.Prenom} {e.Nom}", e.Identifiant, "Aucun responsable rattaché à cet élève."))
             .ToList();
@@ -168,9 +181,27 @@ public sealed class ServiceCourriels(
                 campagne.Id, responsablesCourriel.Count, portee.EtablissementId, aImprimer.Count);
         }
 
-        var lots = new[] { parCourriel, parCourrier, elevesParCourriel, elevesParCourrier }.OfType<LotPrepare>().ToList();
-        var aReimprimer = new[] { parCourrier, elevesParCourrier }.OfType<LotPrepare>().Select(l => l.Journal.Id).ToList();
-        return new BilanFamilles(campagne?.Id, responsablesCourriel.Count, aImprimer, aReimprimer, sansResponsable, lots.SelectMany(l => l.Resultat.Ignores).ToList());
+        var ignores = parCourriel.Ignores.Concat(parCourrier.Ignores).Concat(elevesParCourriel.Ignores).Concat(elevesParCourrier.Ignores).ToList();
+        var evenements = new EvenementsFamilles(parCourrier.EvenementId, new[] { elevesParCourriel.EvenementId, elevesParCourrier.EvenementId }.Where(id => id > 0).ToList());
+        return new BilanFamilles(campagne?.Id, responsablesCourriel.Count, aImprimer, sansResponsable, ignores) { Evenements = evenements };
+    }
+
+    /// <summary>
+    /// Réimprime les courriers des familles sans adresse d'un envoi aux familles : les <paramref name="responsables"/>
+    /// imprimés alors, chacun avec ceux de ses enfants qui figurent parmi <paramref name="eleves"/>, regroupés par
+    /// foyer. Chacun est (re)notifié par courrier SANS réinitialisation : mêmes états, mêmes mots de passe
+    /// provisoires que lors de l'envoi, et l'impression est consignée au journal.
+    /// </summary>
+    public async Task<IReadOnlyList<FamilleAImprimer>> ReimprimerFamillesAsync(Portee portee, IReadOnlyCollection<long> responsables, IReadOnlyCollection<long> eleves, CancellationToken ct = default)
+    {
+        var imprimes = responsables.ToHashSet();
+        var liens = (await LiensAsync(portee, eleves.ToList(), ct)).Where(l => imprimes.Contains(l.ResponsableId)).ToList();
+        var parents = await NotifierSiBesoinAsync(portee, Profil.Responsable, imprimes.ToList(), false, Courrier, ct);
+        var enfants = await NotifierSiBesoinAsync(portee, Profil.Eleve, liens.Select(l => l.EleveId).Distinct().ToList(), false, Courrier, ct);
+        await credentials.EnregistrerAsync(ct);
+        var fiches = enfants.Fiches.ToDictionary(f => f.CompteId);
+        var rangEleve = Rangs(enfants.Fiches.Select(f => f.CompteId));
+        return FamillesAImprimer(parents.Fiches, EnfantsParmi(liens, fiches, rangEleve), rangEleve);
     }
 
     /// <summary>Les responsables sans adresse et leurs enfants, regroupés par foyer (composantes connexes parents–enfants).</summary>
@@ -200,12 +231,44 @@ public sealed class ServiceCourriels(
             .ToList();
     }
 
-    private async Task<LotPrepare?> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, string canal, CancellationToken ct) =>
-        ids.Count == 0
-            ? null
-            : await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal, ct);
+    /// <summary>Les enfants notifiés d'un responsable, dans l'ordre de la sélection.</summary>
+    private static Func<long, List<FicheCompte>> EnfantsParmi(IEnumerable<Lien> liens, Dictionary<long, FicheCompte> fichesEleves, Dictionary<long, int> rangEleve)
+    {
+        var enfantsDe = liens.ToLookup(l => l.ResponsableId, l => l.EleveId);
+        return responsable => enfantsDe[responsable].Distinct()
+            .Where(fichesEleves.ContainsKey)
+            .Select(id => fichesEleves[id])
+            .OrderBy(f => rangEleve[f.CompteId])
+            .ToList();
+    }
 
-    private static IReadOnlyList<FicheCompte> Fiches(LotPrepare? lot) => lot?.Resultat.Fiches ?? [];
+    private static Dictionary<long, int> Rangs(IEnumerable<long> ids) => ids.Select((id, rang) => (id, rang)).ToDictionary(x => x.id, x => x.rang);
+
+    /// <summary>Les liens responsable–élève de ces élèves, responsables légaux d'abord.</summary>
+    private async Task<List<Lien>> LiensAsync(Portee portee, List<long> eleves, CancellationToken ct) =>
+        await db.Responsabilites.AsNoTracking()
+            .Where(r => eleves.Contains(r.EleveId) && r.Responsable.EtablissementId == portee.EtablissementId)
+            .OrderBy(r => r.RangLegal == 0 ? int.MaxValue : r.RangLegal).ThenBy(r => r.Responsable.Nom).ThenBy(r => r.Responsable.Prenom)
+            .Select(r => new Lien(r.EleveId, r.ResponsableId, r.Responsable.Courriel))
+            .ToListAsync(ct);
+
+    /// <summary>La sélection partagée entre comptes ayant une adresse valable et les autres (voie papier).</summary>
+    private async Task<(List<long> AvecAdresse, List<CompteIgnore> SansAdresse)> AdressesAsync(Portee portee, CriteresComptes criteres, CancellationToken ct)
+    {
+        var selection = await db.Comptes.AsNoTracking().Filtrer(portee, criteres).Trier(criteres)
+            .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant, c.Courriel })
+            .ToListAsync(ct);
+        var avecAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is not null).Select(c => c.Id).ToList();
+        var sansAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is null)
+            .Select(c => SansAdresse(c.Id, $"{c.Prenom} {c.Nom}", c.Identifiant, c.Courriel))
+            .ToList();
+        return (avecAdresse, sansAdresse);
+    }
+
+    private async Task<ResultatLot> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, string canal, CancellationToken ct) =>
+        ids.Count == 0
+            ? new ResultatLot([], [])
+            : await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal, ct);
 
     private async Task<Etablissement> EtablissementAsync(Portee portee, CancellationToken ct) =>
         await db.Etablissements.AsNoTracking().SingleOrDefaultAsync(e => e.Id == portee.EtablissementId, ct)
@@ -219,4 +282,6 @@ public sealed class ServiceCourriels(
     private static string Nombre(int nombre, Profil profil) => $"{nombre} {(nombre > 1 ? profil.Pluriel() : profil.EnMinuscules())}";
 
     private static string Classes(CriteresComptes criteres) => criteres.Classes.Count > 0 ? $" ({string.Join(", ", criteres.Classes.Order())})" : "";
+
+    private sealed record Lien(long EleveId, long ResponsableId, string? Courriel);
 }

@@ -39,7 +39,9 @@ public sealed record LigneMessage(
     DateTime ProchaineTentative,
     DateTime? DerniereTentativeLe,
     DateTime? EnvoyeLe,
-    string? DerniereErreur);
+    string? DerniereErreur,
+    long? CompteId = null,
+    string? IdentifiantCompte = null);
 
 /// <summary>L'avancement d'une campagne : « 812 envoyés sur 1 000 ».</summary>
 public sealed record Progression(int Envoyes, int Total, int EnEchec, int Abandonnes)
@@ -156,6 +158,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
             .ToList();
     }
 
-    private static IQueryable<LigneMessage> Lignes(IQueryable<MessageSortant> messages) => messages.Select(m => new LigneMessage(
-        m.Id, m.CampagneId, m.Destinataire, m.NomDestinataire, m.Sujet, m.Statut, m.Tentatives, m.CreeLe, m.ProchaineTentative, m.DerniereTentativeLe, m.EnvoyeLe, m.DerniereErreur));
+    private IQueryable<LigneMessage> Lignes(IQueryable<MessageSortant> messages) => messages.Select(m => new LigneMessage(
+        m.Id, m.CampagneId, m.Destinataire, m.NomDestinataire, m.Sujet, m.Statut, m.Tentatives, m.CreeLe, m.ProchaineTentative, m.DerniereTentativeLe, m.EnvoyeLe, m.DerniereErreur,
+        m.CompteId, db.Comptes.Where(c => c.Id == m.CompteId).Select(c => c.Identifiant).FirstOrDefault()));
 }

@@ -15,17 +15,13 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
 
     public int Rappels => Fiches.Count(f => f.Variante == VarianteFiche.Rappel);
 
-    /// <summary>L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes).</summary>
-    public long EvenementId { get; init; }
-}
+    /// <summary>
+    /// L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes) ; 0 tant qu'elle n'est
+    /// pas enregistrée (lu après <see cref="ServiceCredentials.EnregistrerAsync"/> pour un lot préparé).
+    /// </summary>
+    public long EvenementId => Evenement?.Id ?? 0;
 
-/// <summary>
-/// Une action appliquée au contexte, pas encore enregistrée : l'appelant y ajoute ses propres lignes puis
-/// enregistre. <see cref="Lot"/> porte l'identifiant de l'entrée du journal une fois le contexte enregistré.
-/// </summary>
-public sealed record LotPrepare(ResultatLot Resultat, Evenement Journal)
-{
-    public ResultatLot Lot => Resultat with { EvenementId = Journal.Id };
+    internal Evenement? Evenement { get; init; }
 }
 
 /// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
@@ -56,20 +52,20 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
-    public async Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
-        await EnregistrerLotAsync(await PreparerNotificationAsync(portee, criteres, reinitialiser, canal, ct), ct);
+    public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: true, ct);
 
     /// <summary>
     /// Comme <see cref="NotifierAsync"/>, sans enregistrer : les changements d'état et l'entrée du journal
     /// restent dans le contexte pour que l'appelant y ajoute les siens (les courriels de la boîte d'envoi)
     /// et enregistre le tout en une transaction avec <see cref="EnregistrerAsync"/>.
     /// </summary>
-    public Task<LotPrepare> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), ct);
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
 
     /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
-    public async Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
-        await EnregistrerLotAsync(await AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), ct), ct);
+    public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
 
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
     public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
@@ -137,13 +133,14 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         return (codes, ignores);
     }
 
-    private async Task<LotPrepare> AppliquerAsync(
+    private async Task<ResultatLot> AppliquerAsync(
         Portee portee,
         CriteresComptes criteres,
         ActionJournal action,
         string canal,
         bool reinitialise,
         Func<Compte, OutilsSecrets, ResultatNotification> transition,
+        bool enregistrer,
         CancellationToken ct)
     {
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
@@ -170,19 +167,20 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         }
 
         var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
-        return new LotPrepare(new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux }, evenement);
+        if (enregistrer)
+        {
+            await EnregistrerAsync(ct);
+        }
+
+        // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first):
+        // the lot keeps the entry, not a copy of its id taken before saving.
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = evenement };
     }
 
     private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)
     {
         var requete = db.Comptes.Include(c => c.Classe).Filtrer(portee, criteres).Trier(criteres);
         return suivre ? requete : requete.AsNoTracking();
-    }
-
-    private async Task<ResultatLot> EnregistrerLotAsync(LotPrepare prepare, CancellationToken ct)
-    {
-        await EnregistrerAsync(ct);
-        return prepare.Lot;
     }
 
     /// <summary>Enregistre le contexte en une transaction ; un conflit de concurrence devient une <see cref="ErreurMetier"/>.</summary>

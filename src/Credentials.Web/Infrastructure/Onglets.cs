@@ -19,6 +19,7 @@ public static class Onglets
         {
             new("Accueil", "/", "Accueil"),
             new("Élèves", "/eleves", "Eleves"),
+            new("Envois", "/envois", "Envois"),
         };
         if (contexte.Portee.PeutGererComptes)
         {

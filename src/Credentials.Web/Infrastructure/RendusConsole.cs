@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -52,9 +53,19 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
     public FluxFichier Fiches(IReadOnlyList<FicheCompte> fiches, ModeleFiche modele, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes)
     {
         var objet = modele == ModeleFiche.Simplifiee ? "fiches" : "courriers";
-        var nom = NomsFichiers.Datee($"{objet}-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "pdf");
-        return new FluxFichier("application/pdf", nom, (flux, ct) => new FichesConnexionRenderer().EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
+        return FichesPdf(NomsFichiers.Datee($"{objet}-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "pdf"), fiches, modele, etablissement);
     }
+
+    /// <summary>« Courriers des familles sans adresse » : un seul PDF, famille par famille, les responsables puis leurs enfants.</summary>
+    public FluxFichier CourriersFamilles(IReadOnlyList<FamilleAImprimer> familles, Etablissement etablissement, IReadOnlyCollection<string> classes) =>
+        FichesPdf(
+            NomsFichiers.Datee("courriers-familles-sans-adresse", Classe(classes), Maintenant, "pdf"),
+            familles.SelectMany(f => f.Responsables.Concat(f.Eleves)).ToList(),
+            ModeleFiche.Detaillee,
+            etablissement);
+
+    private FluxFichier FichesPdf(string nom, IReadOnlyList<FicheCompte> fiches, ModeleFiche modele, Etablissement etablissement) =>
+        new("application/pdf", nom, (flux, ct) => new FichesConnexionRenderer().EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
 
     public FluxFichier ListePdf(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
         new("application/pdf", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "pdf"),

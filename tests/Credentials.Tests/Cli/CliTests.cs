@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Tests.Infrastructure;
@@ -37,7 +38,8 @@ public sealed class CliTests : IAsyncLifetime
         var sortie = processus.StandardOutput.ReadToEndAsync();
         var erreurs = processus.StandardError.ReadToEndAsync();
         await processus.WaitForExitAsync();
-        return (processus.ExitCode, await sortie + await erreurs);
+        // Without the terminal colours, so that tests read the words.
+        return (processus.ExitCode, System.Text.RegularExpressions.Regex.Replace(await sortie + await erreurs, "\u001b\\[[0-9;]*m", ""));
     }
 
     private CredentialsDbContext Base()
@@ -104,6 +106,59 @@ public sealed class CliTests : IAsyncLifetime
         var lignes = await File.ReadAllLinesAsync(csv);
         Assert.Equal(eleves.Count + 1, lignes.Length);
         Assert.All(eleves.Where(e => e.Etat == EtatCompte.Active), e => Assert.Contains(lignes, l => l.Contains(e.Identifiant) && l.Contains("*****")));
+    }
+
+    [Fact]
+    public async Task Notify_par_courriel_met_en_file_sans_envoyer_et_nomme_les_comptes_sans_adresse()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);
+        var notification = await CredentialsAsync("notify", "--uai", "0999999Z", "--profil", "responsable", "--classe", "6A", "--canal", "courriel");
+        Assert.True(notification.Code == 0, notification.Sortie);
+
+        await using var db = Base();
+        var responsables = await db.Comptes.Where(c => c.Profil == Profil.Responsable && c.Enfants.Any(r => r.Eleve.Classe!.Code == "6A")).ToListAsync();
+        var joignables = responsables.Where(r => !r.Bloque && AdresseEnvoi.Valider(r.Courriel) is not null).ToList();
+        var sansAdresse = responsables.Where(r => AdresseEnvoi.Valider(r.Courriel) is null).ToList();
+        Assert.NotEmpty(joignables);
+        Assert.NotEmpty(sansAdresse);
+        var messages = await db.Set<MessageSortant>().ToListAsync();
+        Assert.Equal(joignables.Select(r => (r.Id, AdresseEnvoi.Valider(r.Courriel))).Order(), messages.Select(m => (m.CompteId!.Value, (string?)m.Destinataire)).Order());
+        Assert.All(messages, m => Assert.Equal((StatutMessage.EnAttente, 0), (m.Statut, m.Tentatives)));
+        Assert.Contains($"{messages.Count} courriel(s) mis en file", notification.Sortie);
+        Assert.All(sansAdresse, r => Assert.Contains($"Sans adresse : {r.Prenom} {r.Nom} ({r.Identifiant})", notification.Sortie));
+        var intacts = sansAdresse.Select(r => r.Id).ToList();
+        Assert.False(await db.EvenementComptes.AnyAsync(e => intacts.Contains(e.CompteId) && e.Evenement.Canal == "courriel"));
+    }
+
+    [Fact]
+    public async Task Notify_familles_met_en_file_un_courriel_par_responsable_joignable_et_ecrit_les_courriers_des_autres()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);
+        var pdf = Path.Combine(dossier, "familles.pdf");
+        var envoi = await CredentialsAsync("notify", "--uai", "0999999Z", "--classe", "6A", "--canal", "courriel", "--familles", "--out", pdf);
+        Assert.True(envoi.Code == 0, envoi.Sortie);
+
+        await using var db = Base();
+        var messages = await db.Set<MessageSortant>().Include(m => m.Comptes).ToListAsync();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.Equal(StatutMessage.EnAttente, m.Statut));
+        Assert.Equal(TypeCampagne.Familles, (await db.Set<Campagne>().SingleAsync()).Type);
+        var eleves6A = await db.Comptes.Where(c => c.Classe!.Code == "6A").Select(c => c.Id).ToListAsync();
+        foreach (var message in messages)
+        {
+            var enfants = await db.Responsabilites.Where(r => r.ResponsableId == message.CompteId && eleves6A.Contains(r.EleveId) && !r.Eleve.Bloque).Select(r => r.EleveId).ToListAsync();
+            Assert.Equal(enfants.Append(message.CompteId!.Value).Order(), message.Comptes.Select(c => c.CompteId).Order());
+        }
+
+        Assert.Contains($"{messages.Count} courriel(s) mis en file", envoi.Sortie);
+
+        // Families without an address: their responsables' letters and their children's, one page each, in --out.
+        var liens = await db.Responsabilites.Where(r => eleves6A.Contains(r.EleveId) && !r.Eleve.Bloque && !r.Responsable.Bloque)
+            .Select(r => new { r.EleveId, r.ResponsableId, r.Responsable.Courriel }).ToListAsync();
+        var papier = liens.Where(l => AdresseEnvoi.Valider(l.Courriel) is null).ToList();
+        Assert.NotEmpty(papier);
+        var pages = papier.Select(l => l.ResponsableId).Distinct().Count() + papier.Select(l => l.EleveId).Distinct().Count();
+        Assert.Equal(pages, await Poppler.PagesAsync(await File.ReadAllBytesAsync(pdf)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Services;
@@ -8,8 +9,11 @@ namespace Credentials.Web.Features.Eleves;
 
 /// <summary>L'onglet Élèves : rechercher, sélectionner, (re)notifier, lister, réinitialiser, bloquer, codes.</summary>
 [Route("eleves")]
-public sealed class ElevesController(RechercheComptes recherche, ServiceCredentials credentials, RendusConsole rendus) : ControleurConsole
+public sealed class ElevesController(RechercheComptes recherche, ServiceCredentials credentials, RendusConsole rendus, SuiviEnvois suivi) : ControleurConsole
 {
+    /// <summary>Une école entière (2 500 élèves) et ses autres champs tiennent dans un formulaire.</summary>
+    private const int MaxComptesPostes = 10_000;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(RechercheEleves filtres, CancellationToken ct)
     {
@@ -21,7 +25,7 @@ public sealed class ElevesController(RechercheComptes recherche, ServiceCredenti
     public async Task<IActionResult> Fiche(long id, CancellationToken ct)
     {
         var detail = await recherche.DetailAsync(Portee, Profil.Eleve, id, ct);
-        return detail is null ? NotFound() : View(detail);
+        return detail is null ? NotFound() : View(new FicheEleveModel(detail, await suivi.MessagesDuCompteAsync(Portee, id, ct)));
     }
 
     /// <summary>Première étape de toute action : ce qui va se passer, compte par compte, avant de confirmer.</summary>
@@ -49,6 +53,7 @@ public sealed class ElevesController(RechercheComptes recherche, ServiceCredenti
     }
 
     [HttpPost("notifier")]
+    [RequestFormLimits(ValueCountLimit = MaxComptesPostes)] // the paper route after an e-mail notification posts every account without an address
     public async Task<IActionResult> Notifier(SelectionEleves selection, ModeleFiche modele, bool reinitialiser, CancellationToken ct)
     {
         var lot = await credentials.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, "courrier", ct);

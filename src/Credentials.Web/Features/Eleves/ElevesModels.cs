@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Domain;
 using Credentials.Core.Services;
 
@@ -28,6 +29,9 @@ public sealed record ConfirmerModel(OperationEleves Operation, SelectionEleves S
 {
     public string Retour => Selection.Url();
 }
+
+/// <summary>La page d'un élève : son compte, et les courriels qui ont porté ses identifiants.</summary>
+public sealed record FicheEleveModel(DetailCompte Detail, IReadOnlyList<LigneMessage> Courriels);
 
 public sealed record CodesModel(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores, string Retour);
 

@@ -104,4 +104,16 @@ public sealed class SelectionEleves : RechercheEleves
     public bool EstVide => !Tous && Ids.Count == 0;
 
     public CriteresComptes CriteresSelection() => Criteres(Tous ? null : Ids);
+
+    /// <summary>L'adresse d'une page qui relit cette sélection en GET (critères, et lignes cochées ou « tous »).</summary>
+    public string UrlSelection(string chemin, params (string Cle, string? Valeur)[] ajouts)
+    {
+        var selection = Tous
+            ? [new KeyValuePair<string, string?>("tous", "true")]
+            : Ids.Select(id => new KeyValuePair<string, string?>("ids", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var parametres = Parametres(avecPage: false).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))
+            .Concat(selection)
+            .Concat(ajouts.Where(a => a.Valeur is not null).Select(a => new KeyValuePair<string, string?>(a.Cle, a.Valeur)));
+        return chemin + Microsoft.AspNetCore.Http.QueryString.Create(parametres).ToUriComponent();
+    }
 }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Credentials.Core.Courriels;
+using Credentials.Core.Services;
+using Credentials.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Credentials.Web.Features.Eleves;
+
+/// <summary>
+/// L'onglet Élèves, par courriel : notifier la sélection par courriel (et imprimer les autres), « Envoyer aux
+/// familles ». Les résultats sont des pages GET (PRG) qui ne stockent rien : la sélection, la campagne et les
+/// entrées du journal voyagent dans l'adresse, et les PDF se régénèrent (renotification sans réinitialisation).
+/// </summary>
+[Route("eleves")]
+public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviEnvois suivi, RechercheComptes recherche, RendusConsole rendus) : ControleurConsole
+{
+    private const string Vues = "~/Features/Eleves/Views/";
+
+    [HttpPost("courriel/notifier")]
+    public async Task<IActionResult> Notifier(SelectionEleves selection, bool reinitialiser, CancellationToken ct)
+    {
+        if (selection.EstVide)
+        {
+            return RedirigerAvecMessage(selection.Url(), "Sélectionnez au moins un élève, ou cochez « Sélectionner tous les résultats ».", TypeMessage.Erreur);
+        }
+
+        var bilan = await courriels.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, ct);
+        if (Resume.Ignores(bilan.Lot.Ignores) is { } ignores)
+        {
+            Messages.Ajouter(TempData, TypeMessage.Avertissement, ignores);
+        }
+
+        return LocalRedirect(selection.UrlSelection("/eleves/courriel", ("campagne", bilan.CampagneId?.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    [HttpGet("courriel")]
+    public async Task<IActionResult> Courriel(SelectionEleves selection, long? campagne, CancellationToken ct)
+    {
+        var resume = campagne is { } id ? await suivi.CampagneAsync(Portee, id, ct) : null;
+        var sansAdresse = selection.EstVide ? [] : await courriels.SansAdresseAsync(Portee, selection.CriteresSelection(), ct);
+        return View(Vues + "Courriel.cshtml", new ResultatCourrielModel(selection, resume, sansAdresse));
+    }
+
+    /// <summary>Confirmation : combien d'élèves, combien de responsables avec et sans adresse.</summary>
+    [HttpPost("familles")]
+    public async Task<IActionResult> Familles(SelectionEleves selection, CancellationToken ct)
+    {
+        ExigerFamilles();
+        if (selection.EstVide)
+        {
+            return RedirigerAvecMessage(selection.Url(), "Sélectionnez au moins un élève, ou cochez « Sélectionner tous les résultats ».", TypeMessage.Erreur);
+        }
+
+        var apercu = await courriels.ApercuFamillesAsync(Portee, selection.CriteresSelection(), ct);
+        return apercu.Eleves == 0
+            ? RedirigerAvecMessage(selection.Url(), "Aucun des élèves sélectionnés n'est accessible.", TypeMessage.Erreur)
+            : View(Vues + "Familles.cshtml", new ConfirmerFamillesModel(selection, apercu));
+    }
+
+    [HttpPost("familles/envoyer")]
+    public async Task<IActionResult> EnvoyerAuxFamilles(SelectionEleves selection, bool reinitialiser, CancellationToken ct)
+    {
+        ExigerFamilles();
+        var bilan = await courriels.EnvoyerAuxFamillesAsync(Portee, selection.CriteresSelection(), reinitialiser, ct);
+        foreach (var (type, texte) in ResumeFamilles.Messages(bilan))
+        {
+            Messages.Ajouter(TempData, type, texte);
+        }
+
+        if (bilan.CampagneId is null && bilan.AImprimer.Count == 0)
+        {
+            return LocalRedirect(selection.Url());
+        }
+
+        var parametres = new List<KeyValuePair<string, string?>> { new("imprimer", Texte(bilan.Evenements.ResponsablesCourrier)) };
+        parametres.AddRange(bilan.Evenements.Eleves.Select(e => new KeyValuePair<string, string?>("eleves", Texte(e))));
+        parametres.AddRange(selection.Classes.Select(c => new KeyValuePair<string, string?>("classes", c)));
+        if (bilan.CampagneId is { } campagne)
+        {
+            parametres.Add(new("campagne", Texte(campagne)));
+        }
+
+        return LocalRedirect("/eleves/familles/bilan" + QueryString.Create(parametres).ToUriComponent());
+    }
+
+    [HttpGet("familles/bilan")]
+    public async Task<IActionResult> BilanFamilles(long? campagne, long imprimer, List<long> eleves, List<string> classes, CancellationToken ct)
+    {
+        ExigerFamilles();
+        var resume = campagne is { } id ? await suivi.CampagneAsync(Portee, id, ct) : null;
+        var responsables = imprimer > 0 ? (await recherche.ComptesDeEvenementAsync(Portee, imprimer, ct)).Count : 0;
+        return View(Vues + "BilanFamilles.cshtml", new BilanFamillesModel(resume, imprimer, eleves, classes, responsables));
+    }
+
+    /// <summary>
+    /// « Courriers des familles sans adresse » : les comptes des entrées du journal de l'envoi (de cet
+    /// utilisateur, dans cet établissement), renotifiés sans réinitialisation, donc les mêmes mots de passe.
+    /// </summary>
+    [HttpPost("familles/courriers")]
+    public async Task<IActionResult> CourriersFamilles(long imprimer, List<long> eleves, List<string> classes, CancellationToken ct)
+    {
+        ExigerFamilles();
+        var responsables = await recherche.ComptesDeEvenementAsync(Portee, imprimer, ct);
+        var enfants = new List<long>();
+        foreach (var evenement in eleves.Distinct())
+        {
+            enfants.AddRange(await recherche.ComptesDeEvenementAsync(Portee, evenement, ct));
+        }
+
+        var familles = responsables.Count == 0 ? [] : await courriels.ReimprimerFamillesAsync(Portee, responsables, enfants, ct);
+        return familles.Count == 0
+            ? RedirigerAvecMessage("/eleves", "Aucun courrier de famille à imprimer pour cet envoi.", TypeMessage.Avertissement)
+            : rendus.CourriersFamilles(familles, Contexte.Etablissement, classes);
+    }
+
+    private void ExigerFamilles() => Portee.Exiger(Portee.PeutPublipostage, "envoyer les fiches aux familles");
+
+    private static string Texte(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
