@@ -22,15 +22,18 @@ public static class NomsFichiers
     };
 
     /// <summary>« Fiche de connexion élève – Prénom NOM » : le titre du PDF d'une personne.</summary>
-    public static string TitreFicheIndividuelle(FicheCompte fiche) =>
-        $"Fiche de connexion {fiche.Profil.EnMinuscules()} \u2013 {fiche.Prenom.Trim()} {fiche.Nom.Trim().ToUpper(Libelles.Culture)}";
+    public static string TitreFicheIndividuelle(FicheCompte fiche) => TitreFicheIndividuelle(fiche.Profil, fiche.Prenom, fiche.Nom);
+
+    /// <summary>« Fiche de connexion élève – Prénom NOM ».</summary>
+    public static string TitreFicheIndividuelle(Profil profil, string prenom, string nom) =>
+        $"Fiche de connexion {profil.EnMinuscules()} \u2013 {prenom.Trim()} {nom.Trim().ToUpper(Libelles.Culture)}";
 
     /// <summary>« Fiche de connexion élève – Prénom NOM.pdf ».</summary>
     public static string FicheIndividuelle(FicheCompte fiche) => FicheIndividuelle(fiche.Profil, fiche.Prenom, fiche.Nom);
 
     /// <summary>« Fiche de connexion élève – Prénom NOM.pdf ».</summary>
     public static string FicheIndividuelle(Profil profil, string prenom, string nom) =>
-        Nettoyer($"Fiche de connexion {profil.EnMinuscules()} \u2013 {prenom.Trim()} {nom.Trim().ToUpper(Libelles.Culture)}") + ".pdf";
+        Nettoyer(TitreFicheIndividuelle(profil, prenom, nom)) + ".pdf";
 
     /// <summary><c>identifiants-eleves_6A_2026-09-01.pdf</c> ; sans classe : <c>identifiants-eleves_2026-09-01.pdf</c>.</summary>
     public static string ListeIdentifiants(Profil? profil, string? classe, DateTime instantUtc, string extension) =>
