@@ -13,6 +13,10 @@ switch (args)
     case ["memoire", var rendu, var lignes]:
         Chrono.Memoire(rendu, int.Parse(lignes));
         break;
+    case ["notifier", .. var options]:
+        // Stopwatch figures for docs/performance.md (Console): notify a whole school on paper.
+        Environment.ExitCode = await Credentials.Benchmarks.Notification.BancNotification.ExecuterAsync(options);
+        break;
     case ["imports", .. var options]:
         // Stopwatch figures for docs/performance.md (Imports).
         Environment.ExitCode = await BancImports.ExecuterAsync(options);

@@ -78,7 +78,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
         var fiches = comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList();
         Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
-        await db.SaveChangesAsync(ct);
+        await EnregistrerAsync(ct);
         return fiches;
     }
 
@@ -183,12 +183,15 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         return suivre ? requete : requete.AsNoTracking();
     }
 
-    /// <summary>Enregistre le contexte en une transaction ; un conflit de concurrence devient une <see cref="ErreurMetier"/>.</summary>
+    /// <summary>
+    /// Enregistre le contexte en une transaction, les comptes modifiés et les liens du journal par paquets
+    /// (<see cref="EcritureEnLot"/>) ; un conflit de concurrence devient une <see cref="ErreurMetier"/>.
+    /// </summary>
     public async Task EnregistrerAsync(CancellationToken ct = default)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await EcritureEnLot.EnregistrerAsync(db, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -44,6 +44,7 @@ public static class Hosting
         services.AddImports(configuration);
         services.AddSingleton<DepotsImport>();
         services.AddHostedService<NettoyageDepotsImport>();
+        services.AddHostedService<PrechauffageDocuments>();
 
         services.AddControllersWithViews(options =>
             {

@@ -53,6 +53,7 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Credentials", baseDeTest.Chaine);
         builder.UseSetting("DataDirectory", dossier);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Documents:Prechauffer", "false");
         builder.UseSetting("Portail:Url", "http://localhost/portail");
         foreach (var (cle, valeur) in reglages)
         {

@@ -152,4 +152,75 @@ public class PersistanceTests
         Assert.All(await db.Classes.ToListAsync(), c => Assert.False(string.IsNullOrEmpty(c.CodeMef)));
         Assert.Equal(bilan.Liens, await db.Responsabilites.CountAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Une_ecole_entiere_est_ecrite_par_paquets_avec_ses_etats_ses_dates_et_son_journal(FournisseurBase fournisseur)
+    {
+        // More pupils than one batch of the grouped write (1,000 rows on PostgreSQL, 64 on SQLite).
+        var (baseTest, bilan) = await EcoleAsync(fournisseur, eleves: 1_200);
+        await using var _ = baseTest;
+        var portee = Portee.Cli(bilan.Etablissement.Id);
+        var eleves = new CriteresComptes { Profil = Profil.Eleve };
+        await using (var db = baseTest.Contexte())
+        {
+            var service = new ServiceCredentials(db, outils);
+            var lot = await service.NotifierAsync(portee, eleves, reinitialiser: true, "courrier");
+            Assert.True(lot.Fiches.Count > 1_000, $"only {lot.Fiches.Count} letters");
+
+            // The same context goes on: the accounts it wrote are not seen as changed by someone else.
+            var encore = await service.NotifierAsync(portee, eleves, reinitialiser: false, "courrier");
+            Assert.Equal(lot.Fiches.Select(f => f.MotDePasse), encore.Fiches.Select(f => f.MotDePasse));
+        }
+
+        await using var verif = baseTest.Contexte();
+        var comptes = await verif.Comptes.Where(c => c.EtablissementId == bilan.Etablissement.Id && c.Profil == Profil.Eleve && !c.Bloque).ToListAsync();
+        Assert.All(comptes, c =>
+        {
+            Assert.Equal(EtatCompte.NotifieNonActive, c.Etat);
+            Assert.Equal(DateTimeKind.Utc, c.DateNotification!.Value.Kind);
+            Assert.Equal(outils.Maintenant, c.DateNotification.Value, TimeSpan.FromSeconds(5));
+            Assert.True(c.MotDePasseProvisoireExpireLe > outils.Maintenant);
+        });
+        Assert.Equal(comptes.Count, comptes.Select(c => c.MotDePasseProvisoire(outils)).Distinct().Count());
+        var evenements = await verif.Evenements.Where(e => e.Action == ActionJournal.Notification).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(2, evenements.Count);
+        foreach (var evenement in evenements)
+        {
+            Assert.Equal(comptes.Count, evenement.NombreComptes);
+            Assert.Equal(comptes.Select(c => c.Id).Order(), await verif.EvenementComptes.Where(l => l.EvenementId == evenement.Id).Select(l => l.CompteId).OrderBy(i => i).ToListAsync());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_compte_change_entre_temps_dans_un_paquet_suivant_annule_toute_l_ecriture(FournisseurBase fournisseur)
+    {
+        var (baseTest, bilan) = await EcoleAsync(fournisseur, eleves: 1_200);
+        await using var _ = baseTest;
+        var portee = Portee.Cli(bilan.Etablissement.Id);
+        await using var db = baseTest.Contexte();
+        var service = new ServiceCredentials(db, outils);
+        var lot = await service.PreparerNotificationAsync(portee, new CriteresComptes { Profil = Profil.Eleve }, reinitialiser: true, "courrier");
+        Assert.True(lot.Fiches.Count > 1_000);
+
+        // Someone blocks an account of the last batch (written in key order) before it is written.
+        var dernier = lot.Fiches.Max(f => f.CompteId);
+        await using (var autre = baseTest.Contexte())
+        {
+            (await autre.Comptes.SingleAsync(c => c.Id == dernier)).Bloquer();
+            await autre.SaveChangesAsync();
+        }
+
+        var erreur = await Assert.ThrowsAsync<ErreurMetier>(() => service.EnregistrerAsync());
+        Assert.Equal(CodeErreur.Concurrence, erreur.Code);
+
+        await using var verif = baseTest.Contexte();
+        var premiere = lot.Fiches.MinBy(f => f.CompteId)!;
+        var avant = await verif.Comptes.SingleAsync(c => c.Id == premiere.CompteId);
+        Assert.NotEqual(premiere.MotDePasse, avant.MotDePasseProvisoire(outils));
+        Assert.False(await verif.Evenements.AnyAsync(e => e.Action == ActionJournal.Notification));
+        Assert.False(await verif.EvenementComptes.AnyAsync());
+        Assert.True((await verif.Comptes.SingleAsync(c => c.Id == dernier)).Bloque);
+    }
 }

@@ -1,0 +1,157 @@
+using System.Data.Common;
+using System.Text;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Credentials.Core.Data;
+
+/// <summary>
+/// Enregistre un contexte où une action a touché des milliers de comptes, en quelques requêtes au lieu d'une
+/// par ligne : les comptes modifiés par <c>UPDATE … FROM (VALUES …)</c> et les liens du journal par
+/// <c>INSERT … VALUES (…), (…)</c>, par paquets, puis le reste (entrées du journal, courriels) par
+/// <c>SaveChanges</c> — le tout dans une transaction. Le contrôle de concurrence est celui d'EF :
+/// chaque ligne n'est écrite que si sa <see cref="Compte.Version"/> n'a pas bougé depuis la lecture,
+/// sinon rien n'est écrit et <see cref="DbUpdateConcurrencyException"/> est levée.
+/// <para>
+/// SQL écrit à la main, le seul avec la réclamation des courriels (<c>Courriels/ReclamationMessages.cs</c>) ;
+/// le même texte sert SQLite (≥ 3.33) et PostgreSQL, où les colonnes d'un <c>VALUES</c> s'appellent
+/// toutes deux <c>column1</c>, <c>column2</c>… Noms de tables et de colonnes, types et conversions
+/// (énumérations en texte, instants UTC) viennent du modèle EF, comme pour <c>SaveChanges</c>.
+/// </para>
+/// </summary>
+internal static class EcritureEnLot
+{
+    /// <summary>Sous la limite de paramètres des deux moteurs (32 766 pour SQLite, 65 535 pour PostgreSQL).</summary>
+    private const int ParametresParRequete = 30_000;
+
+    /// <summary>
+    /// Lignes par requête. SQLite retrouve chaque paramètre par son nom en parcourant la liste des noms :
+    /// lier une requête de n paramètres coûte n², d'où de petits paquets (2 000 comptes : 0,4 s en paquets
+    /// de 1 000, 0,0x s en paquets de 64) ; PostgreSQL préfère peu d'allers-retours.
+    /// </summary>
+    private static int LignesParRequete(DbContext db) => db.Database.IsSqlite() ? 64 : 1_000;
+
+    public static async Task EnregistrerAsync(DbContext db, CancellationToken ct)
+    {
+        // In key order: two writers lock rows in the same order (no deadlock on PostgreSQL).
+        var comptes = db.ChangeTracker.Entries<Compte>().Where(e => e.State == EntityState.Modified).OrderBy(e => e.Entity.Id).ToList();
+        var liens = db.ChangeTracker.Entries<EvenementCompte>().Where(e => e.State == EntityState.Added).ToList();
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+        await MettreAJourAsync(db, comptes, ct);
+        foreach (var compte in comptes)
+        {
+            // As SaveChanges would: what was written becomes the original (the next check uses the new version).
+            foreach (var propriete in compte.Properties.Where(p => p.IsModified))
+            {
+                propriete.OriginalValue = propriete.CurrentValue;
+            }
+
+            compte.State = EntityState.Unchanged;
+        }
+
+        // The links need their entry's id, known once SaveChanges has inserted it.
+        var lignes = liens.Select(l => l.Entity).ToList();
+        foreach (var lien in liens)
+        {
+            lien.State = EntityState.Detached;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await InsererLiensAsync(db, lignes, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    private static async Task MettreAJourAsync(DbContext db, List<EntityEntry<Compte>> comptes, CancellationToken ct)
+    {
+        if (comptes.Count == 0)
+        {
+            return;
+        }
+
+        var type = comptes[0].Metadata;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var cle = type.FindPrimaryKey()!.Properties.Single();
+        var version = type.FindProperty(nameof(Compte.Version))!;
+        var colonnes = comptes.SelectMany(e => e.Properties.Where(p => p.IsModified).Select(p => p.Metadata)).Distinct().ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+
+        // VALUES columns: 1 = key, 2 = version read, 3.. = the modified columns.
+        var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
+        var affectations = string.Join(", ", colonnes.Select((p, i) => $"{Colonne(p)} = v.column{i + 3}"));
+        var parPaquet = Math.Min(LignesParRequete(db), ParametresParRequete / (colonnes.Count + 2));
+        foreach (var paquet in comptes.Chunk(parPaquet))
+        {
+            await using var commande = Commande(db);
+            var valeurs = new StringBuilder();
+            foreach (var compte in paquet)
+            {
+                valeurs.Append(valeurs.Length == 0 ? "(" : ", (")
+                    .Append(Parametre(commande, cle, compte.Property(cle.Name).CurrentValue))
+                    .Append(", ").Append(Parametre(commande, version, compte.Property(version.Name).OriginalValue));
+                foreach (var colonne in colonnes)
+                {
+                    valeurs.Append(", ").Append(Parametre(commande, colonne, compte.Property(colonne.Name).CurrentValue));
+                }
+
+                valeurs.Append(')');
+            }
+
+            commande.CommandText =
+                $"UPDATE {nomTable} SET {affectations} FROM (VALUES {valeurs}) AS v " +
+                $"WHERE {nomTable}.{Colonne(cle)} = v.column1 AND {nomTable}.{Colonne(version)} = v.column2";
+            var ecrites = await commande.ExecuteNonQueryAsync(ct);
+            if (ecrites != paquet.Length)
+            {
+                // Someone changed one of these accounts since it was read: the transaction is rolled back.
+                throw new DbUpdateConcurrencyException($"{paquet.Length - ecrites} of {paquet.Length} accounts changed since they were read.");
+            }
+        }
+    }
+
+    private static async Task InsererLiensAsync(DbContext db, List<EvenementCompte> liens, CancellationToken ct)
+    {
+        if (liens.Count == 0)
+        {
+            return;
+        }
+
+        var type = db.Model.FindEntityType(typeof(EvenementCompte))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var evenement = type.FindProperty(nameof(EvenementCompte.EvenementId))!;
+        var compte = type.FindProperty(nameof(EvenementCompte.CompteId))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        foreach (var paquet in liens.Chunk(LignesParRequete(db)))
+        {
+            await using var commande = Commande(db);
+            var valeurs = string.Join(", ", paquet.Select(l => $"({Parametre(commande, evenement, l.Evenement.Id)}, {Parametre(commande, compte, l.CompteId)})"));
+            commande.CommandText =
+                $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                $"({sql.DelimitIdentifier(evenement.GetColumnName(table)!)}, {sql.DelimitIdentifier(compte.GetColumnName(table)!)}) VALUES {valeurs}";
+            await commande.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbCommand Commande(DbContext db)
+    {
+        var commande = db.Database.GetDbConnection().CreateCommand();
+        commande.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        return commande;
+    }
+
+    /// <summary>Ajoute un paramètre typé comme EF le ferait (conversion comprise) et renvoie son nom.</summary>
+    private static string Parametre(DbCommand commande, IProperty propriete, object? valeur)
+    {
+        var nom = "@p" + commande.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        commande.Parameters.Add(propriete.GetRelationalTypeMapping().CreateParameter(commande, nom, valeur, propriete.IsNullable));
+        return nom;
+    }
+}
