@@ -35,6 +35,28 @@ public class DemarrageTests
     }
 
     [Fact]
+    public async Task Au_demarrage_les_documents_sont_prechauffes_en_arriere_plan()
+    {
+        await using var app = await ApplicationDeTest.CreerAsync(reglages: new() { ["Documents:Prechauffer"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, (await app.NouveauClient().GetAsync("/health")).StatusCode);
+
+        // The service logs once it has rendered its sample letters, sheets and lists.
+        var journal = "";
+        for (var essai = 0; essai < 120 && !journal.Contains("Document renderers warmed up", StringComparison.Ordinal); essai++)
+        {
+            await Task.Delay(250);
+            journal = "";
+            foreach (var fichier in Directory.GetFiles(Path.Combine(app.DossierDonnees, "logs")))
+            {
+                await using var flux = new FileStream(fichier, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                journal += await new StreamReader(flux).ReadToEndAsync();
+            }
+        }
+
+        Assert.Matches(@"Document renderers warmed up in \d+ ms \(\d{6,} bytes of sample PDFs\)", journal);
+    }
+
+    [Fact]
     public async Task Hors_developpement_aucune_donnee_de_demonstration_et_la_sante_repond()
     {
         await using var app = await ApplicationDeTest.CreerAsync(reglages: new() { ["environment"] = "Production" });
