@@ -10,7 +10,7 @@ namespace Credentials.Core.Courriels;
 public sealed record Expediteur(string Adresse, string? Nom)
 {
     public static Expediteur De(Etablissement etablissement, OptionsCourriels options) =>
-        new(AdresseEnvoi.Valider(etablissement.CourrielExpediteur) ?? options.From, etablissement.Nom);
+        new(AdresseCourriel.Normaliser(etablissement.CourrielExpediteur) ?? options.From, etablissement.Nom);
 }
 
 /// <summary>Un courriel à mettre en file : à qui (l'adresse du compte, lue maintenant), quoi, pour quels comptes.</summary>
@@ -41,7 +41,7 @@ public static class BoiteEnvoi
     /// <summary>Ajoute un courriel à la campagne ; les corps qui portent un mot de passe sont chiffrés par le coffre.</summary>
     public static MessageSortant Ajouter(CredentialsDbContext db, ICoffreSecrets coffre, Campagne campagne, Expediteur expediteur, NouveauMessage message, DateTime maintenant)
     {
-        var destinataire = AdresseEnvoi.Valider(message.Destinataire)
+        var destinataire = AdresseCourriel.Normaliser(message.Destinataire)
             ?? throw new ArgumentException("The recipient address was not validated before enqueueing.", nameof(message));
         var domaine = expediteur.Adresse[(expediteur.Adresse.LastIndexOf('@') + 1)..];
         var sortant = new MessageSortant(campagne, message.CompteId, destinataire, message.NomDestinataire, expediteur.Adresse, expediteur.Nom, $"<{Guid.NewGuid():N}@{domaine}>", maintenant)

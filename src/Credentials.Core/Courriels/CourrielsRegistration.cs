@@ -1,4 +1,5 @@
 using Credentials.Core.Data;
+using Credentials.Core.Domain;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +46,7 @@ public static class CourrielsRegistration
                 }
             })
             .Validate(o => o.Workers >= 1 && o.BatchSize >= 1 && o.RatePerSecond >= 0, "Mail:Workers and Mail:BatchSize must be at least 1, Mail:RatePerSecond at least 0.")
-            .Validate(o => AdresseEnvoi.Valider(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
+            .Validate(o => AdresseCourriel.Normaliser(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
             .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
         services.AddSingleton<ReveilExpedition>();
         services.AddScoped<ServiceCourriels>();

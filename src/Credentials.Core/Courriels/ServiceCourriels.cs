@@ -82,7 +82,7 @@ public sealed class ServiceCourriels(
         foreach (var fiche in lot.Fiches)
         {
             // Read again from the tracked account: the address enqueued is the one saved with the notification.
-            if (AdresseEnvoi.Valider(fiche.Courriel) is not { } adresse)
+            if (AdresseCourriel.Normaliser(fiche.Courriel) is not { } adresse)
             {
                 sansAdresse.Add(SansAdresse(fiche.CompteId, fiche.NomComplet, fiche.Identifiant, fiche.Courriel));
                 continue;
@@ -110,7 +110,7 @@ public sealed class ServiceCourriels(
     {
         var eleves = await db.Comptes.AsNoTracking().Filtrer(portee, criteresEleves with { Profil = Profil.Eleve }).Select(c => c.Id).ToListAsync(ct);
         var liens = await LiensAsync(portee, eleves, ct);
-        var joignables = liens.GroupBy(l => l.ResponsableId).Select(g => AdresseEnvoi.Valider(g.First().Courriel) is not null).ToList();
+        var joignables = liens.GroupBy(l => l.ResponsableId).Select(g => AdresseCourriel.Normaliser(g.First().Courriel) is not null).ToList();
         var avecResponsable = liens.Select(l => l.EleveId).ToHashSet();
         return new ApercuFamilles(eleves.Count, joignables.Count(j => j), joignables.Count(j => !j), eleves.Count(id => !avecResponsable.Contains(id)));
     }
@@ -132,7 +132,7 @@ public sealed class ServiceCourriels(
         var idsEleves = eleves.Select(e => e.Id).ToList();
         var liens = await LiensAsync(portee, idsEleves, ct);
 
-        var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseEnvoi.Valider(g.First().Courriel));
+        var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseCourriel.Normaliser(g.First().Courriel));
         var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Courriel, ct);
         var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Courrier, ct);
         var responsablesCourriel = parCourriel.Fiches.ToDictionary(f => f.CompteId);
@@ -258,8 +258,8 @@ public sealed class ServiceCourriels(
         var selection = await db.Comptes.AsNoTracking().Filtrer(portee, criteres).Trier(criteres)
             .Select(c => new { c.Id, c.Prenom, c.Nom, c.Identifiant, c.Courriel })
             .ToListAsync(ct);
-        var avecAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is not null).Select(c => c.Id).ToList();
-        var sansAdresse = selection.Where(c => AdresseEnvoi.Valider(c.Courriel) is null)
+        var avecAdresse = selection.Where(c => AdresseCourriel.Normaliser(c.Courriel) is not null).Select(c => c.Id).ToList();
+        var sansAdresse = selection.Where(c => AdresseCourriel.Normaliser(c.Courriel) is null)
             .Select(c => SansAdresse(c.Id, $"{c.Prenom} {c.Nom}", c.Identifiant, c.Courriel))
             .ToList();
         return (avecAdresse, sansAdresse);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -108,17 +107,10 @@ public static partial class TexteImport
             return null;
         }
 
-        var t = texte.Trim().ToLowerInvariant();
-        valide = CourrielValide(t);
-        return valide ? t : null;
+        var adresse = AdresseCourriel.Normaliser(texte.ToLowerInvariant());
+        valide = adresse is not null;
+        return adresse;
     }
-
-    /// <summary>Une adresse simple « nom@domaine.tld », sans espace ni nom affiché.</summary>
-    public static bool CourrielValide(string courriel) =>
-        courriel.Length <= 254
-        && CourrielSimple().IsMatch(courriel)
-        && MailAddress.TryCreate(courriel, out var adresse)
-        && adresse.Address == courriel;
 
     /// <summary>« M. », « Mme », « Mlle » à partir des écritures des annuaires (M, MR, MONSIEUR, MME, MADAME…).</summary>
     public static string? Civilite(string? texte)
@@ -166,7 +158,4 @@ public static partial class TexteImport
 
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
     private static partial Regex DateIso();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex CourrielSimple();
 }

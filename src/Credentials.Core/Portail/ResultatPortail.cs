@@ -71,5 +71,5 @@ public static class MessagesPortail
 
     public const string ConfirmationDifferente = "Les deux mots de passe saisis sont différents\u00A0: saisissez deux fois le même.";
 
-    public const string CourrielInvalide = "L'adresse courriel n'est pas valide\u00A0: elle doit ressembler à prenom.nom@exemple.fr (ou laissez le champ vide).";
+    public const string CourrielInvalide = "L'adresse courriel n'est pas valide\u00A0: elle doit ressembler à prenom.nom@exemple.fr, sans espace ni accent (ou laissez le champ vide).";
 }

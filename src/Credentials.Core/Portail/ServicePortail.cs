@@ -91,8 +91,8 @@ public sealed class ServicePortail(
 
         var choix = new ChoixMotDePasse(jeton!, compte.Identifiant, compte.Prenom, compte.Nom);
         var erreurs = VerifierNouveau(motDePasse, confirmation, Contexte(compte) with { Provisoire = contenu.Provisoire });
-        var adresseCourriel = string.IsNullOrWhiteSpace(courriel) ? null : courriel.Trim();
-        if (adresseCourriel is not null && !AdresseCourriel.EstValide(adresseCourriel))
+        var adresseCourriel = AdresseCourriel.Normaliser(courriel);
+        if (adresseCourriel is null && !string.IsNullOrWhiteSpace(courriel))
         {
             erreurs.Add(new(ChampsPortail.Courriel, MessagesPortail.CourrielInvalide));
         }

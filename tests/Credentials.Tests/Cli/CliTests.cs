@@ -117,12 +117,12 @@ public sealed class CliTests : IAsyncLifetime
 
         await using var db = Base();
         var responsables = await db.Comptes.Where(c => c.Profil == Profil.Responsable && c.Enfants.Any(r => r.Eleve.Classe!.Code == "6A")).ToListAsync();
-        var joignables = responsables.Where(r => !r.Bloque && AdresseEnvoi.Valider(r.Courriel) is not null).ToList();
-        var sansAdresse = responsables.Where(r => AdresseEnvoi.Valider(r.Courriel) is null).ToList();
+        var joignables = responsables.Where(r => !r.Bloque && AdresseCourriel.Normaliser(r.Courriel) is not null).ToList();
+        var sansAdresse = responsables.Where(r => AdresseCourriel.Normaliser(r.Courriel) is null).ToList();
         Assert.NotEmpty(joignables);
         Assert.NotEmpty(sansAdresse);
         var messages = await db.Set<MessageSortant>().ToListAsync();
-        Assert.Equal(joignables.Select(r => (r.Id, AdresseEnvoi.Valider(r.Courriel))).Order(), messages.Select(m => (m.CompteId!.Value, (string?)m.Destinataire)).Order());
+        Assert.Equal(joignables.Select(r => (r.Id, AdresseCourriel.Normaliser(r.Courriel))).Order(), messages.Select(m => (m.CompteId!.Value, (string?)m.Destinataire)).Order());
         Assert.All(messages, m => Assert.Equal((StatutMessage.EnAttente, 0), (m.Statut, m.Tentatives)));
         Assert.Contains($"{messages.Count} courriel(s) mis en file", notification.Sortie);
         Assert.All(sansAdresse, r => Assert.Contains($"Sans adresse : {r.Prenom} {r.Nom} ({r.Identifiant})", notification.Sortie));
@@ -155,7 +155,7 @@ public sealed class CliTests : IAsyncLifetime
         // Families without an address: their responsables' letters and their children's, one page each, in --out.
         var liens = await db.Responsabilites.Where(r => eleves6A.Contains(r.EleveId) && !r.Eleve.Bloque && !r.Responsable.Bloque)
             .Select(r => new { r.EleveId, r.ResponsableId, r.Responsable.Courriel }).ToListAsync();
-        var papier = liens.Where(l => AdresseEnvoi.Valider(l.Courriel) is null).ToList();
+        var papier = liens.Where(l => AdresseCourriel.Normaliser(l.Courriel) is null).ToList();
         Assert.NotEmpty(papier);
         var pages = papier.Select(l => l.ResponsableId).Distinct().Count() + papier.Select(l => l.EleveId).Distinct().Count();
         Assert.Equal(pages, await Poppler.PagesAsync(await File.ReadAllBytesAsync(pdf)));

@@ -92,6 +92,9 @@ public class PremiereConnexionTests
         Assert.Contains(MessagesPortail.ConfirmationDifferente, await ErreursAsync(differents));
         var courriel = await ChoisirAsync(client, etape1, MotDePasseChoisi, courriel: "pas une adresse");
         Assert.Contains("L'adresse courriel n'est pas valide", await ErreursAsync(courriel));
+        // The outbox could not write to an accented local part: the portal refuses it too, with the reason.
+        var accentuee = await ChoisirAsync(client, etape1, MotDePasseChoisi, courriel: "élodie.martin@exemple.fr");
+        Assert.Contains("sans espace ni accent", await ErreursAsync(accentuee));
         Assert.Equal(EtatCompte.NotifieNonActive, (await CompteAsync(app, remis.Id)).Etat);
 
         Assert.Equal(HttpStatusCode.Redirect, (await ChoisirAsync(client, etape1, MotDePasseChoisi)).StatusCode);

@@ -12,9 +12,9 @@ internal sealed class MessageSortantConfiguration : IEntityTypeConfiguration<Mes
         // The claim query of ReclamationMessages names this table and its columns: keep them in step.
         builder.ToTable("MessagesSortants");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Destinataire).HasMaxLength(Portail.AdresseCourriel.LongueurMax);
+        builder.Property(m => m.Destinataire).HasMaxLength(AdresseCourriel.LongueurMax);
         builder.Property(m => m.NomDestinataire).HasMaxLength(200);
-        builder.Property(m => m.Expediteur).HasMaxLength(Portail.AdresseCourriel.LongueurMax);
+        builder.Property(m => m.Expediteur).HasMaxLength(AdresseCourriel.LongueurMax);
         builder.Property(m => m.NomExpediteur).HasMaxLength(200);
         builder.Property(m => m.Sujet).HasMaxLength(300);
         builder.Property(m => m.Statut).HasConversion<string>().HasMaxLength(16);

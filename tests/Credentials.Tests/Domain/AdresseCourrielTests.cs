@@ -1,8 +1,9 @@
-using Credentials.Core.Courriels;
+using Credentials.Core.Domain;
 
-namespace Credentials.Tests.Courriels;
+namespace Credentials.Tests.Domain;
 
-public class AdresseEnvoiTests
+/// <summary>The one e-mail address rule: imports, manual accounts, the portal and the outbox.</summary>
+public class AdresseCourrielTests
 {
     [Theory]
     [InlineData("claire.lefevre@famille.test", "claire.lefevre@famille.test")]
@@ -10,7 +11,7 @@ public class AdresseEnvoiTests
     [InlineData("o'brien@exemple.fr", "o'brien@exemple.fr")]
     [InlineData("a@sous-domaine.exemple.fr", "a@sous-domaine.exemple.fr")]
     public void Une_adresse_ordinaire_est_acceptee_et_normalisee(string saisie, string attendue) =>
-        Assert.Equal(attendue, AdresseEnvoi.Valider(saisie));
+        Assert.Equal(attendue, AdresseCourriel.Normaliser(saisie));
 
     [Theory]
     [InlineData(null)]
@@ -30,9 +31,9 @@ public class AdresseEnvoiTests
     [InlineData("claire@famille.test\r\nBcc: tous@exemple.fr")]
     [InlineData("\"claire lefevre\"@famille.test")]
     public void Une_adresse_inutilisable_est_refusee(string? saisie) =>
-        Assert.Null(AdresseEnvoi.Valider(saisie));
+        Assert.Null(AdresseCourriel.Normaliser(saisie));
 
     [Fact]
     public void Une_adresse_trop_longue_est_refusee() =>
-        Assert.Null(AdresseEnvoi.Valider(new string('a', 65) + "@famille.test"));
+        Assert.Null(AdresseCourriel.Normaliser(new string('a', 65) + "@famille.test"));
 }
