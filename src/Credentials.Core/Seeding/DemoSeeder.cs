@@ -39,7 +39,7 @@ public sealed class DemoSeeder(CredentialsDbContext db, OutilsSecrets outils)
         var outilsDemo = outils with { Hacheur = new HacheurPbkdf2(iterations: 1_000) };
 
         var etablissement = new Etablissement(uai, "Collège Jean Moulin");
-        etablissement.ModifierReglages("Collège Jean Moulin", "Orléans", "Mme Sophie Laurent", null, null, null, "le secrétariat du collège, au 02 38 00 00 00");
+        etablissement.ModifierReglages("Collège Jean Moulin", "Orléans", "Mme Sophie Laurent", null, null, null, "En cas de difficulté, contactez le secrétariat du collège au 02 38 00 00 00.");
         etablissement.DefinirAnneeScolaire(maintenant.Month >= 8 ? maintenant.Year : maintenant.Year - 1);
         db.Etablissements.Add(etablissement);
         await db.SaveChangesAsync(ct);

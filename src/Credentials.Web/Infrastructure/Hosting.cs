@@ -37,6 +37,7 @@ public static class Hosting
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<RechercheComptes>();
         services.AddScoped<LectureJournal>();
+        services.AddScoped<ServiceParametres>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);

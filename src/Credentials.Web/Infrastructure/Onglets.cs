@@ -28,6 +28,7 @@ public static class Onglets
 
         if (contexte.Role == RoleConsole.Directeur)
         {
+            onglets.Add(new("Paramètres", "/parametres", "Parametres"));
             onglets.Add(new("Journal", "/journal", "Journal"));
         }
 

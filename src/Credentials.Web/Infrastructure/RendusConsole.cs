@@ -46,9 +46,31 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
         e.Nom,
         e.Ville,
         e.NomChef,
-        e.PortailUrl ?? configuration["Portail:Url"] ?? "http://localhost:5080/portail",
+        e.PortailUrl ?? PortailParDefaut,
         e.TexteCourrier,
         e.TexteContact);
+
+    /// <summary>L'adresse du portail du déploiement, pour les établissements qui n'en ont pas donné.</summary>
+    public string PortailParDefaut => configuration["Portail:Url"] ?? "http://localhost:5080/portail";
+
+    /// <summary>L'aperçu des paramètres : le courrier d'un élève, celui d'un responsable et le rappel d'un compte activé, fictifs.</summary>
+    public FluxFichier ApercuCourrier(EnTeteEtablissement entete)
+    {
+        var maintenant = Maintenant;
+        FicheCompte Fiche(Profil profil, string prenom, EtatCompte etat, string? classe) => new(
+            0, profil, "EXEMPLE", prenom, $"{prenom.ToLowerInvariant()}.exemple", etat,
+            etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants,
+            etat == EtatCompte.Active ? null : "EXEMPLE234", etat == EtatCompte.Active ? null : maintenant.AddDays(120),
+            classe, null, null, null, maintenant, maintenant, null, false);
+        IReadOnlyList<FicheCompte> fiches =
+        [
+            Fiche(Profil.Eleve, "Camille", EtatCompte.NotifieNonActive, "6A"),
+            Fiche(Profil.Responsable, "Dominique", EtatCompte.NotifieNonActive, "6A"),
+            Fiche(Profil.Eleve, "Sacha", EtatCompte.Active, "5B"),
+        ];
+        return new("application/pdf", NomsFichiers.Datee("apercu-courrier", null, maintenant, "pdf"),
+            (flux, ct) => new FichesConnexionRenderer().EcrireAsync(ModeleFiche.Detaillee, entete, fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
+    }
 
     public FluxFichier Fiches(IReadOnlyList<FicheCompte> fiches, ModeleFiche modele, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes)
     {

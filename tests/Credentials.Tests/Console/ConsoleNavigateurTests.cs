@@ -89,5 +89,20 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
             await page.GotoAsync(serveur.Url(url));
             await Navigateur.VerifierAccessibiliteAsync(page);
         }
+
+        // Paramètres: the head's name typed here signs the next letters.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
+        await page.WaitForURLAsync("**/parametres");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await page.GetByLabel("Chef d'établissement").FillAsync("Mme Claire Dubois, principale");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les paramètres" }).ClickAsync();
+        await page.GetByText("Les paramètres de l'établissement sont enregistrés").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-parametres");
+        await using (var scope = serveur.Application.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            Assert.Equal("Mme Claire Dubois, principale", (await db.Etablissements.SingleAsync()).NomChef);
+        }
     }
 }

@@ -65,5 +65,3 @@ public sealed record FormulaireCompteModel(FormulaireCompte Formulaire, Core.Dom
     public string Retour => Compte is null ? "/imports" : Compte.Profil == Profil.Eleve ? $"/eleves/{Compte.Id}" : "/imports";
 }
 
-/// <summary>Un champ de texte du formulaire, avec son erreur éventuelle.</summary>
-public sealed record ChampTexte(string Id, string Libelle, string? Valeur, string Type = "text", bool Requis = false, bool Lecture = false, string? Aide = null, string? Autocomplete = null);

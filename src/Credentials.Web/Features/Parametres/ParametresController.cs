@@ -1,0 +1,63 @@
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+using Credentials.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Credentials.Web.Features.Parametres;
+
+/// <summary>
+/// « Paramètres » : l'établissement tel que ses courriers le présentent (nom, chef d'établissement, adresse du
+/// portail, textes, expéditeur des courriels), avec un aperçu du courrier avant d'enregistrer. Direction seule.
+/// </summary>
+[Route("parametres")]
+public sealed class ParametresController(ServiceParametres service, RendusConsole rendus) : ControleurConsole
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        Formulaire(FormulaireParametres.Depuis(await service.LireAsync(Portee, ct)));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Enregistrer(FormulaireParametres formulaire, CancellationToken ct)
+    {
+        var erreurs = await service.EnregistrerAsync(Portee, formulaire.Version, formulaire.Saisie(), ct);
+        if (erreurs.Count > 0)
+        {
+            return Formulaire(formulaire, erreurs);
+        }
+
+        return RedirigerAvecMessage("/parametres", "Les paramètres de l'établissement sont enregistrés : les prochains courriers et courriels les utiliseront.");
+    }
+
+    /// <summary>Deux courriers d'exemple (un élève, un responsable) avec la saisie en cours, sans rien enregistrer.</summary>
+    [HttpPost("apercu")]
+    public IActionResult Apercu(FormulaireParametres formulaire)
+    {
+        Portee.Exiger(Portee.PeutParametrer, "modifier les paramètres de l'établissement");
+        var saisie = formulaire.Saisie();
+        var erreurs = ServiceParametres.Verifier(saisie);
+        if (erreurs.Count > 0)
+        {
+            return Formulaire(formulaire, erreurs);
+        }
+
+        return rendus.ApercuCourrier(new EnTeteEtablissement(
+            Contexte.Etablissement.Uai,
+            saisie.Nom!.Trim(),
+            saisie.Ville?.Trim(),
+            saisie.NomChef?.Trim(),
+            (string.IsNullOrWhiteSpace(saisie.PortailUrl) ? null : ServiceParametres.PortailUrl(saisie.PortailUrl)) ?? rendus.PortailParDefaut,
+            saisie.TexteCourrier,
+            saisie.TexteContact));
+    }
+
+    private ViewResult Formulaire(FormulaireParametres formulaire, IReadOnlyList<ErreurParametre>? erreurs = null)
+    {
+        foreach (var erreur in erreurs ?? [])
+        {
+            ModelState.AddModelError(erreur.Champ, erreur.Message);
+        }
+
+        return View("Index", new ParametresModel(formulaire, Contexte.Etablissement.Uai, rendus.PortailParDefaut));
+    }
+}
