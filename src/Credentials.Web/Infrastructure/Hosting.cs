@@ -38,6 +38,7 @@ public static class Hosting
         services.AddScoped<RechercheComptes>();
         services.AddScoped<LectureJournal>();
         services.AddScoped<ServiceParametres>();
+        services.AddScoped<ServiceUtilisateurs>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);

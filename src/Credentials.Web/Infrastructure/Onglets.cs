@@ -2,8 +2,8 @@ using Credentials.Core.Domain;
 
 namespace Credentials.Web.Infrastructure;
 
-/// <summary>Un onglet de la console.</summary>
-public sealed record Onglet(string Libelle, string Url, string Controleur);
+/// <summary>Un onglet de la console ; il est actif sur les pages de ses contrôleurs.</summary>
+public sealed record Onglet(string Libelle, string Url, params string[] Controleurs);
 
 /// <summary>Les onglets visibles selon le rôle : seuls ceux qui mènent quelque part.</summary>
 public static class Onglets
@@ -28,7 +28,7 @@ public static class Onglets
 
         if (contexte.Role == RoleConsole.Directeur)
         {
-            onglets.Add(new("Paramètres", "/parametres", "Parametres"));
+            onglets.Add(new("Paramètres", "/parametres", "Parametres", "Utilisateurs"));
             onglets.Add(new("Journal", "/journal", "Journal"));
         }
 

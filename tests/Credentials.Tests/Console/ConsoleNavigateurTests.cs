@@ -104,5 +104,22 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
             Assert.Equal("Mme Claire Dubois, principale", (await db.Etablissements.SingleAsync()).NomChef);
         }
+
+        // Utilisateurs de la console: a teacher of 6A is added and gets a password shown once.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs de la console" }).ClickAsync();
+        await page.WaitForURLAsync("**/parametres/utilisateurs");
+        await page.GetByLabel("Adresse électronique").FillAsync("paul.martin@college.test");
+        await page.GetByLabel("Nom affiché").FillAsync("M. Paul Martin");
+        await page.GetByLabel("Rôle").SelectOptionAsync("Enseignant");
+        await page.GetByLabel("6A", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'utilisateur" }).ClickAsync();
+        await page.GetByText("il ne sera plus jamais affiché").WaitForAsync();
+        Assert.Matches("^[a-z2-9]{4}(-[a-z2-9]{4}){3}$", await page.Locator("code.secret").InnerTextAsync());
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-utilisateurs");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mon mot de passe" }).ClickAsync();
+        await page.WaitForURLAsync("**/compte/mot-de-passe");
+        await Navigateur.VerifierAccessibiliteAsync(page);
     }
 }
