@@ -36,7 +36,8 @@ public sealed class DemoSeeder(CredentialsDbContext db, OutilsSecrets outils)
         var faker = new Faker("fr") { Random = new Randomizer(graine) };
         var maintenant = outils.Maintenant;
         // Demo holders' chosen passwords are random and never typed: a cheap hash keeps seeding fast.
-        var outilsDemo = outils with { Hacheur = new HacheurPbkdf2(iterations: 1_000) };
+        var horloge = new HorlogeDemo(maintenant);
+        var outilsDemo = outils with { Hacheur = new HacheurPbkdf2(iterations: 1_000), Horloge = horloge };
 
         var etablissement = new Etablissement(uai, "Collège Jean Moulin");
         etablissement.ModifierReglages("Collège Jean Moulin", "Orléans", "Mme Sophie Laurent", null, null, null, "En cas de difficulté, contactez le secrétariat du collège au 02 38 00 00 00.");
@@ -141,9 +142,14 @@ public sealed class DemoSeeder(CredentialsDbContext db, OutilsSecrets outils)
                 continue;
             }
 
+            // Letters handed out over the last weeks, accounts activated in the days that followed: the
+            // Statistiques tab then shows a realistic curve.
+            horloge.Regler(maintenant.AddDays(-faker.Random.Double(12, 30)));
             var notification = compte.Notifier(false, outilsDemo);
             if (tirage >= 0.72 && notification.MotDePasse is { } provisoire)
             {
+                var activation = horloge.GetUtcNow().UtcDateTime.AddDays(faker.Random.Double(0, 12));
+                horloge.Regler(activation < maintenant ? activation : maintenant);
                 compte.Activer(provisoire, faker.Internet.Password(16), null, outilsDemo);
             }
 
@@ -168,4 +174,14 @@ public sealed class DemoSeeder(CredentialsDbContext db, OutilsSecrets outils)
 
     private static string Courriel(Faker faker, string prenom, string nom) =>
         $"{Identifiants.Racine(prenom, nom)}{faker.Random.Int(1, 99)}@{faker.PickRandom("exemple.fr", "courriel.test", "famille.test")}";
+}
+
+/// <summary>L'horloge du jeu de démonstration : les notifications et les activations prennent des dates passées.</summary>
+internal sealed class HorlogeDemo(DateTime maintenant) : TimeProvider
+{
+    private DateTimeOffset instant = new(DateTime.SpecifyKind(maintenant, DateTimeKind.Utc));
+
+    public void Regler(DateTime utc) => instant = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    public override DateTimeOffset GetUtcNow() => instant;
 }

@@ -39,6 +39,7 @@ public static class Hosting
         services.AddScoped<LectureJournal>();
         services.AddScoped<ServiceParametres>();
         services.AddScoped<ServiceUtilisateurs>();
+        services.AddScoped<Statistiques>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);

@@ -20,6 +20,7 @@ public static class Onglets
             new("Accueil", "/", "Accueil"),
             new("Élèves", "/eleves", "Eleves"),
             new("Envois", "/envois", "Envois"),
+            new("Statistiques", "/statistiques", "Statistiques"),
         };
         if (contexte.Portee.PeutGererComptes)
         {

@@ -90,6 +90,12 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
             await Navigateur.VerifierAccessibiliteAsync(page);
         }
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statistiques" }).ClickAsync();
+        await page.WaitForURLAsync("**/statistiques");
+        Assert.True(await page.Locator("svg polyline").CountAsync() == 1, "the activation chart is missing");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-statistiques");
+
         // Paramètres: the head's name typed here signs the next letters.
         await page.GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
         await page.WaitForURLAsync("**/parametres");

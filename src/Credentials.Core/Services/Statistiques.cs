@@ -1,0 +1,135 @@
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Core.Services;
+
+/// <summary>Une ligne de statistiques : combien de comptes dans chaque état (les comptes bloqués comptent aussi dans leur état).</summary>
+public sealed record LigneStatistiques(string Libelle, int Total, int NonNotifies, int NonActives, int Actives, int Bloques)
+{
+    /// <summary>Le code de la classe quand la ligne est une classe (pour « qui manque ? »).</summary>
+    public string? Classe { get; init; }
+
+    public int Manquants => NonNotifies + NonActives;
+
+    /// <summary>Part des comptes activés, en pour cent.</summary>
+    public double Taux => Total == 0 ? 0 : 100.0 * Actives / Total;
+}
+
+/// <summary>Un jour de l'évolution : les activations de ce jour et le cumul depuis le début de la période.</summary>
+public sealed record PointEvolution(DateOnly Jour, int Activations, int Cumul);
+
+/// <summary>Ce que l'onglet « Statistiques » montre, dans la portée de la personne connectée.</summary>
+public sealed record StatistiquesEtablissement(
+    IReadOnlyList<LigneStatistiques> ParProfil,
+    IReadOnlyList<LigneStatistiques> ElevesParClasse,
+    IReadOnlyList<LigneStatistiques> ResponsablesParClasse,
+    IReadOnlyList<PointEvolution> Evolution);
+
+/// <summary>
+/// Les statistiques d'activation (seed 004) : par profil, par classe pour les élèves et pour les responsables (un
+/// responsable compte dans la classe de chacun de ses enfants), et l'évolution des activations jour par jour. Tout
+/// passe par <see cref="RequeteComptes.Filtrer"/> : un enseignant n'y voit que ses classes.
+/// </summary>
+public sealed class Statistiques(CredentialsDbContext db, TimeProvider horloge)
+{
+    /// <summary>L'évolution couvre au plus cette durée avant aujourd'hui.</summary>
+    public const int JoursEvolution = 120;
+
+    public const string SansClasse = "Sans classe";
+
+    public async Task<StatistiquesEtablissement> CalculerAsync(Portee portee, CancellationToken ct = default)
+    {
+        var parProfil = new List<LigneStatistiques>();
+        foreach (var profil in Enum.GetValues<Profil>())
+        {
+            var etats = await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = profil })
+                .GroupBy(c => new { c.Etat, c.Bloque })
+                .Select(g => new Compteur(null, g.Key.Etat, g.Key.Bloque, g.Count()))
+                .ToListAsync(ct);
+            var ligne = Ligne(profil.Pluriel(), etats);
+            if (ligne.Total > 0)
+            {
+                parProfil.Add(ligne with { Libelle = char.ToUpperInvariant(ligne.Libelle[0]) + ligne.Libelle[1..] });
+            }
+        }
+
+        var classes = await db.Classes.AsNoTracking().Where(c => c.EtablissementId == portee.EtablissementId)
+            .Select(c => new { c.Id, c.Code }).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        var eleves = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve });
+        var elevesParClasse = await eleves
+            .GroupBy(c => new { c.ClasseId, c.Etat, c.Bloque })
+            .Select(g => new Compteur(g.Key.ClasseId, g.Key.Etat, g.Key.Bloque, g.Count()))
+            .ToListAsync(ct);
+
+        // A guardian counts once in each class where he has a child.
+        var responsables = await db.Responsabilites.AsNoTracking()
+            .Where(r => eleves.Any(e => e.Id == r.EleveId))
+            .Select(r => new { r.Eleve.ClasseId, r.ResponsableId, r.Responsable.Etat, r.Responsable.Bloque })
+            .Distinct()
+            .ToListAsync(ct);
+        var responsablesParClasse = responsables
+            .GroupBy(r => new { r.ClasseId, r.Etat, r.Bloque })
+            .Select(g => new Compteur(g.Key.ClasseId, g.Key.Etat, g.Key.Bloque, g.Count()))
+            .ToList();
+
+        return new StatistiquesEtablissement(
+            parProfil,
+            ParClasse(elevesParClasse, classes),
+            ParClasse(responsablesParClasse, classes),
+            await EvolutionAsync(portee, ct));
+    }
+
+    /// <summary>Les activations (élèves et responsables) jour par jour sur les <see cref="JoursEvolution"/> derniers jours, avec leur cumul.</summary>
+    private async Task<IReadOnlyList<PointEvolution>> EvolutionAsync(Portee portee, CancellationToken ct)
+    {
+        // Days as the school lives them (Europe/Paris), not UTC days.
+        var aujourdHui = DateOnly.FromDateTime(Libelles.HeureLocale(horloge.GetUtcNow().UtcDateTime));
+        var debut = aujourdHui.AddDays(-JoursEvolution);
+        var depuis = debut.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var dates = new List<DateTime>();
+        foreach (var profil in new[] { Profil.Eleve, Profil.Responsable })
+        {
+            dates.AddRange(await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = profil })
+                .Where(c => c.Etat == EtatCompte.Active && c.DateActivation != null && c.DateActivation >= depuis)
+                .Select(c => c.DateActivation!.Value)
+                .ToListAsync(ct));
+        }
+
+        if (dates.Count == 0)
+        {
+            return [];
+        }
+
+        var parJour = dates.GroupBy(d => DateOnly.FromDateTime(Libelles.HeureLocale(d))).ToDictionary(g => g.Key, g => g.Count());
+        var premier = parJour.Keys.Min();
+        var points = new List<PointEvolution>();
+        var cumul = 0;
+        for (var jour = premier; jour <= aujourdHui; jour = jour.AddDays(1))
+        {
+            var activations = parJour.GetValueOrDefault(jour);
+            cumul += activations;
+            points.Add(new PointEvolution(jour, activations, cumul));
+        }
+
+        return points;
+    }
+
+    private static List<LigneStatistiques> ParClasse(List<Compteur> compteurs, Dictionary<int, string> classes) =>
+        compteurs
+            .GroupBy(c => c.ClasseId is { } id && classes.TryGetValue(id, out var code) ? code : null)
+            .Select(g => Ligne(g.Key ?? SansClasse, g.ToList()) with { Classe = g.Key })
+            .OrderBy(l => l.Classe is null)
+            .ThenBy(l => l.Libelle, StringComparer.Ordinal)
+            .ToList();
+
+    private static LigneStatistiques Ligne(string libelle, IReadOnlyCollection<Compteur> compteurs) => new(
+        libelle,
+        compteurs.Sum(c => c.Nombre),
+        compteurs.Where(c => c.Etat == EtatCompte.NonNotifie).Sum(c => c.Nombre),
+        compteurs.Where(c => c.Etat == EtatCompte.NotifieNonActive).Sum(c => c.Nombre),
+        compteurs.Where(c => c.Etat == EtatCompte.Active).Sum(c => c.Nombre),
+        compteurs.Where(c => c.Bloque).Sum(c => c.Nombre));
+
+    private sealed record Compteur(int? ClasseId, EtatCompte Etat, bool Bloque, int Nombre);
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Credentials.Tests.Console;
+
+/// <summary>« Statistiques »: counts that match the accounts, by class and by profile, within each user's scope.</summary>
+public sealed class StatistiquesTests() : DeuxEtablissements(120, 40)
+{
+    private async Task<(StatistiquesEtablissement Stats, List<Compte> Comptes, List<Responsabilite> Liens)> CalculerAsync(Portee portee)
+    {
+        await using var scope = app.Portee();
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        var stats = await scope.ServiceProvider.GetRequiredService<Statistiques>().CalculerAsync(portee);
+        var comptes = await db.Comptes.AsNoTracking().Include(c => c.Classe).Where(c => c.EtablissementId == portee.EtablissementId).ToListAsync();
+        var liens = await db.Responsabilites.AsNoTracking().ToListAsync();
+        return (stats, comptes, liens);
+    }
+
+    private static void Verifier(LigneStatistiques ligne, IReadOnlyCollection<Compte> comptes)
+    {
+        Assert.Equal(comptes.Count, ligne.Total);
+        Assert.Equal(comptes.Count(c => c.Etat == EtatCompte.NonNotifie), ligne.NonNotifies);
+        Assert.Equal(comptes.Count(c => c.Etat == EtatCompte.NotifieNonActive), ligne.NonActives);
+        Assert.Equal(comptes.Count(c => c.Etat == EtatCompte.Active), ligne.Actives);
+        Assert.Equal(comptes.Count(c => c.Bloque), ligne.Bloques);
+    }
+
+    [Fact]
+    public async Task Les_chiffres_de_la_direction_sont_ceux_des_comptes_par_profil_et_par_classe()
+    {
+        var (stats, comptes, liens) = await CalculerAsync(new Portee(etablissementA, RoleConsole.Directeur, null, Directrice));
+
+        var eleves = comptes.Where(c => c.Profil == Profil.Eleve).ToList();
+        Verifier(stats.ParProfil.Single(l => l.Libelle == "Élèves"), eleves);
+        Verifier(stats.ParProfil.Single(l => l.Libelle == "Responsables"), comptes.Where(c => c.Profil == Profil.Responsable).ToList());
+        Assert.Equal(eleves.Select(e => e.Classe!.Code).Distinct().Order(StringComparer.Ordinal), stats.ElevesParClasse.Select(l => l.Classe));
+        foreach (var ligne in stats.ElevesParClasse)
+        {
+            Verifier(ligne, eleves.Where(e => e.Classe!.Code == ligne.Classe).ToList());
+        }
+
+        // A guardian counts once in each class where he has a child.
+        var parId = comptes.ToDictionary(c => c.Id);
+        foreach (var ligne in stats.ResponsablesParClasse)
+        {
+            var responsables = liens.Where(l => parId.TryGetValue(l.EleveId, out var e) && e.Classe?.Code == ligne.Classe)
+                .Select(l => l.ResponsableId).Distinct().Select(id => parId[id]).ToList();
+            Verifier(ligne, responsables);
+        }
+
+        var activesRecemment = comptes.Count(c => c.Profil is Profil.Eleve or Profil.Responsable && c.Etat == EtatCompte.Active
+            && c.DateActivation >= DateTime.UtcNow.AddDays(-Statistiques.JoursEvolution + 1));
+        Assert.Equal(stats.Evolution.Sum(p => p.Activations), stats.Evolution.Count == 0 ? 0 : stats.Evolution[^1].Cumul);
+        Assert.InRange(stats.Evolution.Sum(p => p.Activations), activesRecemment, comptes.Count(c => c.Etat == EtatCompte.Active));
+    }
+
+    [Fact]
+    public async Task Un_enseignant_ne_voit_que_ses_classes_et_l_autre_etablissement_ne_voit_que_les_siennes()
+    {
+        var classe6A = (await CalculerAsync(new Portee(etablissementA, RoleConsole.Directeur, null, Directrice))).Comptes.First(c => c.Classe?.Code == "6A").ClasseId!.Value;
+        var (prof, comptes, _) = await CalculerAsync(new Portee(etablissementA, RoleConsole.Enseignant, new HashSet<int> { classe6A }, Enseignant));
+
+        Assert.Equal(["6A"], prof.ElevesParClasse.Select(l => l.Classe));
+        Assert.Equal(["6A"], prof.ResponsablesParClasse.Select(l => l.Classe));
+        Verifier(prof.ParProfil.Single(l => l.Libelle == "Élèves"), comptes.Where(c => c.Profil == Profil.Eleve && c.Classe?.Code == "6A").ToList());
+        Assert.DoesNotContain(prof.ParProfil, l => l.Libelle is "Enseignants" or "Personnels");
+
+        var (b, comptesB, _) = await CalculerAsync(new Portee(etablissementB, RoleConsole.Directeur, null, DirecteurB));
+        Assert.Equal(40, b.ParProfil.Single(l => l.Libelle == "Élèves").Total);
+        Assert.Equal(comptesB.Count(c => c.Profil == Profil.Eleve), b.ElevesParClasse.Sum(l => l.Total));
+    }
+
+    [Fact]
+    public async Task La_page_mene_de_chaque_classe_a_ses_eleves_sans_compte_active()
+    {
+        var client = await app.ConnecterAsync(Directrice);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/statistiques"));
+        Assert.Contains("Élèves par classe", page);
+        Assert.Contains("Responsables par classe de leurs enfants", page);
+
+        var (stats, comptes, _) = await CalculerAsync(new Portee(etablissementA, RoleConsole.Directeur, null, Directrice));
+        var ligne = stats.ElevesParClasse.First(l => l.Manquants > 0);
+        var lien = $"/eleves?classes={ligne.Classe}&etats=NonNotifie&etats=NotifieNonActive";
+        Assert.Contains($"href=\"{lien}\"", page);
+        var manquants = WebUtility.HtmlDecode(await client.GetStringAsync(lien + "&taille=200"));
+        foreach (var eleve in comptes.Where(c => c.Profil == Profil.Eleve && c.Classe?.Code == ligne.Classe))
+        {
+            Assert.Equal(eleve.Etat != EtatCompte.Active, manquants.Contains(eleve.Identifiant, StringComparison.Ordinal));
+        }
+
+        var prof = await app.ConnecterAsync(Enseignant);
+        var pageProf = await prof.GetStringAsync("/statistiques");
+        Assert.Equal(HttpStatusCode.OK, (await prof.GetAsync("/statistiques")).StatusCode);
+        Assert.DoesNotContain("classes=5A", pageProf);
+        Assert.Contains("classes=6A", pageProf);
+    }
+}
