@@ -84,7 +84,7 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
         await Navigateur.CaptureAsync(page, "console-fiche-eleve");
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Historique du compte" }).IsVisibleAsync());
 
-        foreach (var url in new[] { "/", "/journal" })
+        foreach (var url in new[] { "/", "/journal", "/eleves?externes=true" })
         {
             await page.GotoAsync(serveur.Url(url));
             await Navigateur.VerifierAccessibiliteAsync(page);

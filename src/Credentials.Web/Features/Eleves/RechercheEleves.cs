@@ -14,6 +14,11 @@ public class RechercheEleves
 
     public List<EtatCompte> Etats { get; set; } = [];
 
+    /// <summary>« Élèves extérieurs » : ceux d'un autre établissement qui suivent ici un enseignement partagé.</summary>
+    public bool? Externes { get; set; }
+
+    public bool SeulementExternes => Externes == true;
+
     public TriComptes Tri { get; set; } = TriComptes.Nom;
 
     public bool Desc { get; set; }
@@ -29,6 +34,7 @@ public class RechercheEleves
         Mef = Mef,
         Classes = Classes.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
         Etats = Etats,
+        Externes = Externes,
         Tri = Tri,
         Descendant = Desc,
         Ids = ids,
@@ -55,6 +61,11 @@ public class RechercheEleves
         foreach (var e in Etats)
         {
             yield return new("etats", e.ToString());
+        }
+
+        if (Externes is { } externes)
+        {
+            yield return new("externes", externes ? "true" : "false");
         }
 
         if (Tri != TriComptes.Nom)
