@@ -8,39 +8,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace Credentials.Web.Features.Eleves;
 
 /// <summary>
-/// L'onglet Élèves, par courriel : notifier la sélection par courriel (et imprimer les autres), « Envoyer aux
-/// familles ». Les résultats sont des pages GET (PRG) qui ne stockent rien : la sélection, la campagne et les
-/// entrées du journal voyagent dans l'adresse, et les PDF se régénèrent (renotification sans réinitialisation).
+/// L'onglet Élèves, « Envoyer aux familles » (la notification par courriel est commune aux onglets de comptes,
+/// <see cref="OngletComptesController"/>). Les résultats sont des pages GET (PRG) qui ne stockent rien : la
+/// campagne et les entrées du journal voyagent dans l'adresse, et les PDF se régénèrent (renotification sans
+/// réinitialisation).
 /// </summary>
 [Route("eleves")]
 public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviEnvois suivi, RechercheComptes recherche, RendusConsole rendus) : ControleurConsole
 {
     private const string Vues = "~/Features/Eleves/Views/";
-
-    [HttpPost("courriel/notifier")]
-    public async Task<IActionResult> Notifier(SelectionEleves selection, bool reinitialiser, CancellationToken ct)
-    {
-        if (selection.EstVide)
-        {
-            return RedirigerAvecMessage(selection.Url(), "Sélectionnez au moins un élève, ou cochez « Sélectionner tous les résultats ».", TypeMessage.Erreur);
-        }
-
-        var bilan = await courriels.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, ct);
-        if (Resume.Ignores(bilan.Lot.Ignores) is { } ignores)
-        {
-            Messages.Ajouter(TempData, TypeMessage.Avertissement, ignores);
-        }
-
-        return LocalRedirect(selection.UrlSelection("/eleves/courriel", ("campagne", bilan.CampagneId?.ToString(CultureInfo.InvariantCulture))));
-    }
-
-    [HttpGet("courriel")]
-    public async Task<IActionResult> Courriel(SelectionEleves selection, long? campagne, CancellationToken ct)
-    {
-        var resume = campagne is { } id ? await suivi.CampagneAsync(Portee, id, ct) : null;
-        var sansAdresse = selection.EstVide ? [] : await courriels.SansAdresseAsync(Portee, selection.CriteresSelection(), ct);
-        return View(Vues + "Courriel.cshtml", new ResultatCourrielModel(selection, resume, sansAdresse));
-    }
 
     /// <summary>Confirmation : combien d'élèves, combien de responsables avec et sans adresse.</summary>
     [HttpPost("familles")]

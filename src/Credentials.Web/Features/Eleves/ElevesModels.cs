@@ -11,15 +11,17 @@ public sealed record ElevesIndexModel(
     IReadOnlyList<(string Code, string? Libelle)> Mefs,
     Portee Portee);
 
-/// <summary>Une action de la barre d'actions, son intitulé et ce qu'elle exige.</summary>
+/// <summary>Une action de la barre d'actions, son intitulé et ce qu'elle exige ; <see cref="Action"/> est relative à l'onglet.</summary>
 public sealed record OperationEleves(string Code, string Titre, string Verbe, string Action)
 {
-    public static readonly OperationEleves Notifier = new("notifier", "(Re)notifier les comptes", "(re)notifier", "/eleves/notifier");
-    public static readonly OperationEleves Lister = new("lister", "Lister les comptes", "lister", "/eleves/lister");
-    public static readonly OperationEleves Reinitialiser = new("reinitialiser", "Réinitialiser les mots de passe", "réinitialiser le mot de passe de", "/eleves/reinitialiser");
-    public static readonly OperationEleves Bloquer = new("bloquer", "Bloquer les comptes", "bloquer", "/eleves/bloquer");
-    public static readonly OperationEleves Debloquer = new("debloquer", "Débloquer les comptes", "débloquer", "/eleves/bloquer");
-    public static readonly OperationEleves Codes = new("codes", "Générer des codes de renouvellement", "générer un code de renouvellement pour", "/eleves/codes");
+    public static readonly OperationEleves Notifier = new("notifier", "(Re)notifier les comptes", "(re)notifier", "notifier");
+    public static readonly OperationEleves Lister = new("lister", "Lister les comptes", "lister", "lister");
+    public static readonly OperationEleves Reinitialiser = new("reinitialiser", "Réinitialiser les mots de passe", "réinitialiser le mot de passe de", "reinitialiser");
+    public static readonly OperationEleves Bloquer = new("bloquer", "Bloquer les comptes", "bloquer", "bloquer");
+    public static readonly OperationEleves Debloquer = new("debloquer", "Débloquer les comptes", "débloquer", "bloquer");
+    public static readonly OperationEleves Codes = new("codes", "Générer des codes de renouvellement", "générer un code de renouvellement pour", "codes");
+
+    public string Adresse(SectionComptes section) => $"{section.Chemin}/{Action}";
 
     public static OperationEleves? Lire(string? code) =>
         new[] { Notifier, Lister, Reinitialiser, Bloquer, Debloquer, Codes }.FirstOrDefault(o => o.Code == code);
@@ -30,10 +32,10 @@ public sealed record ConfirmerModel(OperationEleves Operation, SelectionEleves S
     public string Retour => Selection.Url();
 }
 
-/// <summary>La page d'un élève : son compte, et les courriels qui ont porté ses identifiants.</summary>
-public sealed record FicheEleveModel(DetailCompte Detail, IReadOnlyList<LigneMessage> Courriels);
+/// <summary>La page d'un élève ou d'un responsable : son compte, et les courriels qui ont porté ses identifiants.</summary>
+public sealed record FicheEleveModel(DetailCompte Detail, IReadOnlyList<LigneMessage> Courriels, SectionComptes Section);
 
-public sealed record CodesModel(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores, string Retour);
+public sealed record CodesModel(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores, string Retour, SectionComptes Section);
 
 /// <summary>Les phrases de bilan, avec les bons accords.</summary>
 public static class Resume

@@ -1,11 +1,16 @@
 using Credentials.Core.Domain;
 using Credentials.Core.Services;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Credentials.Web.Features.Eleves;
 
 /// <summary>Les filtres de l'onglet, dans l'URL (GET) : une recherche se met en favori et se partage.</summary>
 public class RechercheEleves
 {
+    /// <summary>L'onglet (élèves ou responsables) : fixé par le contrôleur, jamais lu dans la requête.</summary>
+    [BindNever]
+    public SectionComptes Section { get; set; } = SectionComptes.Eleves;
+
     public string? Q { get; set; }
 
     public string? Mef { get; set; }
@@ -29,7 +34,7 @@ public class RechercheEleves
 
     public CriteresComptes Criteres(IReadOnlyCollection<long>? ids = null) => new()
     {
-        Profil = Profil.Eleve,
+        Profil = Section.Profil,
         Recherche = Q,
         Mef = Mef,
         Classes = Classes.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
@@ -89,14 +94,16 @@ public class RechercheEleves
         }
     }
 
-    public string UrlPage(int page) => Url("/eleves", true, ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public string UrlPage(int page) => Url(null, true, ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Trier par cette colonne ; un second clic inverse l'ordre.</summary>
     public string UrlTri(TriComptes tri) =>
-        Url("/eleves", false, ("tri", tri.ToString()), ("desc", (Tri == tri && !Desc) ? "true" : "false"));
+        Url(null, false, ("tri", tri.ToString()), ("desc", (Tri == tri && !Desc) ? "true" : "false"));
 
-    public string Url(string chemin = "/eleves", bool avecPage = true, params (string Cle, string Valeur)[] remplacements)
+    /// <summary>L'adresse de la recherche sur <paramref name="chemin"/> (par défaut, la liste de l'onglet).</summary>
+    public string Url(string? chemin = null, bool avecPage = true, params (string Cle, string Valeur)[] remplacements)
     {
+        chemin ??= Section.Chemin;
         var parametres = Parametres(avecPage).Where(p => remplacements.All(r => r.Cle != p.Key))
             .Concat(remplacements.Select(r => new KeyValuePair<string, string>(r.Cle, r.Valeur)));
         return chemin + Microsoft.AspNetCore.Http.QueryString.Create(parametres!).ToUriComponent();

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Credentials.Core.Courriels;
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+using Credentials.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Credentials.Web.Features.Eleves;
+
+/// <summary>
+/// Un onglet de comptes (Élèves, Responsables) : rechercher, sélectionner, (re)notifier sur papier ou par courriel,
+/// lister, réinitialiser, bloquer, codes de renouvellement. Les contrôleurs dérivés fixent l'adresse et le profil ;
+/// les pages sont celles de <c>Features/Eleves/Views</c>, qui lisent la <see cref="SectionComptes"/>.
+/// </summary>
+public abstract class OngletComptesController(
+    RechercheComptes recherche,
+    ServiceCredentials credentials,
+    ServiceCourriels courriels,
+    SuiviEnvois suivi,
+    RendusConsole rendus) : ControleurConsole
+{
+    /// <summary>Une école entière (2 500 élèves) et ses autres champs tiennent dans un formulaire.</summary>
+    protected const int MaxComptesPostes = 10_000;
+
+    protected const string Vues = "~/Features/Eleves/Views/";
+
+    protected abstract SectionComptes Section { get; }
+
+    /// <summary>Les recherches et sélections postées appartiennent à l'onglet qui les reçoit.</summary>
+    public override void OnActionExecuting(ActionExecutingContext context)
+    {
+        foreach (var recherche in context.ActionArguments.Values.OfType<RechercheEleves>())
+        {
+            recherche.Section = Section;
+        }
+
+        ViewData["Onglet"] = Section.Controleur;
+        base.OnActionExecuting(context);
+    }
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(RechercheEleves filtres, CancellationToken ct)
+    {
+        var page = await recherche.RechercherAsync(Portee, filtres.Criteres(), filtres.Page, filtres.Taille, ct);
+        return View(Vues + "Index.cshtml", new ElevesIndexModel(filtres, page, await recherche.ClassesAsync(Portee, ct), await recherche.MefsAsync(Portee, ct), Portee));
+    }
+
+    [HttpGet("{id:long}")]
+    public async Task<IActionResult> Fiche(long id, CancellationToken ct)
+    {
+        var detail = await recherche.DetailAsync(Portee, Section.Profil, id, ct);
+        return detail is null ? NotFound() : View(Vues + "Fiche.cshtml", new FicheEleveModel(detail, await suivi.MessagesDuCompteAsync(Portee, id, ct), Section));
+    }
+
+    /// <summary>Première étape de toute action : ce qui va se passer, compte par compte, avant de confirmer.</summary>
+    [HttpPost("preparer")]
+    public async Task<IActionResult> Preparer(SelectionEleves selection, CancellationToken ct)
+    {
+        if (selection.EstVide)
+        {
+            return SelectionVide(selection);
+        }
+
+        var operation = OperationEleves.Lire(selection.Operation);
+        if (operation is null)
+        {
+            return BadRequest();
+        }
+
+        var apercu = await credentials.ApercuAsync(Portee, selection.CriteresSelection(), ct);
+        if (apercu.Total == 0)
+        {
+            return Inaccessibles(selection);
+        }
+
+        return View(Vues + "Confirmer.cshtml", new ConfirmerModel(operation, selection, apercu, Portee));
+    }
+
+    [HttpPost("notifier")]
+    [RequestFormLimits(ValueCountLimit = MaxComptesPostes)] // the paper route after an e-mail notification posts every account without an address
+    public async Task<IActionResult> Notifier(SelectionEleves selection, ModeleFiche modele, bool reinitialiser, CancellationToken ct)
+    {
+        var lot = await credentials.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, "courrier", ct);
+        return lot.Fiches.Count == 0
+            ? RedirigerAvecMessage(selection.Url(), Resume.AucuneFiche(lot), TypeMessage.Avertissement)
+            : rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, selection.Classes);
+    }
+
+    [HttpPost("lister")]
+    public async Task<IActionResult> Lister(SelectionEleves selection, string format, CancellationToken ct)
+    {
+        var csv = format == "csv";
+        var fiches = await credentials.ListerAsync(Portee, selection.CriteresSelection(), csv ? "csv" : "pdf", ct);
+        if (fiches.Count == 0)
+        {
+            return Inaccessibles(selection);
+        }
+
+        return csv
+            ? rendus.ListeCsv(fiches, Contexte.Etablissement, Section.Profil, selection.Classes)
+            : rendus.ListePdf(fiches, Contexte.Etablissement, Section.Profil, selection.Classes);
+    }
+
+    [HttpPost("reinitialiser")]
+    public async Task<IActionResult> Reinitialiser(SelectionEleves selection, CancellationToken ct)
+    {
+        var lot = await credentials.ReinitialiserAsync(Portee, selection.CriteresSelection(), "courrier", ct);
+        if (lot.Fiches.Count > 0)
+        {
+            Messages.Ajouter(TempData, TypeMessage.Succes, $"Le mot de passe a bien été réinitialisé pour les {Section.Singulier}(s) sélectionné(s).");
+            TempData["reimpression"] = lot.EvenementId.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return RedirigerAvecMessage(selection.Url(), Resume.Ignores(lot.Ignores) ?? Resume.Bilan(lot.Fiches.Count, "mot de passe réinitialisé", "mots de passe réinitialisés"), lot.Ignores.Count > 0 ? TypeMessage.Avertissement : TypeMessage.Information);
+    }
+
+    /// <summary>Réimprime les fiches des comptes d'une action qui vient d'être faite (réinitialisation).</summary>
+    [HttpPost("reimprimer")]
+    public async Task<IActionResult> Reimprimer(long evenement, ModeleFiche modele, CancellationToken ct)
+    {
+        var ids = await recherche.ComptesDeEvenementAsync(Portee, evenement, ct);
+        if (ids.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var lot = await credentials.NotifierAsync(Portee, new CriteresComptes { Profil = Section.Profil, Ids = ids }, reinitialiser: false, "courrier", ct);
+        return rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, []);
+    }
+
+    [HttpPost("bloquer")]
+    public async Task<IActionResult> Bloquer(SelectionEleves selection, bool bloquer, CancellationToken ct)
+    {
+        var lot = await credentials.BloquerAsync(Portee, selection.CriteresSelection(), bloquer, ct);
+        var bilan = bloquer
+            ? Resume.Bilan(lot.Fiches.Count, "compte bloqué", "comptes bloqués")
+            : Resume.Bilan(lot.Fiches.Count, "compte débloqué", "comptes débloqués");
+        return RedirigerAvecMessage(selection.Url(), bilan + (Resume.Ignores(lot.Ignores) is { } i ? " " + i : ""), lot.Ignores.Count > 0 ? TypeMessage.Avertissement : TypeMessage.Succes);
+    }
+
+    [HttpPost("codes")]
+    public async Task<IActionResult> Codes(SelectionEleves selection, CancellationToken ct)
+    {
+        var (codes, ignores) = await credentials.GenererCodesAsync(Portee, selection.CriteresSelection(), ct);
+        Response.Headers.CacheControl = "no-store";
+        return View(Vues + "Codes.cshtml", new CodesModel(codes, ignores, selection.Url(), Section));
+    }
+
+    [HttpPost("courriel/notifier")]
+    public async Task<IActionResult> NotifierParCourriel(SelectionEleves selection, bool reinitialiser, CancellationToken ct)
+    {
+        if (selection.EstVide)
+        {
+            return SelectionVide(selection);
+        }
+
+        var bilan = await courriels.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, ct);
+        if (Resume.Ignores(bilan.Lot.Ignores) is { } ignores)
+        {
+            Messages.Ajouter(TempData, TypeMessage.Avertissement, ignores);
+        }
+
+        return LocalRedirect(selection.UrlSelection(Section.Chemin + "/courriel", ("campagne", bilan.CampagneId?.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>Après une notification par courriel (PRG) : la campagne, et les comptes sans adresse à imprimer.</summary>
+    [HttpGet("courriel")]
+    public async Task<IActionResult> Courriel(SelectionEleves selection, long? campagne, CancellationToken ct)
+    {
+        var resume = campagne is { } id ? await suivi.CampagneAsync(Portee, id, ct) : null;
+        var sansAdresse = selection.EstVide ? [] : await courriels.SansAdresseAsync(Portee, selection.CriteresSelection(), ct);
+        return View(Vues + "Courriel.cshtml", new ResultatCourrielModel(selection, resume, sansAdresse));
+    }
+
+    protected IActionResult SelectionVide(SelectionEleves selection) =>
+        RedirigerAvecMessage(selection.Url(), $"Sélectionnez au moins un {Section.Singulier}, ou cochez « Sélectionner tous les résultats ».", TypeMessage.Erreur);
+
+    protected IActionResult Inaccessibles(SelectionEleves selection) =>
+        RedirigerAvecMessage(selection.Url(), $"Aucun des {Section.Pluriel} sélectionnés n'est accessible.", TypeMessage.Erreur);
+}
