@@ -33,6 +33,9 @@ public sealed record CriteresComptes
     /// <summary>null : tous ; true : seulement les élèves extérieurs ; false : sans eux.</summary>
     public bool? Externes { get; init; }
 
+    /// <summary>null : tous ; true : ceux qui ont une adresse électronique ; false : ceux qui n'en ont pas.</summary>
+    public bool? AvecCourriel { get; init; }
+
     /// <summary>Si renseigné, seuls ces comptes (toujours dans la portée et les filtres).</summary>
     public IReadOnlyCollection<long>? Ids { get; init; }
 

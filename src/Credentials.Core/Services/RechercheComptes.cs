@@ -25,6 +25,9 @@ public sealed record LigneCompte(
     public string NomComplet => $"{Prenom} {Nom}";
 }
 
+/// <summary>Un enfant d'un responsable, dans la liste des responsables.</summary>
+public sealed record EnfantResponsable(long Id, string NomComplet, string? Classe);
+
 /// <summary>Une page de résultats et le total de la recherche.</summary>
 public sealed record PageComptes(IReadOnlyList<LigneCompte> Lignes, int Total, int Page, int TaillePage)
 {
@@ -56,6 +59,28 @@ public sealed class RechercheComptes(CredentialsDbContext db)
                 c.Etat, c.Bloque, c.Origine, c.DateNotification, c.DateDerniereConnexion, c.Courriel, c.EtablissementRattachement, c.DateSortie))
             .ToListAsync(ct);
         return new PageComptes(lignes, total, page, taillePage);
+    }
+
+    /// <summary>
+    /// Les enfants de ces responsables que la portée peut voir (un enseignant : ceux de ses classes seulement),
+    /// par responsable, dans l'ordre des prénoms.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<EnfantResponsable>>> EnfantsAsync(Portee portee, IReadOnlyCollection<long> responsables, CancellationToken ct = default)
+    {
+        if (responsables.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<EnfantResponsable>>();
+        }
+
+        var ids = responsables.ToList();
+        var eleves = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve });
+        var liens = await db.Responsabilites.AsNoTracking()
+            .Where(r => ids.Contains(r.ResponsableId) && eleves.Any(e => e.Id == r.EleveId))
+            .Select(r => new { r.ResponsableId, r.Eleve.Id, r.Eleve.Prenom, r.Eleve.Nom, Classe = r.Eleve.Classe != null ? r.Eleve.Classe.Code : null })
+            .ToListAsync(ct);
+        return liens.GroupBy(l => l.ResponsableId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<EnfantResponsable>)g.OrderBy(l => l.Prenom, StringComparer.CurrentCulture).Select(l => new EnfantResponsable(l.Id, $"{l.Prenom} {l.Nom}", l.Classe)).ToList());
     }
 
     /// <summary>Les classes que la portée peut voir, dans l'ordre des codes.</summary>
@@ -93,8 +118,10 @@ public sealed class RechercheComptes(CredentialsDbContext db)
             return null;
         }
 
+        // A guardian's children as far as the scope goes: a teacher does not see the sibling in another class.
+        var elevesVisibles = db.Comptes.Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve });
         var liens = profil == Profil.Responsable
-            ? await db.Responsabilites.AsNoTracking().Where(r => r.ResponsableId == id).Include(r => r.Eleve).ThenInclude(e => e.Classe)
+            ? await db.Responsabilites.AsNoTracking().Where(r => r.ResponsableId == id && elevesVisibles.Any(e => e.Id == r.EleveId)).Include(r => r.Eleve).ThenInclude(e => e.Classe)
                 .OrderBy(r => r.Eleve.Prenom).Select(r => new { Personne = r.Eleve, r.Lien, r.RangLegal }).ToListAsync(ct)
             : await db.Responsabilites.AsNoTracking().Where(r => r.EleveId == id).Include(r => r.Responsable)
                 .OrderBy(r => r.RangLegal == 0 ? 99 : r.RangLegal).Select(r => new { Personne = r.Responsable, r.Lien, r.RangLegal }).ToListAsync(ct);

@@ -50,6 +50,13 @@ public static class RequeteComptes
             requete = requete.Where(c => c.Externe == externes);
         }
 
+        if (criteres.AvecCourriel is { } avecCourriel)
+        {
+            requete = avecCourriel
+                ? requete.Where(c => c.Courriel != null && c.Courriel != "")
+                : requete.Where(c => c.Courriel == null || c.Courriel == "");
+        }
+
         if (criteres.Ids is { } selection)
         {
             var ids = selection.ToList();

@@ -32,6 +32,7 @@ public static class Onglets
         {
             new("Accueil", "/", "Accueil"),
             new("Élèves", "/eleves", "Eleves"),
+            new("Responsables", "/responsables", "Responsables"),
             new("Élèves extérieurs", "/eleves?externes=true", "Eleves") { Filtre = ("externes", "true") },
             new("Envois", "/envois", "Envois"),
             new("Statistiques", "/statistiques", "Statistiques"),

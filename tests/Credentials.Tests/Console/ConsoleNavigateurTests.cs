@@ -90,6 +90,15 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
             await Navigateur.VerifierAccessibiliteAsync(page);
         }
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Responsables", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/responsables");
+        await page.GetByLabel("Classe(s) des enfants").SelectOptionAsync("6A");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForURLAsync("**/responsables?*classes=6A*");
+        Assert.True(await page.Locator("a.enfant").CountAsync() > 0, "no child shown next to the guardians");
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-responsables");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Statistiques" }).ClickAsync();
         await page.WaitForURLAsync("**/statistiques");
         Assert.True(await page.Locator("svg polyline").CountAsync() == 1, "the activation chart is missing");

@@ -9,7 +9,11 @@ public sealed record ElevesIndexModel(
     PageComptes Page,
     IReadOnlyList<Classe> Classes,
     IReadOnlyList<(string Code, string? Libelle)> Mefs,
-    Portee Portee);
+    Portee Portee)
+{
+    /// <summary>Onglet Responsables : les enfants de chaque responsable de la page.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<EnfantResponsable>> Enfants { get; init; } = new Dictionary<long, IReadOnlyList<EnfantResponsable>>();
+}
 
 /// <summary>Une action de la barre d'actions, son intitulé et ce qu'elle exige ; <see cref="Action"/> est relative à l'onglet.</summary>
 public sealed record OperationEleves(string Code, string Titre, string Verbe, string Action)

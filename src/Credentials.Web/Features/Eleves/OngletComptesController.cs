@@ -44,7 +44,13 @@ public abstract class OngletComptesController(
     public async Task<IActionResult> Index(RechercheEleves filtres, CancellationToken ct)
     {
         var page = await recherche.RechercherAsync(Portee, filtres.Criteres(), filtres.Page, filtres.Taille, ct);
-        return View(Vues + "Index.cshtml", new ElevesIndexModel(filtres, page, await recherche.ClassesAsync(Portee, ct), await recherche.MefsAsync(Portee, ct), Portee));
+        var modele = new ElevesIndexModel(filtres, page, await recherche.ClassesAsync(Portee, ct), Section.EstEleves ? await recherche.MefsAsync(Portee, ct) : [], Portee);
+        if (!Section.EstEleves)
+        {
+            modele = modele with { Enfants = await recherche.EnfantsAsync(Portee, page.Lignes.Select(l => l.Id).ToList(), ct) };
+        }
+
+        return View(Vues + "Index.cshtml", modele);
     }
 
     [HttpGet("{id:long}")]

@@ -24,6 +24,11 @@ public class RechercheEleves
 
     public bool SeulementExternes => Externes == true;
 
+    /// <summary>« avec » ou « sans » adresse électronique (onglet Responsables) ; sinon tous.</summary>
+    public string? Courriel { get; set; }
+
+    private bool? AvecCourriel => Courriel switch { "avec" => true, "sans" => false, _ => null };
+
     public TriComptes Tri { get; set; } = TriComptes.Nom;
 
     public bool Desc { get; set; }
@@ -40,6 +45,7 @@ public class RechercheEleves
         Classes = Classes.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
         Etats = Etats,
         Externes = Externes,
+        AvecCourriel = AvecCourriel,
         Tri = Tri,
         Descendant = Desc,
         Ids = ids,
@@ -71,6 +77,11 @@ public class RechercheEleves
         if (Externes is { } externes)
         {
             yield return new("externes", externes ? "true" : "false");
+        }
+
+        if (AvecCourriel is not null)
+        {
+            yield return new("courriel", Courriel!);
         }
 
         if (Tri != TriComptes.Nom)
