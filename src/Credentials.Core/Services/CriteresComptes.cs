@@ -36,6 +36,12 @@ public sealed record CriteresComptes
     /// <summary>null : tous ; true : ceux qui ont une adresse électronique ; false : ceux qui n'en ont pas.</summary>
     public bool? AvecCourriel { get; init; }
 
+    /// <summary>Comptes créés à partir de cet instant (UTC, inclus).</summary>
+    public DateTime? CreesDepuis { get; init; }
+
+    /// <summary>Comptes créés avant cet instant (UTC, exclu).</summary>
+    public DateTime? CreesAvant { get; init; }
+
     /// <summary>Si renseigné, seuls ces comptes (toujours dans la portée et les filtres).</summary>
     public IReadOnlyCollection<long>? Ids { get; init; }
 

@@ -57,6 +57,16 @@ public static class RequeteComptes
                 : requete.Where(c => c.Courriel == null || c.Courriel == "");
         }
 
+        if (criteres.CreesDepuis is { } depuis)
+        {
+            requete = requete.Where(c => c.DateCreation >= depuis);
+        }
+
+        if (criteres.CreesAvant is { } avant)
+        {
+            requete = requete.Where(c => c.DateCreation < avant);
+        }
+
         if (criteres.Ids is { } selection)
         {
             var ids = selection.ToList();

@@ -40,6 +40,7 @@ public static class Hosting
         services.AddScoped<ServiceParametres>();
         services.AddScoped<ServiceUtilisateurs>();
         services.AddScoped<Statistiques>();
+        services.AddScoped<Publipostage>();
         services.AddScoped<RendusConsole>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);

@@ -34,9 +34,14 @@ public static class Onglets
             new("Élèves", "/eleves", "Eleves"),
             new("Responsables", "/responsables", "Responsables"),
             new("Élèves extérieurs", "/eleves?externes=true", "Eleves") { Filtre = ("externes", "true") },
-            new("Envois", "/envois", "Envois"),
-            new("Statistiques", "/statistiques", "Statistiques"),
         };
+        if (contexte.Portee.PeutPublipostage)
+        {
+            onglets.Add(new("Publipostage", "/publipostage", "Publipostage"));
+        }
+
+        onglets.Add(new("Envois", "/envois", "Envois"));
+        onglets.Add(new("Statistiques", "/statistiques", "Statistiques"));
         if (contexte.Portee.PeutGererComptes)
         {
             onglets.Add(new("Imports", "/imports", "Imports"));

@@ -78,6 +78,15 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
         return FichesPdf(NomsFichiers.Datee($"{objet}-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "pdf"), fiches, modele, etablissement);
     }
 
+    /// <summary>Le PDF d'un publipostage : tous profils, dans l'ordre des profils puis des noms.</summary>
+    public FluxFichier Publipostage(IReadOnlyList<FicheCompte> fiches, ModeleFiche modele, Etablissement etablissement) =>
+        FichesPdf(NomsFichiers.Datee(modele == ModeleFiche.Simplifiee ? "publipostage-fiches" : "publipostage-courriers", null, Maintenant, "pdf"), fiches, modele, etablissement);
+
+    /// <summary>Le CSV de publipostage (seed 002), pour le publipostage d'un traitement de texte.</summary>
+    public FluxFichier PublipostageCsv(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement) =>
+        new("text/csv; charset=utf-8", NomsFichiers.Datee($"publipostage-{Identifiants.Replier(etablissement.Uai)}", null, Maintenant, "csv"),
+            (flux, ct) => new PublipostageCsvRenderer().EcrireAsync(fiches, flux, ct));
+
     /// <summary>« Courriers des familles sans adresse » : un seul PDF, famille par famille, les responsables puis leurs enfants.</summary>
     public FluxFichier CourriersFamilles(IReadOnlyList<FamilleAImprimer> familles, Etablissement etablissement, IReadOnlyCollection<string> classes) =>
         FichesPdf(

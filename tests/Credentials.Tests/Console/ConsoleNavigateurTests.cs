@@ -99,6 +99,15 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-responsables");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publipostage" }).ClickAsync();
+        await page.WaitForURLAsync("**/publipostage");
+        await page.GetByLabel("Activation").SelectOptionAsync("non-actives");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForURLAsync("**/publipostage?*activation=non-actives*");
+        await page.GetByText("comptes sélectionnés au total").WaitForAsync();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-publipostage");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Statistiques" }).ClickAsync();
         await page.WaitForURLAsync("**/statistiques");
         Assert.True(await page.Locator("svg polyline").CountAsync() == 1, "the activation chart is missing");

@@ -49,6 +49,9 @@ public sealed class Navigateur : IAsyncDisposable
     public async Task<IPage> NouvellePageAsync(ViewportSize? taille = null)
     {
         var contexte = await Browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = taille ?? Ecran });
+        // A 2-core CI machine running the whole suite can take more than Playwright's 30 s default for a step.
+        contexte.SetDefaultTimeout(90_000);
+        contexte.SetDefaultNavigationTimeout(90_000);
         return await contexte.NewPageAsync();
     }
 

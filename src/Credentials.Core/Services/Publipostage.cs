@@ -1,0 +1,136 @@
+using Credentials.Core.Data;
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Credentials.Core.Services;
+
+/// <summary>Les filtres du publipostage (seed 002) : plusieurs profils à la fois.</summary>
+public sealed record CriteresPublipostage
+{
+    public IReadOnlyCollection<Profil> Profils { get; init; } = Enum.GetValues<Profil>();
+
+    /// <summary>Les élèves de ces classes et leurs responsables (les autres profils n'ont pas de classe).</summary>
+    public IReadOnlyCollection<string> Classes { get; init; } = [];
+
+    /// <summary>null : tous ; true : les comptes activés ; false : ceux qui ne le sont pas encore.</summary>
+    public bool? Actives { get; init; }
+
+    /// <summary>Seulement les comptes qui ont une adresse électronique.</summary>
+    public bool AvecCourriel { get; init; }
+
+    public DateOnly? CreesDepuis { get; init; }
+
+    public DateOnly? CreesAvant { get; init; }
+
+    /// <summary>Les critères d'un profil : la même description pour compter, afficher, notifier et exporter.</summary>
+    public CriteresComptes Pour(Profil profil) => new()
+    {
+        Profil = profil,
+        Classes = Classes,
+        Etats = Actives switch
+        {
+            true => [EtatCompte.Active],
+            false => [EtatCompte.NonNotifie, EtatCompte.NotifieNonActive],
+            null => [],
+        },
+        AvecCourriel = AvecCourriel ? true : null,
+        CreesDepuis = Instant(CreesDepuis),
+        CreesAvant = Instant(CreesAvant),
+    };
+
+    /// <summary>Minuit à Paris, en UTC : une date saisie est un jour de l'établissement.</summary>
+    private static DateTime? Instant(DateOnly? jour) => jour is { } j
+        ? TimeZoneInfo.ConvertTimeToUtc(j.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))
+        : null;
+}
+
+/// <summary>Combien de comptes un publipostage touche, par profil, et combien n'ont pas d'adresse électronique.</summary>
+public sealed record ApercuPublipostage(IReadOnlyList<(Profil Profil, int Total, int SansCourriel)> ParProfil)
+{
+    public int Total => ParProfil.Sum(p => p.Total);
+
+    public int SansCourriel => ParProfil.Sum(p => p.SansCourriel);
+}
+
+/// <summary>Une ligne du tableau de publipostage.</summary>
+public sealed record LignePublipostage(long Id, string Nom, string Prenom, Profil Profil, string Identifiant, string? Courriel, string? Classe, DateTime DateCreation, EtatCompte Etat, bool Bloque);
+
+/// <summary>
+/// Le publipostage : des comptes de plusieurs profils, filtrés ensemble, pour un seul PDF de fiches (notifiés dans une
+/// seule transaction) ou un CSV de publipostage pour un traitement de texte. Réservé à la direction et au
+/// secrétariat ; chaque profil passe par <see cref="RequeteComptes.Filtrer"/> comme partout ailleurs.
+/// </summary>
+public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials credentials)
+{
+    public async Task<ApercuPublipostage> ApercuAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var parProfil = new List<(Profil, int, int)>();
+        foreach (var profil in Profils(criteres))
+        {
+            var comptes = db.Comptes.AsNoTracking().Filtrer(portee, criteres.Pour(profil));
+            var total = await comptes.CountAsync(ct);
+            var sansCourriel = await comptes.CountAsync(c => c.Courriel == null || c.Courriel == "", ct);
+            parProfil.Add((profil, total, sansCourriel));
+        }
+
+        return new ApercuPublipostage(parProfil);
+    }
+
+    /// <summary>Une page du tableau, tous profils confondus, par nom puis prénom.</summary>
+    public async Task<(IReadOnlyList<LignePublipostage> Lignes, int Total)> PageAsync(Portee portee, CriteresPublipostage criteres, int page, int taille, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var cles = new List<(long Id, string Nom, string Prenom)>();
+        foreach (var profil in Profils(criteres))
+        {
+            var lignes = await db.Comptes.AsNoTracking().Filtrer(portee, criteres.Pour(profil)).Select(c => new { c.Id, c.Nom, c.Prenom }).ToListAsync(ct);
+            cles.AddRange(lignes.Select(l => (l.Id, l.Nom, l.Prenom)));
+        }
+
+        var ids = cles.OrderBy(c => c.Nom, StringComparer.Ordinal).ThenBy(c => c.Prenom, StringComparer.Ordinal).ThenBy(c => c.Id)
+            .Skip((Math.Max(1, page) - 1) * taille).Take(taille).Select(c => c.Id).ToList();
+        var comptes = await db.Comptes.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new LignePublipostage(c.Id, c.Nom, c.Prenom, c.Profil, c.Identifiant, c.Courriel, c.Classe != null ? c.Classe.Code : null, c.DateCreation, c.Etat, c.Bloque))
+            .ToListAsync(ct);
+        return (ids.Select(id => comptes.Single(c => c.Id == id)).ToList(), cles.Count);
+    }
+
+    /// <summary>(Re)notifie tous les comptes filtrés, profil après profil, et enregistre le tout en une transaction.</summary>
+    public async Task<ResultatLot> NotifierAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var fiches = new List<FicheCompte>();
+        var ignores = new List<CompteIgnore>();
+        var nouveaux = 0;
+        foreach (var profil in Profils(criteres))
+        {
+            var lot = await credentials.PreparerNotificationAsync(portee, criteres.Pour(profil), reinitialiser: false, "courrier", ct);
+            fiches.AddRange(lot.Fiches);
+            ignores.AddRange(lot.Ignores);
+            nouveaux += lot.NouveauxMotsDePasse;
+        }
+
+        await credentials.EnregistrerAsync(ct);
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux };
+    }
+
+    /// <summary>Les fiches des comptes filtrés, sans rien changer, pour le CSV de publipostage (consigné au journal).</summary>
+    public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var fiches = new List<FicheCompte>();
+        foreach (var profil in Profils(criteres))
+        {
+            fiches.AddRange(await credentials.ListerAsync(portee, criteres.Pour(profil), "csv", ct));
+        }
+
+        return fiches;
+    }
+
+    private static IEnumerable<Profil> Profils(CriteresPublipostage criteres) =>
+        Enum.GetValues<Profil>().Where(p => criteres.Profils.Contains(p));
+
+    private static void Exiger(Portee portee) => portee.Exiger(portee.PeutPublipostage, "faire un publipostage");
+}

@@ -1,0 +1,54 @@
+using Credentials.Core.Documents;
+using Credentials.Core.Domain;
+using Credentials.Core.Services;
+using Credentials.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Credentials.Web.Features.Publipostage;
+
+/// <summary>
+/// « Publipostage » (seed 002) : des comptes de tous profils, filtrés ensemble, comptés en direct, puis un seul PDF
+/// de fiches (1 ou 8 par page) ou un CSV pour le publipostage d'un traitement de texte. Direction et secrétariat.
+/// </summary>
+[Route("publipostage")]
+public sealed class PublipostageController(Core.Services.Publipostage publipostage, RendusConsole rendus) : ControleurConsole
+{
+    private const int Taille = 50;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(FiltresPublipostage filtres, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", "Des filtres de l'adresse sont illisibles (une date mal écrite ?) : ils sont ignorés.");
+            filtres = new FiltresPublipostage();
+        }
+
+        var criteres = filtres.Criteres();
+        var apercu = await publipostage.ApercuAsync(Portee, criteres, ct);
+        var (lignes, total) = await publipostage.PageAsync(Portee, criteres, filtres.Page, Taille, ct);
+        return View(new PublipostageModel(filtres, apercu, lignes, total, Taille, await ClassesAsync(ct)));
+    }
+
+    [HttpPost("pdf")]
+    public async Task<IActionResult> Pdf(FiltresPublipostage filtres, ModeleFiche modele, CancellationToken ct)
+    {
+        var lot = await publipostage.NotifierAsync(Portee, filtres.Criteres(), ct);
+        return lot.Fiches.Count == 0
+            ? RedirigerAvecMessage(filtres.Url(), "Aucune fiche à imprimer : aucun compte ne correspond aux filtres (les comptes bloqués sont ignorés).", TypeMessage.Avertissement)
+            : rendus.Publipostage(lot.Fiches, modele, Contexte.Etablissement);
+    }
+
+    [HttpPost("csv")]
+    public async Task<IActionResult> Csv(FiltresPublipostage filtres, CancellationToken ct)
+    {
+        var fiches = await publipostage.ListerAsync(Portee, filtres.Criteres(), ct);
+        return fiches.Count == 0
+            ? RedirigerAvecMessage(filtres.Url(), "Aucun compte ne correspond aux filtres.", TypeMessage.Avertissement)
+            : rendus.PublipostageCsv(fiches, Contexte.Etablissement);
+    }
+
+    private async Task<IReadOnlyList<string>> ClassesAsync(CancellationToken ct) =>
+        (await HttpContext.RequestServices.GetRequiredService<RechercheComptes>().ClassesAsync(Portee, ct)).Select(c => c.Code).ToList();
+}

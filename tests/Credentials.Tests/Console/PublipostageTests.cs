@@ -1,0 +1,110 @@
+using System.Net;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Credentials.Tests.Console;
+
+/// <summary>« Publipostage »: accounts of several profiles filtered together, counted, printed in one PDF or exported as CSV.</summary>
+public sealed class PublipostageTests() : DeuxEtablissements(60, 10)
+{
+    private async Task<List<Compte>> ComptesAsync(int etablissement)
+    {
+        await using var scope = app.Portee();
+        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Comptes.AsNoTracking().Include(c => c.Classe)
+            .Where(c => c.EtablissementId == etablissement).OrderBy(c => c.Id).ToListAsync();
+    }
+
+    private async Task<List<long>> ResponsablesDeAsync(string classe)
+    {
+        await using var scope = app.Portee();
+        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Responsabilites
+            .Where(r => r.Eleve.Classe!.Code == classe && r.Eleve.EtablissementId == etablissementA).Select(r => r.ResponsableId).Distinct().ToListAsync();
+    }
+
+    /// <summary>The page's text, without tags (« <strong>5 comptes</strong> — … » reads « 5 comptes — … »).</summary>
+    private static async Task<string> PageAsync(HttpClient client, string url) =>
+        WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(await client.GetStringAsync(url), "<[^>]+>", ""));
+
+    [Fact]
+    public async Task Les_comptes_sont_comptes_par_profil_classe_et_adresse()
+    {
+        var comptes = await ComptesAsync(etablissementA);
+        var client = await app.ConnecterAsync(Directrice);
+
+        var personnels = comptes.Where(c => c.Profil is Profil.Enseignant or Profil.Personnel).ToList();
+        var page = await PageAsync(client, "/publipostage?profils=Enseignant&profils=Personnel");
+        Assert.Contains($"{Libelles.Accorder(personnels.Count, "compte sélectionné", "comptes sélectionnés")} au total — {Libelles.Accorder(personnels.Count(c => string.IsNullOrEmpty(c.Courriel)), "compte sans adresse courriel", "comptes sans adresse courriel")}", page);
+
+        var responsables6A = await ResponsablesDeAsync("6A");
+        var attendus = comptes.Count(c => c.Profil == Profil.Eleve && c.Classe?.Code == "6A") + responsables6A.Count;
+        var classe = await PageAsync(client, "/publipostage?profils=Eleve&profils=Responsable&classes=6A");
+        Assert.Contains($"{attendus} comptes sélectionnés au total", classe);
+
+        var actives = comptes.Count(c => c.Etat == EtatCompte.Active);
+        Assert.Contains($"{actives} comptes sélectionnés au total", await PageAsync(client, "/publipostage?activation=actives"));
+        Assert.Contains("0 compte sélectionné au total", await PageAsync(client, $"/publipostage?depuis={DateTime.UtcNow.AddDays(2):yyyy-MM-dd}"));
+
+        var illisible = await PageAsync(client, "/publipostage?depuis=2026-13-45");
+        Assert.Contains("Des filtres de l'adresse sont illisibles", illisible);
+        Assert.Contains($"{comptes.Count} comptes sélectionnés au total", illisible);
+    }
+
+    [Fact]
+    public async Task Generer_en_pdf_notifie_tous_les_profils_filtres_en_une_fois()
+    {
+        var avant = (await ComptesAsync(etablissementA)).Where(c => c.Profil is Profil.Enseignant or Profil.Personnel).ToList();
+        var client = await app.ConnecterAsync(Directrice);
+
+        var reponse = await ApplicationDeTest.PosterAsync(client, "/publipostage", "/publipostage/pdf",
+            [new("profils", "Enseignant"), new("profils", "Personnel"), new("modele", "Simplifiee")]);
+
+        Assert.Equal("application/pdf", reponse.Content.Headers.ContentType?.MediaType);
+        var texte = await Poppler.TexteAsync(await reponse.Content.ReadAsByteArrayAsync());
+        var apres = (await ComptesAsync(etablissementA)).Where(c => c.Profil is Profil.Enseignant or Profil.Personnel).ToList();
+        Assert.All(avant.Where(c => !c.Bloque), c => Assert.Contains(c.Identifiant, texte));
+        Assert.All(apres.Where(c => !c.Bloque), c => Assert.NotEqual(EtatCompte.NonNotifie, c.Etat));
+        Assert.All(avant.Where(c => c.Bloque), c => Assert.DoesNotContain(c.Identifiant, texte));
+
+        await using var scope = app.Portee();
+        var journal = await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Evenements.Where(e => e.Action == ActionJournal.Notification).ToListAsync();
+        Assert.Equal(avant.Count(c => !c.Bloque), journal.Sum(e => e.NombreComptes));
+    }
+
+    [Fact]
+    public async Task Le_csv_de_publipostage_reprend_les_colonnes_du_guide_sans_rien_changer()
+    {
+        var avant = await ComptesAsync(etablissementA);
+        var client = await app.ConnecterAsync(Secretaire);
+
+        var reponse = await ApplicationDeTest.PosterAsync(client, "/publipostage", "/publipostage/csv", [new("profils", "Eleve"), new("classes", "6A")]);
+
+        Assert.Equal("text/csv", reponse.Content.Headers.ContentType?.MediaType);
+        var lignes = (await reponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Nom;Prénom;Profil;Login;Code d'activation;Courriel;Classe;Date de création", lignes[0]);
+        var eleves6A = avant.Where(c => c.Profil == Profil.Eleve && c.Classe?.Code == "6A").ToList();
+        Assert.Equal(eleves6A.Count, lignes.Length - 1);
+        Assert.All(eleves6A.Where(c => c.Etat == EtatCompte.Active), c => Assert.Contains(lignes, l => l.Contains($";{c.Identifiant};*****;", StringComparison.Ordinal)));
+        var apres = await ComptesAsync(etablissementA);
+        Assert.Equal(avant.Select(c => (c.Id, c.Version)), apres.Select(c => (c.Id, c.Version)));
+    }
+
+    [Fact]
+    public async Task Un_enseignant_n_a_pas_de_publipostage_et_une_autre_ecole_ne_voit_pas_l_etablissement_a()
+    {
+        var avant = await ComptesAsync(etablissementA);
+        var prof = await app.ConnecterAsync(Enseignant);
+        Assert.DoesNotContain("href=\"/publipostage\"", await prof.GetStringAsync("/eleves"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await prof.GetAsync("/publipostage")).StatusCode);
+        var pdf = await ApplicationDeTest.PosterAsync(prof, "/eleves", "/publipostage/pdf", [new("profils", "Eleve"), new("modele", "Detaillee")]);
+        Assert.Equal(HttpStatusCode.Forbidden, pdf.StatusCode);
+        Assert.Equal(avant.Select(c => (c.Id, c.Version)), (await ComptesAsync(etablissementA)).Select(c => (c.Id, c.Version)));
+
+        var b = await app.ConnecterAsync(DirecteurB);
+        var page = await PageAsync(b, "/publipostage");
+        Assert.Contains($"{(await ComptesAsync(etablissementB)).Count} comptes sélectionnés au total", page);
+        Assert.All(avant.Take(20), c => Assert.DoesNotContain(c.Identifiant, page));
+    }
+}
