@@ -263,6 +263,23 @@ public sealed partial class ImportsWebTests
         Assert.Equal(2, await banc.LireAsync(db => db.Evenements.CountAsync(e => e.Action == ActionJournal.CreationCompte || e.Action == ActionJournal.ModificationCompte)));
     }
 
+    [Fact]
+    public async Task Un_responsable_cree_a_la_main_mene_a_sa_fiche_dans_l_onglet_responsables()
+    {
+        await using var banc = await BancWeb.CreerAsync();
+        var client = await banc.App.ConnecterAsync(Secretaire);
+
+        var reponse = await ApplicationDeTest.PosterAsync(client, "/comptes/nouveau", "/comptes/nouveau",
+            [new("Profil", "Responsable"), new("Nom", "GARNIER"), new("Prenom", "Paul"), new("Courriel", "paul.garnier@exemple.fr")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        var compte = await banc.LireAsync(db => db.Comptes.SingleAsync());
+        Assert.Equal($"/responsables/{compte.Id}", reponse.Headers.Location!.OriginalString);
+        var fiche = WebUtility.HtmlDecode(await client.GetStringAsync(reponse.Headers.Location));
+        Assert.Contains("Compte créé pour Paul GARNIER (responsable)", fiche);
+        Assert.Contains("paul.garnier@exemple.fr", fiche);
+    }
+
     private static List<KeyValuePair<string, string>> Saisie(string nom, string prenom, string naissance) =>
         [new("Profil", "Eleve"), new("Nom", nom), new("Prenom", prenom), new("DateNaissance", naissance)];
 

@@ -53,7 +53,7 @@ public sealed class ComptesManuelsController(ServiceCompteManuel service, Recher
         return RedirigerAvecMessage(Retour(compte), $"Le compte de {compte.Prenom} {compte.Nom} a été modifié (identifiant « {compte.Identifiant} », inchangé).");
     }
 
-    private static string Retour(Core.Domain.Compte compte) => compte.Profil == Profil.Eleve ? $"/eleves/{compte.Id}" : "/imports";
+    private static string Retour(Core.Domain.Compte compte) => FormulaireCompteModel.PageDu(compte);
 
     /// <summary>La saisie à envoyer au service ; null si le formulaire lui-même est illisible (erreurs déjà notées).</summary>
     private SaisieCompte? Lire(FormulaireCompte formulaire)

@@ -62,6 +62,14 @@ public sealed record FormulaireCompteModel(FormulaireCompte Formulaire, Core.Dom
 
     public string Action => Compte is null ? "/comptes/nouveau" : $"/comptes/{Compte.Id}/modifier";
 
-    public string Retour => Compte is null ? "/imports" : Compte.Profil == Profil.Eleve ? $"/eleves/{Compte.Id}" : "/imports";
+    public string Retour => Compte is null ? "/imports" : PageDu(Compte);
+
+    /// <summary>La page d'où l'on vient et où l'on revient : la fiche d'un élève ou d'un responsable, sinon les imports.</summary>
+    public static string PageDu(Core.Domain.Compte compte) => compte.Profil switch
+    {
+        Profil.Eleve => $"/eleves/{compte.Id}",
+        Profil.Responsable => $"/responsables/{compte.Id}",
+        _ => "/imports",
+    };
 }
 
