@@ -4,11 +4,16 @@
 # under new UAIs to reach the volume), the built app in Production on 127.0.0.1, wrk on the search
 # page, and "select all 2,000 pupils → notify (letters) → PDF downloaded" timed with curl.
 # Usage: scripts/bench-console.sh [schools]
+# With PGHOST/PGPORT/PGUSER/PGDATABASE set (an empty database), the same run on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 schools=${1:-100}
 work=$(mktemp -d /tmp/credentials-bench.XXXXXX)
 export DataDirectory="$work"
+if [ -n "${PGDATABASE:-}" ]; then
+  export Database__Provider=Postgres
+  export ConnectionStrings__Credentials="Host=${PGHOST:-127.0.0.1};Port=${PGPORT:-5432};Username=${PGUSER:-postgres};Database=$PGDATABASE"
+fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 
 dotnet build Credentials.sln -c Release -nologo -v quiet >/dev/null
@@ -17,6 +22,35 @@ start=$(date +%s.%N)
 $cli seed-demo --uai 0999999Z --eleves 2000 --etablissements 9 | tail -2
 echo "seeded 10 schools in $(echo "$(date +%s.%N) - $start" | bc) s"
 # Copies of schools 2..10 under new UAIs (accounts without classes) until there are $schools schools.
+if [ -n "${PGDATABASE:-}" ]; then
+psql -q -v ON_ERROR_STOP=1 <<SQL
+DO \$\$
+DECLARE cols text; vals text; ecols text; copie int := 0; n int; src int; nouveau int;
+BEGIN
+  SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) INTO cols
+    FROM information_schema.columns WHERE table_name = 'Comptes' AND column_name <> 'Id';
+  SELECT string_agg(CASE WHEN column_name = 'EtablissementId' THEN '\$1' WHEN column_name = 'ClasseId' THEN 'NULL'
+                         WHEN column_name IN ('Identifiant', 'IdentifiantRacine') THEN quote_ident(column_name) || ' || \$2'
+                         ELSE quote_ident(column_name) END, ',' ORDER BY ordinal_position) INTO vals
+    FROM information_schema.columns WHERE table_name = 'Comptes' AND column_name <> 'Id';
+  SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) INTO ecols
+    FROM information_schema.columns WHERE table_name = 'Etablissements' AND column_name NOT IN ('Id', 'Uai');
+  SELECT count(*) INTO n FROM "Etablissements";
+  WHILE n < $schools LOOP
+    copie := copie + 1;
+    FOR src IN 2..10 LOOP
+      EXIT WHEN n >= $schools;
+      EXECUTE format('INSERT INTO "Etablissements" ("Uai", %s) SELECT \$1, %s FROM "Etablissements" WHERE "Id" = \$2 RETURNING "Id"', ecols, ecols)
+        INTO nouveau USING lpad((900000 + copie * 100 + src)::text, 7, '0') || 'C', src;
+      EXECUTE format('INSERT INTO "Comptes" (%s) SELECT %s FROM "Comptes" WHERE "EtablissementId" = \$3', cols, vals)
+        USING nouveau, '.c' || copie || 'e' || src, src;
+      n := n + 1;
+    END LOOP;
+  END LOOP;
+END \$\$;
+ANALYZE;
+SQL
+else
 /usr/bin/python3 - "$work/credentials.db" "$schools" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); cible = int(sys.argv[2])
@@ -38,6 +72,7 @@ while n < cible:
         n += 1
 db.commit(); db.execute("analyze"); db.close()
 PY
+fi
 echo "database ready in $(echo "$(date +%s.%N) - $start" | bc) s"
 $cli create-user --email bench@test.fr --role Directeur --uai 0999999Z --password bench-password-42 >/dev/null
 
@@ -52,7 +87,11 @@ token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"
 t=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/compte/connexion" | token)
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Courriel=bench@test.fr" --data-urlencode "MotDePasse=bench-password-42" --data-urlencode "__RequestVerificationToken=$t" "http://127.0.0.1:$port/compte/connexion"
 cookie=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' "$jar"; grep -o '#HttpOnly_[^ ]*\s.*' "$jar" | awk '{printf "%s=%s; ", $6, $7}')
-accounts=$(sqlite3 "$work/credentials.db" 'select count(*) from Comptes' 2>/dev/null || echo "?")
+if [ -n "${PGDATABASE:-}" ]; then
+  accounts=$(psql -tAc 'select count(*) from "Comptes"')
+else
+  accounts=$(sqlite3 "$work/credentials.db" 'select count(*) from Comptes' 2>/dev/null || echo "?")
+fi
 echo "accounts in database: $accounts"
 
 for url in "/eleves?classes=6A" "/eleves?q=mar" "/eleves?etats=NotifieNonActive&page=3"; do
