@@ -103,7 +103,7 @@ public class ExpeditionCourrielsTests
             var id = ecole[racine].Id;
             var compte = await db.Comptes.AsNoTracking().SingleAsync(c => c.Id == id);
             Assert.Equal("application/pdf", piece.Type);
-            var info = await Poppler.ExecuterAsync("pdfinfo", [piece.Chemin]);
+            var info = await Processus.ExecuterAsync("pdfinfo", [piece.Chemin]);
             Assert.Contains("Pages:           1", info);
             Assert.Contains($"Title:           {Path.GetFileNameWithoutExtension(piece.Nom)}", info);
             var texte = await Poppler.TexteAsync(await File.ReadAllBytesAsync(piece.Chemin));

@@ -88,7 +88,7 @@ public sealed class ServeurSmtpDeTest : IAsyncDisposable
     public static async Task<IReadOnlyList<CourrielRecu>> LireAsync(string dossierCourriels)
     {
         var sortie = Directory.CreateTempSubdirectory("credentials-pj-").FullName;
-        var json = await Poppler.ExecuterAsync(Python, [Path.Combine(DossierScripts, "lire_courriels.py"), dossierCourriels, sortie]);
+        var json = await Processus.ExecuterAsync(Python, [Path.Combine(DossierScripts, "lire_courriels.py"), dossierCourriels, sortie]);
         return JsonSerializer.Deserialize<List<CourrielRecu>>(json, Json)!;
     }
 

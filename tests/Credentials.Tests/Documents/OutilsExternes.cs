@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Credentials.Tests.Infrastructure;
 
 namespace Credentials.Tests.Documents;
 
@@ -9,54 +9,8 @@ namespace Credentials.Tests.Documents;
 /// </summary>
 internal static class OutilsExternes
 {
-    private static readonly Dictionary<string, string> Paquets = new()
-    {
-        ["pdftotext"] = "poppler-utils",
-        ["pdfinfo"] = "poppler-utils",
-        ["pdftoppm"] = "poppler-utils",
-        ["pdffonts"] = "poppler-utils",
-        ["zbarimg"] = "zbar-tools",
-        ["/usr/bin/python3"] = "python3",
-    };
-
     /// <summary>Lance l'outil, renvoie sa sortie standard ; échoue avec sa sortie d'erreur s'il échoue.</summary>
-    public static string Executer(string programme, params string[] arguments)
-    {
-        var demarrage = new ProcessStartInfo(programme)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            demarrage.ArgumentList.Add(argument);
-        }
-
-        Process processus;
-        try
-        {
-            processus = Process.Start(demarrage) ?? throw new InvalidOperationException($"{programme} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"{programme} is missing: install the Debian package {Paquets.GetValueOrDefault(programme, programme)} (scripts/test.sh does).", e);
-        }
-
-        using (processus)
-        {
-            var erreurs = processus.StandardError.ReadToEndAsync();
-            var sortie = processus.StandardOutput.ReadToEnd();
-            processus.WaitForExit();
-            if (processus.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{programme} {string.Join(' ', arguments)} exited with {processus.ExitCode}: {erreurs.Result}");
-            }
-
-            return sortie;
-        }
-    }
+    public static string Executer(string programme, params string[] arguments) => Processus.Executer(programme, arguments);
 
     /// <summary>Le texte d'un PDF page par page, tel que le copie un lecteur (pdftotext -layout).</summary>
     public static string[] TexteParPage(string pdf, int? premiere = null, int? derniere = null)

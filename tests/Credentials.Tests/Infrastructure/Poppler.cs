@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Credentials.Tests.Infrastructure;
 
 /// <summary>Reads PDFs back with poppler's real tools (pdftotext, pdfinfo); fails clearly when they are missing.</summary>
@@ -11,7 +9,7 @@ public static class Poppler
         try
         {
             await File.WriteAllBytesAsync(fichier, pdf);
-            return await ExecuterAsync("pdftotext", layout ? ["-layout", "-enc", "UTF-8", fichier, "-"] : ["-enc", "UTF-8", fichier, "-"]);
+            return await Processus.ExecuterAsync("pdftotext", layout ? ["-layout", "-enc", "UTF-8", fichier, "-"] : ["-enc", "UTF-8", fichier, "-"]);
         }
         finally
         {
@@ -25,7 +23,7 @@ public static class Poppler
         try
         {
             await File.WriteAllBytesAsync(fichier, pdf);
-            var info = await ExecuterAsync("pdfinfo", [fichier]);
+            var info = await Processus.ExecuterAsync("pdfinfo", [fichier]);
             var ligne = info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal));
             return int.Parse(ligne["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -33,21 +31,5 @@ public static class Poppler
         {
             File.Delete(fichier);
         }
-    }
-
-    public static async Task<string> ExecuterAsync(string programme, IEnumerable<string> arguments)
-    {
-        var depart = new ProcessStartInfo(programme) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments)
-        {
-            depart.ArgumentList.Add(a);
-        }
-
-        using var processus = Process.Start(depart) ?? throw new InvalidOperationException($"{programme} could not start (is poppler-utils installed?)");
-        var sortie = processus.StandardOutput.ReadToEndAsync();
-        var erreurs = processus.StandardError.ReadToEndAsync();
-        await processus.WaitForExitAsync();
-        Assert.True(processus.ExitCode == 0, $"{programme} failed: {await erreurs}");
-        return await sortie;
     }
 }
