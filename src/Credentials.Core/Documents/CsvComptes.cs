@@ -17,11 +17,11 @@ internal static class CsvComptes
         Injection = CsvInjection.Escape,
     };
 
-    public static async Task EcrireAsync(
+    public static async Task EcrireAsync<T>(
         Stream sortie,
         string[] entete,
-        IAsyncEnumerable<FicheCompte> fiches,
-        Action<CsvWriter, FicheCompte> ligne,
+        IAsyncEnumerable<T> fiches,
+        Action<CsvWriter, T> ligne,
         CancellationToken annulation)
     {
         await using var csv = CsvWriter.Create(sortie, Options, true);

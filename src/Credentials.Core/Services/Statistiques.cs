@@ -1,4 +1,5 @@
 using Credentials.Core.Data;
+using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,6 +114,31 @@ public sealed class Statistiques(CredentialsDbContext db, TimeProvider horloge)
         }
 
         return points;
+    }
+
+    public static readonly string[] EnteteCsv =
+        ["Profil", "Classe", "Comptes", "Non notifiés", "Notifiés non activés", "Activés", "Taux d'activation (%)", "Bloqués"];
+
+    /// <summary>
+    /// Les tableaux par classe (élèves, puis responsables) en CSV pour un tableur (UTF-8 avec BOM, « ; »), par
+    /// exemple pour rendre compte à l'académie ; le taux à une décimale, à la française.
+    /// </summary>
+    public static Task EcrireCsvAsync(StatistiquesEtablissement statistiques, Stream sortie, CancellationToken ct = default)
+    {
+        var lignes = statistiques.ElevesParClasse.Select(l => ("Élèves", l))
+            .Concat(statistiques.ResponsablesParClasse.Select(l => ("Responsables", l)));
+        return CsvComptes.EcrireAsync(sortie, EnteteCsv, lignes.ToAsyncEnumerable(), static (csv, ligne) =>
+        {
+            var (profil, l) = ligne;
+            csv.WriteField(profil);
+            csv.WriteField(l.Classe ?? SansClasse);
+            csv.WriteField(l.Total.ToString(Libelles.Culture));
+            csv.WriteField(l.NonNotifies.ToString(Libelles.Culture));
+            csv.WriteField(l.NonActives.ToString(Libelles.Culture));
+            csv.WriteField(l.Actives.ToString(Libelles.Culture));
+            csv.WriteField(l.Taux.ToString("0.0", Libelles.Culture));
+            csv.WriteField(l.Bloques.ToString(Libelles.Culture));
+        }, ct);
     }
 
     private static List<LigneStatistiques> ParClasse(List<Compteur> compteurs, Dictionary<int, string> classes) =>

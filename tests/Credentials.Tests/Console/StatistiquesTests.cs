@@ -99,4 +99,26 @@ public sealed class StatistiquesTests() : DeuxEtablissements(120, 40)
         Assert.DoesNotContain("classes=5A", pageProf);
         Assert.Contains("classes=6A", pageProf);
     }
+
+    [Fact]
+    public async Task Les_tableaux_par_classe_se_telechargent_en_csv_dans_la_portee_de_chacun()
+    {
+        var (stats, _, _) = await CalculerAsync(new Portee(etablissementA, RoleConsole.Directeur, null, Directrice));
+        var client = await app.ConnecterAsync(Directrice);
+
+        var reponse = await client.GetAsync("/statistiques/classes.csv");
+
+        Assert.Equal("text/csv", reponse.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("statistiques-par-classe", reponse.Content.Headers.ContentDisposition?.FileNameStar ?? reponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var lignes = (await reponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Profil;Classe;Comptes;Non notifiés;Notifiés non activés;Activés;Taux d'activation (%);Bloqués", lignes[0]);
+        Assert.Equal(stats.ElevesParClasse.Count + stats.ResponsablesParClasse.Count, lignes.Length - 1);
+        var a6 = stats.ElevesParClasse.Single(l => l.Classe == "6A");
+        Assert.Contains($"Élèves;6A;{a6.Total};{a6.NonNotifies};{a6.NonActives};{a6.Actives};{a6.Taux.ToString("0.0", Libelles.Culture)};{a6.Bloques}", lignes);
+
+        var prof = await app.ConnecterAsync(Enseignant);
+        var sienne = (await prof.GetStringAsync("/statistiques/classes.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Élèves", "Responsables"], sienne.Skip(1).Select(l => l.Split(';')[0]));
+        Assert.All(sienne.Skip(1), l => Assert.Equal("6A", l.Split(';')[1]));
+    }
 }
