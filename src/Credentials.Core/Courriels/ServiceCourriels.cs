@@ -63,18 +63,43 @@ public sealed class ServiceCourriels(
     private const string Courrier = "courrier";
 
     /// <summary>(Re)notifie la sélection par courriel : un courriel par compte ayant une adresse valable.</summary>
-    public async Task<BilanCourriels> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, CancellationToken ct = default)
+    public Task<BilanCourriels> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, CancellationToken ct = default) =>
+        NotifierAsync(portee, [criteres], reinitialiser, null, ct);
+
+    /// <summary>
+    /// (Re)notifie par courriel plusieurs sélections (un publipostage : une par profil) en une campagne et une
+    /// transaction : tout part, ou rien.
+    /// </summary>
+    public async Task<BilanCourriels> NotifierAsync(Portee portee, IReadOnlyList<CriteresComptes> selections, bool reinitialiser, string? libelle, CancellationToken ct = default)
     {
         var etablissement = await EtablissementAsync(portee, ct);
-        var (avecAdresse, sansAdresse) = await AdressesAsync(portee, criteres, ct);
-        if (avecAdresse.Count == 0)
+        var sansAdresse = new List<CompteIgnore>();
+        var fiches = new List<FicheCompte>();
+        var ignores = new List<CompteIgnore>();
+        var nouveaux = 0;
+        Evenement? evenement = null;
+        foreach (var criteres in selections)
+        {
+            var (avecAdresse, sans) = await AdressesAsync(portee, criteres, ct);
+            sansAdresse.AddRange(sans);
+            if (avecAdresse.Count > 0)
+            {
+                var lotProfil = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
+                fiches.AddRange(lotProfil.Fiches);
+                ignores.AddRange(lotProfil.Ignores);
+                nouveaux += lotProfil.NouveauxMotsDePasse;
+                evenement ??= lotProfil.Evenement;
+            }
+        }
+
+        if (fiches.Count == 0 && ignores.Count == 0)
         {
             return new BilanCourriels(null, 0, new ResultatLot([], []), sansAdresse);
         }
 
-        var lot = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
+        var lot = new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = evenement };
         var maintenant = outils.Maintenant;
-        var libelle = $"Notification de {Nombre(lot.Fiches.Count, criteres.Profil)}{Classes(criteres)}";
+        libelle ??= $"Notification de {Nombre(lot.Fiches.Count, selections[0].Profil)}{Classes(selections[0])}";
         var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Notification, libelle, maintenant);
         var entete = EnTeteEtablissement.De(etablissement, options.Value.PortailUrl);
         var expediteur = Expediteur.De(etablissement, options.Value);

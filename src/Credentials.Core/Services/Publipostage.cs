@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
@@ -16,8 +17,8 @@ public sealed record CriteresPublipostage
     /// <summary>null : tous ; true : les comptes activés ; false : ceux qui ne le sont pas encore.</summary>
     public bool? Actives { get; init; }
 
-    /// <summary>Seulement les comptes qui ont une adresse électronique.</summary>
-    public bool AvecCourriel { get; init; }
+    /// <summary>null : tous ; true : ceux qui ont une adresse électronique ; false : ceux qui n'en ont pas.</summary>
+    public bool? AvecCourriel { get; init; }
 
     public DateOnly? CreesDepuis { get; init; }
 
@@ -34,7 +35,7 @@ public sealed record CriteresPublipostage
             false => [EtatCompte.NonNotifie, EtatCompte.NotifieNonActive],
             null => [],
         },
-        AvecCourriel = AvecCourriel ? true : null,
+        AvecCourriel = AvecCourriel,
         CreesDepuis = Instant(CreesDepuis),
         CreesAvant = Instant(CreesAvant),
     };
@@ -114,6 +115,17 @@ public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials cre
 
         await credentials.EnregistrerAsync(ct);
         return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux };
+    }
+
+    /// <summary>
+    /// (Re)notifie par courriel les comptes filtrés qui ont une adresse valable, tous profils en une campagne et une
+    /// transaction ; les autres restent à imprimer (le bilan les compte).
+    /// </summary>
+    public Task<BilanCourriels> EnvoyerAsync(Portee portee, CriteresPublipostage criteres, ServiceCourriels courriels, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var selections = Profils(criteres).Select(criteres.Pour).ToList();
+        return courriels.NotifierAsync(portee, selections, reinitialiser: false, "Publipostage par courriel", ct);
     }
 
     /// <summary>Les fiches des comptes filtrés, sans rien changer, pour le CSV de publipostage (consigné au journal).</summary>

@@ -107,4 +107,31 @@ public sealed class PublipostageTests() : DeuxEtablissements(60, 10)
         Assert.Contains($"{(await ComptesAsync(etablissementB)).Count} comptes sélectionnés au total", page);
         Assert.All(avant.Take(20), c => Assert.DoesNotContain(c.Identifiant, page));
     }
+
+    [Fact]
+    public async Task Envoyer_par_courriel_fait_une_campagne_pour_tous_les_profils_puis_montre_les_comptes_sans_adresse()
+    {
+        var comptes = await ComptesAsync(etablissementA);
+        var responsables6A = await ResponsablesDeAsync("6A");
+        var vises = comptes.Where(c => !c.Bloque && (c.Profil == Profil.Eleve && c.Classe?.Code == "6A" || responsables6A.Contains(c.Id))).ToList();
+        var joignables = vises.Where(c => Core.Domain.AdresseCourriel.Normaliser(c.Courriel) is not null).ToList();
+        Assert.NotEmpty(joignables);
+        var client = await app.ConnecterAsync(Directrice);
+
+        var reponse = await ApplicationDeTest.PosterAsync(client, "/publipostage", "/publipostage/courriel",
+            [new("profils", "Eleve"), new("profils", "Responsable"), new("classes", "6A")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        var suite = reponse.Headers.Location!.OriginalString;
+        Assert.Contains("courriel=sans", suite);
+        var page = await PageAsync(client, suite);
+        Assert.Contains(Libelles.Accorder(joignables.Count, "courriel mis", "courriels mis") + " en file", page);
+        Assert.Contains("pas d'adresse électronique valable", page);
+
+        await using var scope = app.Portee();
+        var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+        Assert.Equal(1, await db.Set<Core.Courriels.Campagne>().CountAsync());
+        var destinataires = await db.Set<Core.Courriels.MessageSortant>().Select(m => m.CompteId).ToListAsync();
+        Assert.Equal(joignables.Select(c => (long?)c.Id).Order(), destinataires.Order());
+    }
 }

@@ -1,3 +1,4 @@
+using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Services;
@@ -11,7 +12,7 @@ namespace Credentials.Web.Features.Publipostage;
 /// de fiches (1 ou 8 par page) ou un CSV pour le publipostage d'un traitement de texte. Direction et secrétariat.
 /// </summary>
 [Route("publipostage")]
-public sealed class PublipostageController(Core.Services.Publipostage publipostage, RendusConsole rendus) : ControleurConsole
+public sealed class PublipostageController(Core.Services.Publipostage publipostage, ServiceCourriels courriels, RendusConsole rendus) : ControleurConsole
 {
     private const int Taille = 50;
 
@@ -38,6 +39,25 @@ public sealed class PublipostageController(Core.Services.Publipostage publiposta
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(filtres.Url(), "Aucune fiche à imprimer : aucun compte ne correspond aux filtres (les comptes bloqués sont ignorés).", TypeMessage.Avertissement)
             : rendus.Publipostage(lot.Fiches, modele, Contexte.Etablissement);
+    }
+
+    /// <summary>Un courriel à chaque compte filtré qui a une adresse ; ensuite, la même recherche réduite aux comptes sans adresse, à imprimer.</summary>
+    [HttpPost("courriel")]
+    public async Task<IActionResult> Courriel(FiltresPublipostage filtres, CancellationToken ct)
+    {
+        var bilan = await publipostage.EnvoyerAsync(Portee, filtres.Criteres(), courriels, ct);
+        if (bilan.CampagneId is null)
+        {
+            return RedirigerAvecMessage(filtres.Url(), "Aucun courriel n'est parti : aucun des comptes filtrés n'a d'adresse électronique valable.", TypeMessage.Avertissement);
+        }
+
+        Messages.Ajouter(TempData, TypeMessage.Succes, $"{Libelles.Accorder(bilan.Courriels, "courriel mis", "courriels mis")} en file : suivez leur envoi dans l'onglet Envois.");
+        return bilan.SansAdresse.Count == 0
+            ? LocalRedirect($"/envois/{bilan.CampagneId}")
+            : RedirigerAvecMessage(
+                filtres.SansCourriel().Url(),
+                $"{Libelles.Accorder(bilan.SansAdresse.Count, "compte n'a", "comptes n'ont")} pas d'adresse électronique valable : les voici, « Générer en PDF » imprime leurs fiches.",
+                TypeMessage.Information);
     }
 
     [HttpPost("csv")]

@@ -14,7 +14,7 @@ public sealed class FiltresPublipostage
     /// <summary>« actives », « non-actives » ou vide (tous).</summary>
     public string? Activation { get; set; }
 
-    /// <summary>« avec » : seulement les comptes qui ont une adresse électronique.</summary>
+    /// <summary>« avec » ou « sans » adresse électronique ; sinon tous.</summary>
     public string? Courriel { get; set; }
 
     public DateOnly? Depuis { get; set; }
@@ -28,7 +28,7 @@ public sealed class FiltresPublipostage
         Profils = Profils.Count == 0 ? Enum.GetValues<Profil>() : Profils,
         Classes = Classes.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
         Actives = Activation switch { "actives" => true, "non-actives" => false, _ => null },
-        AvecCourriel = Courriel == "avec",
+        AvecCourriel = Courriel switch { "avec" => true, "sans" => false, _ => null },
         CreesDepuis = Depuis,
         CreesAvant = Avant,
     };
@@ -50,9 +50,9 @@ public sealed class FiltresPublipostage
             yield return new("activation", Activation);
         }
 
-        if (Courriel == "avec")
+        if (Courriel is "avec" or "sans")
         {
-            yield return new("courriel", "avec");
+            yield return new("courriel", Courriel);
         }
 
         if (Depuis is { } depuis)
@@ -70,6 +70,17 @@ public sealed class FiltresPublipostage
             yield return new("page", Page.ToString(CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>Les mêmes filtres, réduits aux comptes sans adresse électronique (la voie papier après un envoi par courriel).</summary>
+    public FiltresPublipostage SansCourriel() => new()
+    {
+        Profils = Profils,
+        Classes = Classes,
+        Activation = Activation,
+        Courriel = "sans",
+        Depuis = Depuis,
+        Avant = Avant,
+    };
 
     public string Url(int? page = null) =>
         "/publipostage" + Microsoft.AspNetCore.Http.QueryString.Create(
