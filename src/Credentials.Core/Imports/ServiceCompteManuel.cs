@@ -17,9 +17,6 @@ public sealed record SaisieCompte(Profil Profil, string? Nom, string? Prenom, Da
     public string? CodeMef { get; init; }
 }
 
-/// <summary>Une erreur de saisie, rattachée au champ concerné (nom de la propriété de <see cref="SaisieCompte"/>).</summary>
-public sealed record ErreurSaisie(string Champ, string Message);
-
 public sealed record ResultatSaisie(Compte? Compte, IReadOnlyList<ErreurSaisie> Erreurs)
 {
     public bool EstAccepte => Erreurs.Count == 0;

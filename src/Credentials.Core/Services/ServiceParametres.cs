@@ -14,9 +14,6 @@ public sealed record SaisieParametres(
     string? TexteCourrier,
     string? TexteContact);
 
-/// <summary>Une erreur de saisie des paramètres, rattachée à son champ (nom de la propriété de <see cref="SaisieParametres"/>).</summary>
-public sealed record ErreurParametre(string Champ, string Message);
-
 /// <summary>
 /// Les réglages de l'établissement (nom, ville, chef d'établissement, adresse du portail, expéditeur et textes des
 /// courriers) : lus par tous les courriers, modifiés par la direction seule, vérifiés champ par champ, consignés au
@@ -39,9 +36,9 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
     }
 
     /// <summary>Les erreurs de la saisie, sans rien écrire (pour l'aperçu du courrier comme pour l'enregistrement).</summary>
-    public static IReadOnlyList<ErreurParametre> Verifier(SaisieParametres saisie)
+    public static IReadOnlyList<ErreurSaisie> Verifier(SaisieParametres saisie)
     {
-        var erreurs = new List<ErreurParametre>();
+        var erreurs = new List<ErreurSaisie>();
         if (string.IsNullOrWhiteSpace(saisie.Nom))
         {
             erreurs.Add(new(nameof(SaisieParametres.Nom), "Le nom de l'établissement est obligatoire : il figure en tête de chaque courrier."));
@@ -69,7 +66,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
     /// Enregistre les paramètres si la saisie est valable et que personne ne les a modifiés depuis
     /// <paramref name="versionAttendue"/> ; renvoie les erreurs sinon (rien n'est écrit).
     /// </summary>
-    public async Task<IReadOnlyList<ErreurParametre>> EnregistrerAsync(Portee portee, int versionAttendue, SaisieParametres saisie, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ErreurSaisie>> EnregistrerAsync(Portee portee, int versionAttendue, SaisieParametres saisie, CancellationToken ct = default)
     {
         portee.Exiger(portee.PeutParametrer, "modifier les paramètres de l'établissement");
         var erreurs = Verifier(saisie);
@@ -128,7 +125,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
                 : null;
     }
 
-    private static void Longueur(List<ErreurParametre> erreurs, string champ, string? valeur, int maximum)
+    private static void Longueur(List<ErreurSaisie> erreurs, string champ, string? valeur, int maximum)
     {
         if (valeur is not null && valeur.Trim().Length > maximum)
         {

@@ -23,7 +23,7 @@ public sealed record SaisieUtilisateur(string? Courriel, string? NomAffiche, Rol
 /// Le résultat d'une action sur un utilisateur : les erreurs de saisie, ou le mot de passe initial tiré pour lui
 /// (montré une seule fois à la direction, jamais enregistré en clair ni journalisé).
 /// </summary>
-public sealed record ResultatUtilisateur(IReadOnlyList<ErreurParametre> Erreurs, string? MotDePasseInitial = null)
+public sealed record ResultatUtilisateur(IReadOnlyList<ErreurSaisie> Erreurs, string? MotDePasseInitial = null)
 {
     public bool EstAccepte => Erreurs.Count == 0;
 }
@@ -70,7 +70,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     public async Task<ResultatUtilisateur> AjouterAsync(Portee portee, SaisieUtilisateur saisie, CancellationToken ct = default)
     {
         portee.Exiger(portee.PeutParametrer, Action);
-        var erreurs = new List<ErreurParametre>();
+        var erreurs = new List<ErreurSaisie>();
         var courriel = AdresseCourriel.Normaliser(saisie.Courriel?.ToLowerInvariant());
         if (courriel is null)
         {
@@ -109,7 +109,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
             var creation = await utilisateurs.CreateAsync(utilisateur, motDePasse);
             if (!creation.Succeeded)
             {
-                return new(creation.Errors.Select(e => new ErreurParametre(nameof(SaisieUtilisateur.Courriel), e.Description)).ToList());
+                return new(creation.Errors.Select(e => new ErreurSaisie(nameof(SaisieUtilisateur.Courriel), e.Description)).ToList());
             }
         }
 
@@ -182,7 +182,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
         var resultat = await utilisateurs.ResetPasswordAsync(utilisateur, jeton, motDePasse);
         if (!resultat.Succeeded)
         {
-            return new(resultat.Errors.Select(e => new ErreurParametre("", e.Description)).ToList());
+            return new(resultat.Errors.Select(e => new ErreurSaisie("", e.Description)).ToList());
         }
 
         await utilisateurs.SetLockoutEndDateAsync(utilisateur, null);
@@ -204,7 +204,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
         await db.Users.Where(u => u.Id == utilisateurId).Select(u => u.Email).SingleAsync(ct) ?? utilisateurId;
 
     /// <summary>Les classes d'un enseignant (au moins une, toutes de l'établissement) ; aucune pour les autres rôles.</summary>
-    private async Task<(List<Classe> Classes, ErreurParametre? Erreur)> ClassesAsync(Portee portee, SaisieUtilisateur saisie, CancellationToken ct)
+    private async Task<(List<Classe> Classes, ErreurSaisie? Erreur)> ClassesAsync(Portee portee, SaisieUtilisateur saisie, CancellationToken ct)
     {
         if (!Enum.IsDefined(saisie.Role))
         {

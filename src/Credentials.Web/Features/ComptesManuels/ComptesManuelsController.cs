@@ -77,10 +77,7 @@ public sealed class ComptesManuelsController(ServiceCompteManuel service, Recher
 
     private async Task<IActionResult> FormulaireAsync(FormulaireCompte formulaire, Core.Domain.Compte? compte, CancellationToken ct, ResultatSaisie? refus = null)
     {
-        foreach (var erreur in refus?.Erreurs ?? [])
-        {
-            ModelState.AddModelError(erreur.Champ, erreur.Message);
-        }
+        ModelState.Ajouter(refus?.Erreurs);
 
         return View("Formulaire", new FormulaireCompteModel(formulaire, compte, await recherche.ClassesAsync(Portee, ct)));
     }

@@ -51,13 +51,9 @@ public sealed class ParametresController(ServiceParametres service, RendusConsol
             saisie.TexteContact));
     }
 
-    private ViewResult Formulaire(FormulaireParametres formulaire, IReadOnlyList<ErreurParametre>? erreurs = null)
+    private ViewResult Formulaire(FormulaireParametres formulaire, IReadOnlyList<ErreurSaisie>? erreurs = null)
     {
-        foreach (var erreur in erreurs ?? [])
-        {
-            ModelState.AddModelError(erreur.Champ, erreur.Message);
-        }
-
+        ModelState.Ajouter(erreurs);
         return View("Index", new ParametresModel(formulaire, Contexte.Etablissement.Uai, rendus.PortailParDefaut));
     }
 }

@@ -86,22 +86,22 @@ public sealed class UtilisateursController(ServiceUtilisateurs service, Recherch
         (await service.ListerAsync(Portee, ct)).SingleOrDefault(u => u.Id == id)
         ?? throw new ErreurMetier("Cet utilisateur n'a pas accès à la console de l'établissement.", CodeErreur.Introuvable);
 
-    private async Task<IActionResult> ListeAsync(FormulaireUtilisateur formulaire, CancellationToken ct, IReadOnlyList<ErreurParametre>? erreurs = null, MotDePasseRemis? motDePasse = null)
+    private async Task<IActionResult> ListeAsync(FormulaireUtilisateur formulaire, CancellationToken ct, IReadOnlyList<ErreurSaisie>? erreurs = null, MotDePasseRemis? motDePasse = null)
     {
-        Erreurs(erreurs);
+        ModelState.Ajouter(erreurs);
         var liste = await service.ListerAsync(Portee, ct);
         return View("Index", new UtilisateursModel(liste, formulaire, await recherche.ClassesAsync(Portee, ct), motDePasse, Contexte.UtilisateurId));
     }
 
-    private async Task<IActionResult> FicheAsync(string id, IReadOnlyList<ErreurParametre>? erreurs, CancellationToken ct)
+    private async Task<IActionResult> FicheAsync(string id, IReadOnlyList<ErreurSaisie>? erreurs, CancellationToken ct)
     {
-        Erreurs(erreurs);
+        ModelState.Ajouter(erreurs);
         var utilisateur = await UtilisateurAsync(id, ct);
         return View("Fiche", new FicheUtilisateurModel(utilisateur, await recherche.ClassesAsync(Portee, ct), utilisateur.Id == Contexte.UtilisateurId));
     }
 
     /// <summary>Only the role can fail to bind (a tampered value): the framework's message is English.</summary>
-    private ErreurParametre? RoleIllisible()
+    private ErreurSaisie? RoleIllisible()
     {
         if (ModelState.IsValid)
         {
@@ -109,14 +109,6 @@ public sealed class UtilisateursController(ServiceUtilisateurs service, Recherch
         }
 
         ModelState.Clear();
-        return new ErreurParametre("Role", "Choisissez un rôle : Directeur, Secrétaire ou Enseignant.");
-    }
-
-    private void Erreurs(IReadOnlyList<ErreurParametre>? erreurs)
-    {
-        foreach (var erreur in erreurs ?? [])
-        {
-            ModelState.AddModelError(erreur.Champ, erreur.Message);
-        }
+        return new ErreurSaisie("Role", "Choisissez un rôle : Directeur, Secrétaire ou Enseignant.");
     }
 }
