@@ -28,6 +28,8 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
     public const int LongueurTexteCourrier = 2000;
     public const int LongueurTexteContact = 500;
 
+    private const string ModifiesEntreTemps = "Les paramètres ont été modifiés entre-temps par quelqu'un d'autre : rien n'a été enregistré. Rechargez la page pour voir leurs nouvelles valeurs.";
+
     public async Task<Etablissement> LireAsync(Portee portee, CancellationToken ct = default)
     {
         portee.Exiger(portee.PeutParametrer, "modifier les paramètres de l'établissement");
@@ -79,18 +81,11 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
             ?? throw new ErreurMetier("Cet établissement n'existe plus.", CodeErreur.Introuvable);
         if (etablissement.Version != versionAttendue)
         {
-            return [new("", "Les paramètres ont été modifiés entre-temps par quelqu'un d'autre : rien n'a été enregistré. Rechargez la page pour voir leurs nouvelles valeurs.")];
+            return [new("", ModifiesEntreTemps)];
         }
 
         var avant = Champs(etablissement);
-        etablissement.ModifierReglages(
-            saisie.Nom!,
-            saisie.Ville,
-            saisie.NomChef,
-            string.IsNullOrWhiteSpace(saisie.PortailUrl) ? null : PortailUrl(saisie.PortailUrl),
-            AdresseCourriel.Normaliser(saisie.CourrielExpediteur),
-            saisie.TexteCourrier,
-            saisie.TexteContact);
+        Appliquer(etablissement, saisie);
         var apres = Champs(etablissement);
         var modifies = avant.Where(c => apres[c.Key] != c.Value).Select(c => c.Key).ToList();
         if (modifies.Count == 0)
@@ -105,11 +100,25 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
         }
         catch (DbUpdateConcurrencyException)
         {
-            return [new("", "Les paramètres ont été modifiés entre-temps par quelqu'un d'autre : rien n'a été enregistré. Rechargez la page pour voir leurs nouvelles valeurs.")];
+            return [new("", ModifiesEntreTemps)];
         }
 
         return [];
     }
+
+    /// <summary>
+    /// Applique une saisie vérifiée (<see cref="Verifier"/>) à un établissement, adresses normalisées : ce que
+    /// l'enregistrement écrit est exactement ce que l'aperçu du courrier imprime.
+    /// </summary>
+    public static void Appliquer(Etablissement etablissement, SaisieParametres saisie) =>
+        etablissement.ModifierReglages(
+            saisie.Nom!,
+            saisie.Ville,
+            saisie.NomChef,
+            string.IsNullOrWhiteSpace(saisie.PortailUrl) ? null : PortailUrl(saisie.PortailUrl),
+            AdresseCourriel.Normaliser(saisie.CourrielExpediteur),
+            saisie.TexteCourrier,
+            saisie.TexteContact);
 
     /// <summary>Une adresse web absolue http(s), sans espace, sans « / » final ; null si elle n'en est pas une.</summary>
     public static string? PortailUrl(string saisie)

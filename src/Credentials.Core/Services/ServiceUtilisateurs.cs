@@ -38,6 +38,8 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
 {
     private const string Action = "gérer les utilisateurs de la console";
 
+    private const string DirectionRequise = "L'établissement doit garder au moins une direction : ajoutez d'abord une autre personne avec le rôle Directeur.";
+
     /// <summary>Assez long pour être robuste (72 bits), sans caractères ambigus, lisible au téléphone : 4 groupes de 4.</summary>
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
@@ -135,7 +137,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
 
         if (affectation.Role == RoleConsole.Directeur && role != RoleConsole.Directeur && !await AutreDirectionAsync(portee, utilisateurId, ct))
         {
-            return new([new("", "L'établissement doit garder au moins une direction : ajoutez d'abord une autre personne avec le rôle Directeur.")]);
+            return new([new("", DirectionRequise)]);
         }
 
         affectation.ChangerRole(role);
@@ -153,7 +155,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
         var affectation = await AffectationAsync(portee, utilisateurId, ct);
         if (affectation.Role == RoleConsole.Directeur && !await AutreDirectionAsync(portee, utilisateurId, ct))
         {
-            return new([new("", "L'établissement doit garder au moins une direction : ajoutez d'abord une autre personne avec le rôle Directeur.")]);
+            return new([new("", DirectionRequise)]);
         }
 
         db.Affectations.Remove(affectation);

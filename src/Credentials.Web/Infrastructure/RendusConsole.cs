@@ -41,14 +41,7 @@ public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stre
 /// <summary>Relie la console aux renderers : l'en-tête de l'établissement, les noms de fichiers, le flux de réponse.</summary>
 public sealed class RendusConsole(IConfiguration configuration, TimeProvider horloge)
 {
-    public EnTeteEtablissement EnTete(Etablissement e) => new(
-        e.Uai,
-        e.Nom,
-        e.Ville,
-        e.NomChef,
-        e.PortailUrl ?? PortailParDefaut,
-        e.TexteCourrier,
-        e.TexteContact);
+    public EnTeteEtablissement EnTete(Etablissement e) => EnTeteEtablissement.De(e, PortailParDefaut);
 
     /// <summary>L'adresse du portail du déploiement, pour les établissements qui n'en ont pas donné.</summary>
     public string PortailParDefaut => configuration["Portail:Url"] ?? "http://localhost:5080/portail";

@@ -1,4 +1,3 @@
-using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
@@ -41,14 +40,10 @@ public sealed class ParametresController(ServiceParametres service, RendusConsol
             return Formulaire(formulaire, erreurs);
         }
 
-        return rendus.ApercuCourrier(new EnTeteEtablissement(
-            Contexte.Etablissement.Uai,
-            saisie.Nom!.Trim(),
-            saisie.Ville?.Trim(),
-            saisie.NomChef?.Trim(),
-            (string.IsNullOrWhiteSpace(saisie.PortailUrl) ? null : ServiceParametres.PortailUrl(saisie.PortailUrl)) ?? rendus.PortailParDefaut,
-            saisie.TexteCourrier,
-            saisie.TexteContact));
+        // The school as it would be once saved, never attached to the database.
+        var apercu = new Etablissement(Contexte.Etablissement.Uai, saisie.Nom!);
+        ServiceParametres.Appliquer(apercu, saisie);
+        return rendus.ApercuCourrier(rendus.EnTete(apercu));
     }
 
     private ViewResult Formulaire(FormulaireParametres formulaire, IReadOnlyList<ErreurSaisie>? erreurs = null)
