@@ -24,6 +24,9 @@ public static class Libelles
     /// <summary>Le profil en minuscules, tel qu'il s'écrit dans une phrase ou un nom de fichier.</summary>
     public static string EnMinuscules(this Profil profil) => profil.Libelle().ToLowerInvariant();
 
+    /// <summary>« Élèves », « Responsables » : le pluriel en titre de carte ou de ligne.</summary>
+    public static string PlurielTitre(this Profil profil) => string.Concat(profil.Pluriel()[..1].ToUpperInvariant(), profil.Pluriel()[1..]);
+
     public static string Pluriel(this Profil profil) => profil switch
     {
         Profil.Eleve => "élèves",

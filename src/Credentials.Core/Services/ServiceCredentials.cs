@@ -28,7 +28,16 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
 public sealed record CodeEmis(long CompteId, string NomComplet, string Identifiant, string Code, DateTime ExpireLe);
 
 /// <summary>Combien de comptes une action toucherait, par état : de quoi écrire la confirmation.</summary>
-public sealed record ApercuSelection(int Total, int NonNotifies, int NonActives, int Actives, int Bloques);
+public sealed record ApercuSelection(int Total, int NonNotifies, int NonActives, int Actives, int Bloques)
+{
+    /// <summary>Additionne des comptages par état et blocage (les comptes bloqués comptent aussi dans leur état).</summary>
+    public static ApercuSelection Compter(IReadOnlyCollection<(EtatCompte Etat, bool Bloque, int Nombre)> comptages) => new(
+        comptages.Sum(c => c.Nombre),
+        comptages.Where(c => c.Etat == EtatCompte.NonNotifie).Sum(c => c.Nombre),
+        comptages.Where(c => c.Etat == EtatCompte.NotifieNonActive).Sum(c => c.Nombre),
+        comptages.Where(c => c.Etat == EtatCompte.Active).Sum(c => c.Nombre),
+        comptages.Where(c => c.Bloque).Sum(c => c.Nombre));
+}
 
 /// <summary>
 /// Le service des identifiants : il applique les règles d'état de <see cref="Compte"/> à une sélection,
@@ -43,12 +52,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             .GroupBy(c => new { c.Etat, c.Bloque })
             .Select(g => new { g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
             .ToListAsync(ct);
-        return new ApercuSelection(
-            parEtat.Sum(g => g.Nombre),
-            parEtat.Where(g => g.Etat == EtatCompte.NonNotifie).Sum(g => g.Nombre),
-            parEtat.Where(g => g.Etat == EtatCompte.NotifieNonActive).Sum(g => g.Nombre),
-            parEtat.Where(g => g.Etat == EtatCompte.Active).Sum(g => g.Nombre),
-            parEtat.Where(g => g.Bloque).Sum(g => g.Nombre));
+        return ApercuSelection.Compter(parEtat.Select(g => (g.Etat, g.Bloque, g.Nombre)).ToList());
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>

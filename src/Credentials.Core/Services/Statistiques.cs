@@ -8,6 +8,11 @@ namespace Credentials.Core.Services;
 /// <summary>Une ligne de statistiques : combien de comptes dans chaque état (les comptes bloqués comptent aussi dans leur état).</summary>
 public sealed record LigneStatistiques(string Libelle, int Total, int NonNotifies, int NonActives, int Actives, int Bloques)
 {
+    public LigneStatistiques(string libelle, ApercuSelection comptes)
+        : this(libelle, comptes.Total, comptes.NonNotifies, comptes.NonActives, comptes.Actives, comptes.Bloques)
+    {
+    }
+
     /// <summary>Le code de la classe quand la ligne est une classe (pour « qui manque ? »).</summary>
     public string? Classe { get; init; }
 
@@ -32,7 +37,7 @@ public sealed record StatistiquesEtablissement(
 /// responsable compte dans la classe de chacun de ses enfants), et l'évolution des activations jour par jour. Tout
 /// passe par <see cref="RequeteComptes.Filtrer"/> : un enseignant n'y voit que ses classes.
 /// </summary>
-public sealed class Statistiques(CredentialsDbContext db, TimeProvider horloge)
+public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials credentials, TimeProvider horloge)
 {
     /// <summary>L'évolution couvre au plus cette durée avant aujourd'hui.</summary>
     public const int JoursEvolution = 120;
@@ -44,14 +49,10 @@ public sealed class Statistiques(CredentialsDbContext db, TimeProvider horloge)
         var parProfil = new List<LigneStatistiques>();
         foreach (var profil in Enum.GetValues<Profil>())
         {
-            var etats = await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = profil })
-                .GroupBy(c => new { c.Etat, c.Bloque })
-                .Select(g => new Compteur(null, g.Key.Etat, g.Key.Bloque, g.Count()))
-                .ToListAsync(ct);
-            var ligne = Ligne(profil.Pluriel(), etats);
-            if (ligne.Total > 0)
+            var comptes = await credentials.ApercuAsync(portee, new CriteresComptes { Profil = profil }, ct);
+            if (comptes.Total > 0)
             {
-                parProfil.Add(ligne with { Libelle = char.ToUpperInvariant(ligne.Libelle[0]) + ligne.Libelle[1..] });
+                parProfil.Add(new LigneStatistiques(profil.PlurielTitre(), comptes));
             }
         }
 
@@ -149,13 +150,8 @@ public sealed class Statistiques(CredentialsDbContext db, TimeProvider horloge)
             .ThenBy(l => l.Libelle, StringComparer.Ordinal)
             .ToList();
 
-    private static LigneStatistiques Ligne(string libelle, IReadOnlyCollection<Compteur> compteurs) => new(
-        libelle,
-        compteurs.Sum(c => c.Nombre),
-        compteurs.Where(c => c.Etat == EtatCompte.NonNotifie).Sum(c => c.Nombre),
-        compteurs.Where(c => c.Etat == EtatCompte.NotifieNonActive).Sum(c => c.Nombre),
-        compteurs.Where(c => c.Etat == EtatCompte.Active).Sum(c => c.Nombre),
-        compteurs.Where(c => c.Bloque).Sum(c => c.Nombre));
+    private static LigneStatistiques Ligne(string libelle, IReadOnlyCollection<Compteur> compteurs) =>
+        new(libelle, ApercuSelection.Compter(compteurs.Select(c => (c.Etat, c.Bloque, c.Nombre)).ToList()));
 
     private sealed record Compteur(int? ClasseId, EtatCompte Etat, bool Bloque, int Nombre);
 }
