@@ -27,6 +27,29 @@ public sealed record FicheCompte(
     bool Bloque)
 {
     public string NomComplet => $"{Prenom} {Nom}";
+
+    /// <summary>
+    /// Une fiche fictive, pour l'aperçu du courrier et le préchauffage des rendus : « Notifié et non activé » avec un
+    /// mot de passe d'exemple, ou le rappel d'un compte « Activé ».
+    /// </summary>
+    public static FicheCompte Exemple(Profil profil, string prenom, string nom, EtatCompte etat, string? classe, DateTime maintenant) => new(
+        0,
+        profil,
+        nom,
+        prenom,
+        $"{Identifiants.Replier(prenom)}.{Identifiants.Replier(nom)}",
+        etat,
+        etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants,
+        etat == EtatCompte.Active ? null : "EXEMPLE234",
+        etat == EtatCompte.Active ? null : maintenant.AddDays(120),
+        classe,
+        null,
+        null,
+        null,
+        maintenant,
+        maintenant,
+        null,
+        false);
 }
 
 /// <summary>L'établissement tel qu'il apparaît en tête des documents, avec ses textes (ou les textes par défaut).</summary>

@@ -106,6 +106,9 @@ public static class Libelles
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
 
     /// <summary>JJ/MM/AAAA, vide si absente.</summary>
+    /// <summary>Le début d'un jour de l'établissement (minuit à Paris), en UTC : une date saisie devient une borne.</summary>
+    public static DateTime DebutDuJour(DateOnly jour) => TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue), Paris);
+
     public static string Date(DateTime? utc) => utc is null ? "" : HeureLocale(utc.Value).ToString("dd/MM/yyyy", Culture);
 
     /// <summary>JJ/MM/AAAA HH:mm, vide si absente.</summary>

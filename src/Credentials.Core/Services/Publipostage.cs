@@ -36,14 +36,9 @@ public sealed record CriteresPublipostage
             null => [],
         },
         AvecCourriel = AvecCourriel,
-        CreesDepuis = Instant(CreesDepuis),
-        CreesAvant = Instant(CreesAvant),
+        CreesDepuis = CreesDepuis is { } depuis ? Libelles.DebutDuJour(depuis) : null,
+        CreesAvant = CreesAvant is { } avant ? Libelles.DebutDuJour(avant) : null,
     };
-
-    /// <summary>Minuit à Paris, en UTC : une date saisie est un jour de l'établissement.</summary>
-    private static DateTime? Instant(DateOnly? jour) => jour is { } j
-        ? TimeZoneInfo.ConvertTimeToUtc(j.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))
-        : null;
 }
 
 /// <summary>Combien de comptes un publipostage touche, par profil, et combien n'ont pas d'adresse électronique.</summary>

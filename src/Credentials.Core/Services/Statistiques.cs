@@ -88,7 +88,7 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
         // Days as the school lives them (Europe/Paris), not UTC days.
         var aujourdHui = DateOnly.FromDateTime(Libelles.HeureLocale(horloge.GetUtcNow().UtcDateTime));
         var debut = aujourdHui.AddDays(-JoursEvolution);
-        var depuis = debut.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var depuis = Libelles.DebutDuJour(debut);
         var dates = new List<DateTime>();
         foreach (var profil in new[] { Profil.Eleve, Profil.Responsable })
         {

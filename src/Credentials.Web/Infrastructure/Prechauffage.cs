@@ -41,7 +41,10 @@ public sealed class PrechauffageDocuments(IConfiguration configuration, ILogger<
     public static async Task<long> RendreAsync(CancellationToken ct = default)
     {
         var entete = new EnTeteEtablissement("0000000A", "Établissement fictif", "Orléans", "Mme Exemple", "https://portail.exemple.invalid", null, null);
-        var fiches = Enumerable.Range(1, FichesParPasse).Select(Fiche).ToList();
+        var jour = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+        var fiches = Enumerable.Range(1, FichesParPasse)
+            .Select(i => FicheCompte.Exemple(Profil.Eleve, $"Prénom{i}", $"Nom{i}", i % 3 == 0 ? EtatCompte.Active : EtatCompte.NotifieNonActive, "6A", jour))
+            .ToList();
         long octets = 0;
         for (var passe = 0; passe < Passes; passe++)
         {
@@ -64,23 +67,4 @@ public sealed class PrechauffageDocuments(IConfiguration configuration, ILogger<
 
         return octets;
     }
-
-    private static FicheCompte Fiche(int i) => new(
-        -i,
-        Profil.Eleve,
-        $"Nom{i}",
-        $"Prénom{i}",
-        $"prenom{i}.nom{i}",
-        i % 3 == 0 ? EtatCompte.Active : EtatCompte.NotifieNonActive,
-        i % 3 == 0 ? VarianteFiche.Rappel : VarianteFiche.Identifiants,
-        i % 3 == 0 ? null : "ABCD2345EF",
-        i % 3 == 0 ? null : new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        "6A",
-        "10010012110",
-        "6EME",
-        null,
-        new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc),
-        new DateTime(2026, 9, 2, 0, 0, 0, DateTimeKind.Utc),
-        null,
-        false);
 }

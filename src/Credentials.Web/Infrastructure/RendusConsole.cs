@@ -50,16 +50,11 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
     public FluxFichier ApercuCourrier(EnTeteEtablissement entete)
     {
         var maintenant = Maintenant;
-        FicheCompte Fiche(Profil profil, string prenom, EtatCompte etat, string? classe) => new(
-            0, profil, "EXEMPLE", prenom, $"{prenom.ToLowerInvariant()}.exemple", etat,
-            etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants,
-            etat == EtatCompte.Active ? null : "EXEMPLE234", etat == EtatCompte.Active ? null : maintenant.AddDays(120),
-            classe, null, null, null, maintenant, maintenant, null, false);
         IReadOnlyList<FicheCompte> fiches =
         [
-            Fiche(Profil.Eleve, "Camille", EtatCompte.NotifieNonActive, "6A"),
-            Fiche(Profil.Responsable, "Dominique", EtatCompte.NotifieNonActive, "6A"),
-            Fiche(Profil.Eleve, "Sacha", EtatCompte.Active, "5B"),
+            FicheCompte.Exemple(Profil.Eleve, "Camille", "EXEMPLE", EtatCompte.NotifieNonActive, "6A", maintenant),
+            FicheCompte.Exemple(Profil.Responsable, "Dominique", "EXEMPLE", EtatCompte.NotifieNonActive, "6A", maintenant),
+            FicheCompte.Exemple(Profil.Eleve, "Sacha", "EXEMPLE", EtatCompte.Active, "5B", maintenant),
         ];
         return new("application/pdf", NomsFichiers.Datee("apercu-courrier", null, maintenant, "pdf"),
             (flux, ct) => new FichesConnexionRenderer().EcrireAsync(ModeleFiche.Detaillee, entete, fiches.ToAsyncEnumerable(), flux, ct), tampon: true);

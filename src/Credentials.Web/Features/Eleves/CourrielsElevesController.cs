@@ -25,7 +25,7 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
         ExigerFamilles();
         if (selection.EstVide)
         {
-            return RedirigerAvecMessage(selection.Url(), "Sélectionnez au moins un élève, ou cochez « Sélectionner tous les résultats ».", TypeMessage.Erreur);
+            return RedirigerAvecMessage(selection.Url(), SectionComptes.Eleves.SelectionVide, TypeMessage.Erreur);
         }
 
         var apercu = await courriels.ApercuFamillesAsync(Portee, selection.CriteresSelection(), ct);

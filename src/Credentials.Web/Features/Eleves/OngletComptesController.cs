@@ -181,7 +181,7 @@ public abstract class OngletComptesController(
     }
 
     protected IActionResult SelectionVide(SelectionEleves selection) =>
-        RedirigerAvecMessage(selection.Url(), $"Sélectionnez au moins un {Section.Singulier}, ou cochez « Sélectionner tous les résultats ».", TypeMessage.Erreur);
+        RedirigerAvecMessage(selection.Url(), Section.SelectionVide, TypeMessage.Erreur);
 
     protected IActionResult Inaccessibles(SelectionEleves selection) =>
         RedirigerAvecMessage(selection.Url(), $"Aucun des {Section.Pluriel} sélectionnés n'est accessible.", TypeMessage.Erreur);

@@ -17,6 +17,9 @@ public sealed record SectionComptes(Profil Profil, string Chemin, string Titre, 
     /// <summary>« 3 élèves », « 1 responsable ».</summary>
     public string Nombre(int n) => Libelles.Accorder(n, Singulier, Pluriel);
 
+    /// <summary>Le message d'une action postée sans aucune ligne cochée ni « tous les résultats ».</summary>
+    public string SelectionVide => $"Sélectionnez au moins un {Singulier}, ou cochez « Sélectionner tous les résultats ».";
+
     /// <summary>Le nom du contrôleur qui sert l'onglet (onglet actif des pages partagées).</summary>
     public string Controleur => EstEleves ? "Eleves" : "Responsables";
 }
