@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
+using Credentials.Tests.Infrastructure;
 using static Credentials.Tests.Documents.FichesDeTest;
 
 namespace Credentials.Tests.Documents;
@@ -58,7 +59,7 @@ public sealed class ArchiveFichesTests : IDisposable
             await new ArchiveFichesRenderer().EcrireAsync(College, [Fiche(1, prenom: "Éloïse", nom: "Lefèvre")], fichier);
         }
 
-        var liste = OutilsExternes.Executer(
+        var liste = Processus.Executer(
             "/usr/bin/python3", "-c",
             "import zipfile, sys\nfor i in zipfile.ZipFile(sys.argv[1]).infolist(): print(i.flag_bits & 0x800, i.filename)",
             chemin);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
+using Credentials.Tests.Infrastructure;
 using CsvHelper;
 using static Credentials.Tests.Documents.FichesDeTest;
 
@@ -34,7 +35,7 @@ public sealed class CsvTests : IDisposable
     /// <summary>Le fichier relu par le module csv de Python, comme une liste de lignes.</summary>
     private static List<string[]> LuParPython(string chemin)
     {
-        var json = OutilsExternes.Executer(
+        var json = Processus.Executer(
             "/usr/bin/python3", "-c",
             "import csv, json, sys\n" +
             "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n" +

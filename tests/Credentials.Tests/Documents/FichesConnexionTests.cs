@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
+using Credentials.Tests.Infrastructure;
 using static Credentials.Tests.Documents.FichesDeTest;
 
 namespace Credentials.Tests.Documents;
@@ -182,7 +183,7 @@ public sealed class FichesConnexionTests : IDisposable
     }
 
     private static List<(string Texte, double YMin, double YMax)> MotsPlaces(string pdf) =>
-        System.Xml.Linq.XDocument.Parse(OutilsExternes.Executer("pdftotext", "-bbox", pdf, "-"))
+        System.Xml.Linq.XDocument.Parse(Processus.Executer("pdftotext", "-bbox", pdf, "-"))
             .Descendants().Where(e => e.Name.LocalName == "word")
             .Select(e => (e.Value, (double)e.Attribute("yMin")!, (double)e.Attribute("yMax")!))
             .ToList();
@@ -209,8 +210,8 @@ public sealed class FichesConnexionTests : IDisposable
         var fiche = Fiche(3) with { Identifiant = "jb.delacoeur" };
         var pdf = Rendre(ModeleFiche.Detaillee, [fiche]);
 
-        OutilsExternes.Executer("pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, dossier.Fichier("page"));
-        var lu = OutilsExternes.Executer("zbarimg", "--raw", "-q", dossier.Fichier("page.png")).Trim();
+        Processus.Executer("pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, dossier.Fichier("page"));
+        var lu = Processus.Executer("zbarimg", "--raw", "-q", dossier.Fichier("page.png")).Trim();
 
         Assert.Equal(LienPortail.Activation("https://portail.exemple.fr", "jb.delacoeur"), lu);
         Assert.Equal("https://portail.exemple.fr/activation?identifiant=jb.delacoeur", lu);
@@ -221,8 +222,8 @@ public sealed class FichesConnexionTests : IDisposable
     {
         var pdf = Rendre(ModeleFiche.DeuxParPage, [Fiche(1) with { Identifiant = "lea.martin" }, Fiche(2, EtatCompte.Active) with { Identifiant = "noe.petit" }]);
 
-        OutilsExternes.Executer("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, dossier.Fichier("page"));
-        var lus = OutilsExternes.Executer("zbarimg", "--raw", "-q", dossier.Fichier("page.png")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Processus.Executer("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, dossier.Fichier("page"));
+        var lus = Processus.Executer("zbarimg", "--raw", "-q", dossier.Fichier("page.png")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(
             ["https://portail.exemple.fr/activation?identifiant=lea.martin", "https://portail.exemple.fr/activation?identifiant=noe.petit"],
@@ -251,7 +252,7 @@ public sealed class FichesConnexionTests : IDisposable
         Assert.Equal("Fiches de connexion – Collège Les Étangs", infos["Title"]);
         Assert.Equal("Collège Les Étangs", infos["Author"]);
         Assert.Contains("A4", infos["Page size"]);
-        var polices = OutilsExternes.Executer("pdffonts", pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries)[2..];
+        var polices = Processus.Executer("pdffonts", pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries)[2..];
         Assert.Contains(polices, ligne => ligne.Contains("DejaVu Sans Mono"));
         // Columns end with: emb sub uni object-number generation.
         Assert.All(polices, ligne => Assert.Equal("yes", ligne.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5]));

@@ -3,20 +3,16 @@ using Credentials.Tests.Infrastructure;
 namespace Credentials.Tests.Documents;
 
 /// <summary>
-/// Les outils réels qui relisent ce que les rendus produisent : poppler (pdftotext, pdfinfo,
-/// pdftoppm), zbarimg, le Python de Debian. Un outil absent fait échouer le test avec le paquet à
-/// installer, jamais le sauter.
+/// Ce que les tests des rendus relisent d'un PDF avec poppler (texte page par page, informations), par
+/// <see cref="Processus"/> : un outil absent fait échouer le test avec le paquet à installer, jamais le sauter.
 /// </summary>
 internal static class OutilsExternes
 {
-    /// <summary>Lance l'outil, renvoie sa sortie standard ; échoue avec sa sortie d'erreur s'il échoue.</summary>
-    public static string Executer(string programme, params string[] arguments) => Processus.Executer(programme, arguments);
-
     /// <summary>Le texte d'un PDF page par page, tel que le copie un lecteur (pdftotext -layout).</summary>
     public static string[] TexteParPage(string pdf, int? premiere = null, int? derniere = null)
     {
         var pages = premiere is null ? [] : new[] { "-f", premiere.Value.ToString(), "-l", (derniere ?? premiere).Value.ToString() };
-        var texte = Executer("pdftotext", ["-layout", "-enc", "UTF-8", .. pages, pdf, "-"]);
+        var texte = Processus.Executer("pdftotext", ["-layout", "-enc", "UTF-8", .. pages, pdf, "-"]);
         var decoupe = texte.Split('\f');
         // pdftotext ends the last page with a form feed too.
         return decoupe[^1].Trim().Length == 0 ? decoupe[..^1] : decoupe;
@@ -28,7 +24,7 @@ internal static class OutilsExternes
     public static string Aplatir(string texte) => System.Text.RegularExpressions.Regex.Replace(texte, @"\s+", " ");
 
     public static Dictionary<string, string> Infos(string pdf) =>
-        Executer("pdfinfo", "-enc", "UTF-8", pdf)
+        Processus.Executer("pdfinfo", "-enc", "UTF-8", pdf)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(ligne => ligne.Split(':', 2))
             .Where(parties => parties.Length == 2)
