@@ -2,6 +2,7 @@
 # Runs every test project against real services: a throwaway PostgreSQL cluster and an SMTP
 # server (aiosmtpd) on 127.0.0.1, Chromium for the browser tests, poppler to read PDFs back.
 # Installs what it lacks (Debian packages), stops what it started, prints "N passed, N failed" last.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Imports") to run a subset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -59,7 +60,7 @@ results="$work/results"
 set +e
 dotnet test Credentials.sln -c Release --no-build -nologo \
   --logger "trx;LogFilePrefix=r" --results-directory "$results" \
-  --logger "console;verbosity=normal" 2>&1 | tee "$work/test.log" | grep -E '^\s+Failed |\[FAIL\]|^\s+Error Message|Passed!|Failed!|error [A-Z]+[0-9]+' 
+  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log" | grep -E '^\s+Failed |\[FAIL\]|^\s+Error Message|Passed!|Failed!|error [A-Z]+[0-9]+' 
 status=${PIPESTATUS[0]}
 set -e
 # Keep the details of failures where CI shows them.
