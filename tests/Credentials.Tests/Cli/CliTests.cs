@@ -12,7 +12,7 @@ public sealed class CliTests : IAsyncLifetime
 {
     private readonly string dossier = Directory.CreateTempSubdirectory("credentials-cli-").FullName;
 
-    private static string Echantillon(string chemin) => Imports.Echantillons.CheminPartage(chemin.Split('/')[0], chemin.Split('/')[1]);
+    private static string Echantillon(string chemin) => Imports.Echantillons.Chemin(Path.GetFileName(chemin));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
