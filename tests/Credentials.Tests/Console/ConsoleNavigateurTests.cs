@@ -44,7 +44,7 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
         await page.WaitForURLAsync("**/eleves");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
-        await page.GetByLabel("Classe(s)").SelectOptionAsync("6A");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s)", Exact = true }).GetByLabel("6A", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForURLAsync("**/eleves?*classes=6A*");
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -92,7 +92,7 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Responsables", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/responsables");
-        await page.GetByLabel("Classe(s) des enfants").SelectOptionAsync("6A");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s) des enfants" }).GetByLabel("6A", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForURLAsync("**/responsables?*classes=6A*");
         Assert.True(await page.Locator("a.enfant").CountAsync() > 0, "no child shown next to the guardians");

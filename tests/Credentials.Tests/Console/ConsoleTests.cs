@@ -141,7 +141,7 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
         foreach (var eleve in eleves)
         {
             var ligne = Assert.Single(lignes, l => l.Split(';').Contains(eleve.Identifiant));
-            var motDePasse = ligne.Split(';')[8];
+            var motDePasse = ligne.Split(';')[9];
             switch (eleve.Etat)
             {
                 case EtatCompte.Active: Assert.Equal("*****", motDePasse); break;

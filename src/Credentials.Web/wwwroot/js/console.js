@@ -12,6 +12,12 @@
     var resume = document.querySelector("[data-focus='true']");
     if (resume) { resume.focus(); }
 
+    // On a phone the tabs are one row that scrolls: bring the current tab into view.
+    var ongletActif = document.querySelector(".onglets [aria-current='page']");
+    if (ongletActif && ongletActif.parentElement.parentElement.scrollWidth > ongletActif.parentElement.parentElement.clientWidth) {
+        ongletActif.parentElement.parentElement.scrollLeft = ongletActif.offsetLeft - 16;
+    }
+
     // Row selection: "select the page" checkbox and a live count.
     var formulaire = document.querySelector("form[data-selection]");
     if (!formulaire) { return; }
