@@ -13,28 +13,8 @@ namespace Credentials.Tests.Console;
 /// Finding one account and acting on it, in Debian's Chromium: the « Bloqué » filter (and the Statistiques counts
 /// that lead to it), the actions of an account's page, and every console page on a 375 px phone.
 /// </summary>
-public sealed class CompteNavigateurTests : IAsyncLifetime
+public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
 {
-    private const string Directrice = "directrice@college.test";
-    private ServeurReel serveur = null!;
-    private Navigateur navigateur = null!;
-    private int etablissementId;
-
-    public async Task InitializeAsync()
-    {
-        serveur = await ServeurReel.DemarrerAsync();
-        var bilan = await serveur.Application.CreerEtablissementAsync("0999999Z", 120);
-        etablissementId = bilan.Etablissement.Id;
-        await serveur.Application.CreerAsync(Directrice, RoleConsole.Directeur, etablissementId);
-        navigateur = await Navigateur.LancerAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await navigateur.DisposeAsync();
-        await serveur.DisposeAsync();
-    }
-
     [Fact]
     public async Task Le_filtre_Bloque_ne_montre_que_les_comptes_bloques_et_les_statistiques_y_menent()
     {
@@ -207,7 +187,6 @@ public sealed class CompteNavigateurTests : IAsyncLifetime
         await large.GotoAsync(serveur.Url("/responsables"));
         var debordement = await large.Locator(".tableau-conteneur").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
         Assert.True(debordement <= 0, $"the Responsables table overflows by {debordement} px at 1280 px");
-        await Navigateur.CaptureAsync(large, "console-responsables");
     }
 
     private async Task VerifierTelephoneAsync(IPage page, string? url)
@@ -230,17 +209,6 @@ public sealed class CompteNavigateurTests : IAsyncLifetime
         }
 
         await Navigateur.VerifierAccessibiliteAsync(page);
-    }
-
-    private async Task<IPage> ConnecterAsync(ViewportSize? taille = null)
-    {
-        var page = await navigateur.NouvellePageAsync(taille);
-        await page.GotoAsync(serveur.Url("/compte/connexion"));
-        await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
-        await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
-        return page;
     }
 
     private async Task<List<Compte>> ElevesAsync(System.Linq.Expressions.Expression<Func<Compte, bool>> filtre)
