@@ -5,7 +5,7 @@ namespace Credentials.Core.Documents;
 /// <summary>
 /// La liste des comptes en CSV, colonnes du seed 003 §3.3 : <c>UAI;Établissement;Nom élève;Prénom
 /// élève;MEF;Classe;État du compte;Identifiant;Mot de passe;Date de notification;Date de dernière
-/// connexion</c>, les libellés de nom adaptés au profil (« Nom responsable »…), dates JJ/MM/AAAA à
+/// connexion</c> (le code MEF, puis son libellé en « Libellé MEF » : le code seul ne dit rien à qui lit), les libellés de nom adaptés au profil (« Nom responsable »…), dates JJ/MM/AAAA à
 /// l'heure de Paris, mot de passe selon <see cref="AffichageCompte"/>.
 /// </summary>
 public sealed class ListeComptesCsvRenderer
@@ -15,7 +15,7 @@ public sealed class ListeComptesCsvRenderer
         var qui = profil is { } p ? " " + p.EnMinuscules() : "";
         return
         [
-            "UAI", "Établissement", "Nom" + qui, "Prénom" + qui, "MEF", "Classe", "État du compte",
+            "UAI", "Établissement", "Nom" + qui, "Prénom" + qui, "MEF", "Libellé MEF", "Classe", "État du compte",
             "Identifiant", "Mot de passe", "Date de notification", "Date de dernière connexion",
         ];
     }
@@ -41,6 +41,7 @@ public sealed class ListeComptesCsvRenderer
             csv.WriteField(fiche.Nom);
             csv.WriteField(fiche.Prenom);
             csv.WriteField(fiche.CodeMef);
+            csv.WriteField(fiche.LibelleMef);
             csv.WriteField(fiche.Classe);
             csv.WriteField(AffichageCompte.Etat(fiche));
             csv.WriteField(fiche.Identifiant);

@@ -37,10 +37,11 @@ public static class Libelles
         _ => profil.ToString(),
     };
 
+    /// <summary>Ce que l'utilisateur comprend : d'où vient le compte (ONE dit « Annuaire fédérateur » pour un compte importé).</summary>
     public static string Libelle(this OrigineCompte origine) => origine switch
     {
-        OrigineCompte.AnnuaireFederateur => "Annuaire fédérateur",
-        OrigineCompte.CreationManuelle => "Création manuelle",
+        OrigineCompte.AnnuaireFederateur => "Importé",
+        OrigineCompte.CreationManuelle => "Créé dans la console",
         _ => origine.ToString(),
     };
 
@@ -92,6 +93,15 @@ public static class Libelles
         ActionJournal.ChangementMotDePasse => "Changement de mot de passe",
         _ => action.ToString(),
     };
+
+    /// <summary>« d'Arielle », « de Paul » : la préposition devant un nom, élidée devant une voyelle.</summary>
+    public static string De(string nom) => CommenceParVoyelle(nom) ? "d'" + nom : "de " + nom;
+
+    /// <summary>« de l'élève », « du responsable » : l'article contracté devant un nom commun.</summary>
+    public static string DuLe(string nom) => CommenceParVoyelle(nom) ? "de l'" + nom : "du " + nom;
+
+    private static bool CommenceParVoyelle(string mot) =>
+        mot.Length > 0 && "aeiouy".Contains(Identifiants.Replier(mot[..1]).FirstOrDefault(), StringComparison.Ordinal);
 
     /// <summary>« 1 élève », « 23 élèves ».</summary>
     public static string Accorder(int nombre, string singulier, string pluriel) =>

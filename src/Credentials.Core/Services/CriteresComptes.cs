@@ -30,6 +30,9 @@ public sealed record CriteresComptes
 
     public string? Mef { get; init; }
 
+    /// <summary>null : tous ; true : seulement les comptes bloqués ; false : sans eux.</summary>
+    public bool? Bloques { get; init; }
+
     /// <summary>null : tous ; true : seulement les élèves extérieurs ; false : sans eux.</summary>
     public bool? Externes { get; init; }
 

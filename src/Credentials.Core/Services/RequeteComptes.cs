@@ -39,6 +39,11 @@ public static class RequeteComptes
             requete = requete.Where(c => etats.Contains(c.Etat));
         }
 
+        if (criteres.Bloques is { } bloques)
+        {
+            requete = requete.Where(c => c.Bloque == bloques);
+        }
+
         if (!string.IsNullOrWhiteSpace(criteres.Mef))
         {
             var mef = criteres.Mef.Trim();

@@ -16,6 +16,9 @@ public sealed record LigneStatistiques(string Libelle, int Total, int NonNotifie
     /// <summary>Le code de la classe quand la ligne est une classe (pour « qui manque ? »).</summary>
     public string? Classe { get; init; }
 
+    /// <summary>Le profil quand la ligne est un profil (pour mener à ses comptes).</summary>
+    public Profil? Profil { get; init; }
+
     public int Manquants => NonNotifies + NonActives;
 
     /// <summary>Part des comptes activés, en pour cent.</summary>
@@ -52,7 +55,7 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
             var comptes = await credentials.ApercuAsync(portee, new CriteresComptes { Profil = profil }, ct);
             if (comptes.Total > 0)
             {
-                parProfil.Add(new LigneStatistiques(profil.PlurielTitre(), comptes));
+                parProfil.Add(new LigneStatistiques(profil.PlurielTitre(), comptes) { Profil = profil });
             }
         }
 

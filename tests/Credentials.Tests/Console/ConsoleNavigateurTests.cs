@@ -9,26 +9,8 @@ using Microsoft.Playwright;
 namespace Credentials.Tests.Console;
 
 /// <summary>A director in Debian's Chromium: sign in, filter a class, select all, notify on paper, read the PDF.</summary>
-public sealed class ConsoleNavigateurTests : IAsyncLifetime
+public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
 {
-    private const string Directrice = "directrice@college.test";
-    private ServeurReel serveur = null!;
-    private Navigateur navigateur = null!;
-
-    public async Task InitializeAsync()
-    {
-        serveur = await ServeurReel.DemarrerAsync();
-        var bilan = await serveur.Application.CreerEtablissementAsync("0999999Z", 120);
-        await serveur.Application.CreerAsync(Directrice, RoleConsole.Directeur, bilan.Etablissement.Id);
-        navigateur = await Navigateur.LancerAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await navigateur.DisposeAsync();
-        await serveur.DisposeAsync();
-    }
-
     [Fact]
     public async Task Une_directrice_notifie_une_classe_sur_papier_et_le_pdf_contient_les_mots_de_passe()
     {
@@ -44,7 +26,7 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
         await page.WaitForURLAsync("**/eleves");
         await Navigateur.VerifierAccessibiliteAsync(page);
 
-        await page.GetByLabel("Classe(s)").SelectOptionAsync("6A");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s)", Exact = true }).GetByLabel("6A", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForURLAsync("**/eleves?*classes=6A*");
         await Navigateur.VerifierAccessibiliteAsync(page);
@@ -92,7 +74,7 @@ public sealed class ConsoleNavigateurTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Responsables", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/responsables");
-        await page.GetByLabel("Classe(s) des enfants").SelectOptionAsync("6A");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s) des enfants" }).GetByLabel("6A", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForURLAsync("**/responsables?*classes=6A*");
         Assert.True(await page.Locator("a.enfant").CountAsync() > 0, "no child shown next to the guardians");

@@ -114,7 +114,7 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
     }
 
     [Fact]
-    public async Task Reinitialiser_affiche_le_message_du_guide_et_change_le_mot_de_passe()
+    public async Task Reinitialiser_affiche_un_message_accorde_et_change_le_mot_de_passe()
     {
         var client = await app.ConnecterAsync(Directrice);
         var eleve = (await ElevesAsync(etablissementA)).First(e => e.Etat == EtatCompte.NotifieNonActive && !e.Bloque);
@@ -122,8 +122,8 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
 
         var reponse = await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/reinitialiser", [Champ("ids", eleve.Id)]);
         Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
-        var page = await client.GetStringAsync(reponse.Headers.Location!.OriginalString);
-        Assert.Contains("Le mot de passe a bien été réinitialisé pour les élève(s) sélectionné(s).", page);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(reponse.Headers.Location!.OriginalString));
+        Assert.Contains("Le mot de passe de l'élève sélectionné a bien été réinitialisé.", page);
         Assert.Contains("Télécharger les nouvelles fiches", page);
         Assert.NotEqual(ancien, (await ElevesAsync(etablissementA)).Single(e => e.Id == eleve.Id).MotDePasseProvisoireChiffre);
     }
@@ -141,7 +141,7 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
         foreach (var eleve in eleves)
         {
             var ligne = Assert.Single(lignes, l => l.Split(';').Contains(eleve.Identifiant));
-            var motDePasse = ligne.Split(';')[8];
+            var motDePasse = ligne.Split(';')[9];
             switch (eleve.Etat)
             {
                 case EtatCompte.Active: Assert.Equal("*****", motDePasse); break;

@@ -65,7 +65,7 @@ public sealed class CsvTests : IDisposable
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), octets[..3]);
         var premiereLigne = Encoding.UTF8.GetString(octets[3..]).Split("\r\n")[0];
         Assert.Equal(
-            "UAI;Établissement;Nom élève;Prénom élève;MEF;Classe;État du compte;Identifiant;Mot de passe;Date de notification;Date de dernière connexion",
+            "UAI;Établissement;Nom élève;Prénom élève;MEF;Libellé MEF;Classe;État du compte;Identifiant;Mot de passe;Date de notification;Date de dernière connexion",
             premiereLigne);
     }
 
@@ -92,16 +92,16 @@ public sealed class CsvTests : IDisposable
         Assert.Equal(python, csvHelper);
         Assert.Equal(6, python.Count);
         Assert.Equal(
-            ["0450750W", "Collège Les Étangs", "DELACŒUR", "Jean-Baptiste", "6EME", "6A", "Non notifié", "compte.1", "", "", ""],
+            ["0450750W", "Collège Les Étangs", "DELACŒUR", "Jean-Baptiste", "6EME", "6ÈME GÉNÉRALE", "6A", "Non notifié", "compte.1", "", "", ""],
             python[1]);
         Assert.Equal(
-            ["0450750W", "Collège Les Étangs", "N'Diaye-Lefèvre; « dite Élo »", "Éloïse", "6EME", "6A", "Notifié et non activé", "compte.2", MotDePasse(2), "01/09/2026", ""],
+            ["0450750W", "Collège Les Étangs", "N'Diaye-Lefèvre; « dite Élo »", "Éloïse", "6EME", "6ÈME GÉNÉRALE", "6A", "Notifié et non activé", "compte.2", MotDePasse(2), "01/09/2026", ""],
             python[2]);
         Assert.Equal(
-            ["0450750W", "Collège Les Étangs", "'" + Formule, "'-Zoé", "6EME", "6A", "Activé", "compte.3", "*****", "01/09/2026", "03/09/2026"],
+            ["0450750W", "Collège Les Étangs", "'" + Formule, "'-Zoé", "6EME", "6ÈME GÉNÉRALE", "6A", "Activé", "compte.3", "*****", "01/09/2026", "03/09/2026"],
             python[3]);
-        Assert.Equal(["'\rRetour", "'\tTab", "'+2NDE"], [python[4][2], python[4][3], python[4][5]]);
-        Assert.Equal(["Activé (bloqué)", "compte.5", "*****"], python[5][6..9]);
+        Assert.Equal(["'\rRetour", "'\tTab", "'+2NDE"], [python[4][2], python[4][3], python[4][6]]);
+        Assert.Equal(["Activé (bloqué)", "compte.5", "*****"], python[5][7..10]);
         Assert.DoesNotContain(python.SelectMany(l => l), cellule => cellule.Length > 0 && "=+-@\t\r".Contains(cellule[0]));
     }
 
@@ -115,7 +115,7 @@ public sealed class CsvTests : IDisposable
             await new ListeComptesCsvRenderer().EcrireAsync(College, Profil.Eleve, [tard], fichier);
         }
 
-        Assert.Equal("01/09/2026", LuParPython(chemin)[1][9]);
+        Assert.Equal("01/09/2026", LuParPython(chemin)[1][10]);
     }
 
     [Fact]

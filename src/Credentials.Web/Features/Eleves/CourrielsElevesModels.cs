@@ -23,7 +23,12 @@ public static class ResumeFamilles
             : (TypeMessage.Information, "Aucun responsable n'a d'adresse électronique valable : aucun courriel n'est parti.");
         if (bilan.AImprimer.Count > 0)
         {
-            yield return (TypeMessage.Information, $"{Libelles.Accorder(bilan.AImprimer.Count, "famille", "familles")} sans adresse électronique : téléchargez leurs courriers ci-dessous, en un seul PDF.");
+            // Families and guardians are two counts on the same page: say how one becomes the other.
+            var responsables = bilan.AImprimer.Sum(f => f.Responsables.Count);
+            var detail = responsables == bilan.AImprimer.Count
+                ? ""
+                : $" ({Libelles.Accorder(responsables, "responsable", "responsables")} : les responsables d'un même enfant forment une famille)";
+            yield return (TypeMessage.Information, $"{Libelles.Accorder(bilan.AImprimer.Count, "famille", "familles")} sans adresse électronique{detail} : téléchargez leurs courriers ci-dessous, en un seul PDF.");
         }
 
         if (bilan.ElevesSansResponsable.Count > 0)

@@ -24,16 +24,17 @@ public sealed record OperationEleves(string Code, string Titre, string Verbe, st
     public static readonly OperationEleves Bloquer = new("bloquer", "Bloquer les comptes", "bloquer", "bloquer");
     public static readonly OperationEleves Debloquer = new("debloquer", "Débloquer les comptes", "débloquer", "bloquer");
     public static readonly OperationEleves Codes = new("codes", "Générer des codes de renouvellement", "générer un code de renouvellement pour", "codes");
+    public static readonly OperationEleves Courriel = new("courriel", "Envoyer les identifiants par courriel", "envoyer par courriel les identifiants de", "courriel/notifier");
 
     public string Adresse(SectionComptes section) => $"{section.Chemin}/{Action}";
 
     public static OperationEleves? Lire(string? code) =>
-        new[] { Notifier, Lister, Reinitialiser, Bloquer, Debloquer, Codes }.FirstOrDefault(o => o.Code == code);
+        new[] { Notifier, Lister, Reinitialiser, Bloquer, Debloquer, Codes, Courriel }.FirstOrDefault(o => o.Code == code);
 }
 
 public sealed record ConfirmerModel(OperationEleves Operation, SelectionEleves Selection, ApercuSelection Apercu, Portee Portee)
 {
-    public string Retour => Selection.Url();
+    public string Retour => Selection.Retour();
 }
 
 /// <summary>La page d'un élève ou d'un responsable : son compte, et les courriels qui ont porté ses identifiants.</summary>
@@ -56,6 +57,14 @@ public static class Resume
         var exemples = string.Join(" ; ", ignores.Take(5).Select(i => $"{i.NomComplet} ({i.Raison.TrimEnd('.')})"));
         return $"{Libelles.Accorder(ignores.Count, "compte ignoré", "comptes ignorés")} : {exemples}{(ignores.Count > 5 ? " ; …" : "")}.";
     }
+
+    /// <summary>« Le mot de passe de l'élève sélectionné a bien été réinitialisé. », ou au pluriel avec leur nombre ; l'ordre des messages : le bilan, puis les comptes ignorés.</summary>
+    public static string Reinitialises(int nombre, SectionComptes section) => nombre switch
+    {
+        0 => "Aucun mot de passe n'a été réinitialisé.",
+        1 => $"Le mot de passe {section.DuSingulier} sélectionné a bien été réinitialisé.",
+        _ => $"Les mots de passe des {section.Nombre(nombre)} sélectionnés ont bien été réinitialisés.",
+    };
 
     public static string AucuneFiche(ResultatLot lot) =>
         "Aucune fiche à imprimer. " + (Ignores(lot.Ignores) ?? "");

@@ -90,7 +90,7 @@ public abstract class OngletComptesController(
     {
         var lot = await credentials.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, "courrier", ct);
         return lot.Fiches.Count == 0
-            ? RedirigerAvecMessage(selection.Url(), Resume.AucuneFiche(lot), TypeMessage.Avertissement)
+            ? RedirigerAvecMessage(selection.Retour(), Resume.AucuneFiche(lot), TypeMessage.Avertissement)
             : rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, selection.Classes);
     }
 
@@ -115,11 +115,15 @@ public abstract class OngletComptesController(
         var lot = await credentials.ReinitialiserAsync(Portee, selection.CriteresSelection(), "courrier", ct);
         if (lot.Fiches.Count > 0)
         {
-            Messages.Ajouter(TempData, TypeMessage.Succes, $"Le mot de passe a bien été réinitialisé pour les {Section.Singulier}(s) sélectionné(s).");
             TempData["reimpression"] = lot.EvenementId.ToString(CultureInfo.InvariantCulture);
         }
 
-        return RedirigerAvecMessage(selection.Url(), Resume.Ignores(lot.Ignores) ?? Resume.Bilan(lot.Fiches.Count, "mot de passe réinitialisé", "mots de passe réinitialisés"), lot.Ignores.Count > 0 ? TypeMessage.Avertissement : TypeMessage.Information);
+        if (Resume.Ignores(lot.Ignores) is { } ignores)
+        {
+            Messages.Ajouter(TempData, TypeMessage.Avertissement, ignores);
+        }
+
+        return RedirigerAvecMessage(selection.Retour(), Resume.Reinitialises(lot.Fiches.Count, Section), lot.Fiches.Count > 0 ? TypeMessage.Succes : TypeMessage.Information);
     }
 
     /// <summary>Réimprime les fiches des comptes d'une action qui vient d'être faite (réinitialisation).</summary>
@@ -143,7 +147,7 @@ public abstract class OngletComptesController(
         var bilan = bloquer
             ? Resume.Bilan(lot.Fiches.Count, "compte bloqué", "comptes bloqués")
             : Resume.Bilan(lot.Fiches.Count, "compte débloqué", "comptes débloqués");
-        return RedirigerAvecMessage(selection.Url(), bilan + (Resume.Ignores(lot.Ignores) is { } i ? " " + i : ""), lot.Ignores.Count > 0 ? TypeMessage.Avertissement : TypeMessage.Succes);
+        return RedirigerAvecMessage(selection.Retour(), bilan + (Resume.Ignores(lot.Ignores) is { } i ? " " + i : ""), lot.Ignores.Count > 0 ? TypeMessage.Avertissement : TypeMessage.Succes);
     }
 
     [HttpPost("codes")]
@@ -151,7 +155,7 @@ public abstract class OngletComptesController(
     {
         var (codes, ignores) = await credentials.GenererCodesAsync(Portee, selection.CriteresSelection(), ct);
         Response.Headers.CacheControl = "no-store";
-        return View(Vues + "Codes.cshtml", new CodesModel(codes, ignores, selection.Url(), Section));
+        return View(Vues + "Codes.cshtml", new CodesModel(codes, ignores, selection.Retour(), Section));
     }
 
     [HttpPost("courriel/notifier")]
@@ -181,8 +185,8 @@ public abstract class OngletComptesController(
     }
 
     protected IActionResult SelectionVide(SelectionEleves selection) =>
-        RedirigerAvecMessage(selection.Url(), Section.SelectionVide, TypeMessage.Erreur);
+        RedirigerAvecMessage(selection.Retour(), Section.SelectionVide, TypeMessage.Erreur);
 
     protected IActionResult Inaccessibles(SelectionEleves selection) =>
-        RedirigerAvecMessage(selection.Url(), $"Aucun des {Section.Pluriel} sélectionnés n'est accessible.", TypeMessage.Erreur);
+        RedirigerAvecMessage(selection.Retour(), $"Aucun des {Section.Pluriel} sélectionnés n'est accessible.", TypeMessage.Erreur);
 }

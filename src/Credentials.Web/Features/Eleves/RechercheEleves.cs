@@ -19,6 +19,9 @@ public class RechercheEleves
 
     public List<EtatCompte> Etats { get; set; } = [];
 
+    /// <summary>« Bloqué » sous État(s) : seulement les comptes bloqués, quel que soit leur état.</summary>
+    public bool Bloques { get; set; }
+
     /// <summary>« Élèves extérieurs » : ceux d'un autre établissement qui suivent ici un enseignement partagé.</summary>
     public bool? Externes { get; set; }
 
@@ -44,6 +47,7 @@ public class RechercheEleves
         Mef = Mef,
         Classes = Classes.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
         Etats = Etats,
+        Bloques = Bloques ? true : null,
         Externes = Externes,
         AvecCourriel = AvecCourriel,
         Tri = Tri,
@@ -72,6 +76,11 @@ public class RechercheEleves
         foreach (var e in Etats)
         {
             yield return new("etats", e.ToString());
+        }
+
+        if (Bloques)
+        {
+            yield return new("bloques", "true");
         }
 
         if (Externes is { } externes)
@@ -131,6 +140,12 @@ public sealed class SelectionEleves : RechercheEleves
     public string? Operation { get; set; }
 
     public bool EstVide => !Tous && Ids.Count == 0;
+
+    /// <summary>L'action vient de la page d'un compte : on y revient après (et non à la liste).</summary>
+    public long? Depuis { get; set; }
+
+    /// <summary>Où revenir après l'action ou son annulation : la page du compte d'où elle part, sinon la recherche.</summary>
+    public string Retour() => Depuis is { } id ? $"{Section.Chemin}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : Url();
 
     public CriteresComptes CriteresSelection() => Criteres(Tous ? null : Ids);
 

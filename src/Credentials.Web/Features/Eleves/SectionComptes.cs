@@ -14,6 +14,9 @@ public sealed record SectionComptes(Profil Profil, string Chemin, string Titre, 
 
     public bool EstEleves => Profil == Profil.Eleve;
 
+    /// <summary>« de l'élève », « du responsable ».</summary>
+    public string DuSingulier => Libelles.DuLe(Singulier);
+
     /// <summary>« 3 élèves », « 1 responsable ».</summary>
     public string Nombre(int n) => Libelles.Accorder(n, Singulier, Pluriel);
 

@@ -56,12 +56,12 @@ public sealed record ParametresModel(FormulaireParametres Formulaire, string Uai
         LongueurMax = ServiceParametres.LongueurNomChef,
     };
 
-    public ChampTexte PortailUrl => new(nameof(Formulaire.PortailUrl), "Adresse du portail d'activation", Formulaire.PortailUrl, Type: "url", Aide: $"Imprimée sur les fiches et contenue dans leur QR code. Vide : l'adresse du déploiement, {PortailParDefaut}.")
+    public ChampTexte PortailUrl => new(nameof(Formulaire.PortailUrl), "Adresse du portail d'activation", Formulaire.PortailUrl, Type: "url", Aide: $"Imprimée sur les fiches et contenue dans leur QR code. Vide : l'adresse commune à tous les établissements, {PortailParDefaut}.")
     {
         LongueurMax = ServiceParametres.LongueurPortailUrl,
     };
 
-    public ChampTexte CourrielExpediteur => new(nameof(Formulaire.CourrielExpediteur), "Adresse d'expéditeur des courriels", Formulaire.CourrielExpediteur, Type: "email", Aide: "Les familles verront cette adresse et pourront y répondre. Vide : l'adresse du déploiement.")
+    public ChampTexte CourrielExpediteur => new(nameof(Formulaire.CourrielExpediteur), "Adresse d'expéditeur des courriels", Formulaire.CourrielExpediteur, Type: "email", Aide: "Les familles verront cette adresse et pourront y répondre. Vide : l'adresse d'envoi commune à tous les établissements, au nom du vôtre.")
     {
         LongueurMax = AdresseCourriel.LongueurMax,
     };

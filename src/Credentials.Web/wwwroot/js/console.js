@@ -12,6 +12,32 @@
     var resume = document.querySelector("[data-focus='true']");
     if (resume) { resume.focus(); }
 
+    // On a phone the tabs are one row that scrolls: bring the current tab into view.
+    var ongletActif = document.querySelector(".onglets [aria-current='page']");
+    if (ongletActif && ongletActif.parentElement.parentElement.scrollWidth > ongletActif.parentElement.parentElement.clientWidth) {
+        ongletActif.parentElement.parentElement.scrollLeft = ongletActif.offsetLeft - 16;
+    }
+
+    // A table wider than the screen scrolls in its own box: let the keyboard reach and scroll that box too
+    // (only when it does overflow, so that narrow tables add no tab stop).
+    function cadresDefilants() {
+        document.querySelectorAll(".tableau-conteneur").forEach(function (cadre) {
+            var deborde = cadre.scrollWidth > cadre.clientWidth;
+            if (deborde && !cadre.hasAttribute("tabindex")) {
+                var legende = cadre.querySelector("caption");
+                cadre.setAttribute("tabindex", "0");
+                cadre.setAttribute("role", "region");
+                cadre.setAttribute("aria-label", (legende ? legende.textContent.trim() + " — " : "") + "tableau défilant");
+            } else if (!deborde && cadre.getAttribute("role") === "region") {
+                cadre.removeAttribute("tabindex");
+                cadre.removeAttribute("role");
+                cadre.removeAttribute("aria-label");
+            }
+        });
+    }
+    cadresDefilants();
+    window.addEventListener("resize", cadresDefilants);
+
     // Row selection: "select the page" checkbox and a live count.
     var formulaire = document.querySelector("form[data-selection]");
     if (!formulaire) { return; }

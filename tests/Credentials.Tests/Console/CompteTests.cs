@@ -1,0 +1,149 @@
+using System.Net;
+using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Seeding;
+using Credentials.Core.Services;
+using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Credentials.Tests.Console;
+
+/// <summary>Finding and acting on one account over HTTP, and the words of the confirmations (issue 19, points 7 and 8).</summary>
+public sealed class CompteTests() : DeuxEtablissements(120, 10)
+{
+    private static KeyValuePair<string, string> Champ(string cle, object valeur) => new(cle, valeur.ToString()!);
+
+    private async Task<List<Compte>> ComptesAsync(Profil profil, string? classe = null)
+    {
+        await using var scope = app.Portee();
+        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Comptes.Include(c => c.Classe)
+            .Where(c => c.EtablissementId == etablissementA && c.Profil == profil && (classe == null || c.Classe!.Code == classe))
+            .OrderBy(c => c.Id).ToListAsync();
+    }
+
+    private static async Task<string> TexteAsync(HttpResponseMessage reponse) => WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Le_filtre_bloques_ne_garde_que_les_comptes_bloques_dans_les_etats_choisis(FournisseurBase fournisseur)
+    {
+        await using var baseTest = await BaseDeTest.CreerAsync(fournisseur);
+        int etablissement;
+        await using (var db = await baseTest.ContexteMigreAsync())
+        {
+            etablissement = (await new DemoSeeder(db, OutilsDeTest.Creer()).SeedAsync("0999999Z", 40)).Etablissement.Id;
+            foreach (var compte in await db.Comptes.Where(c => c.Profil == Profil.Eleve && !c.Bloque).OrderBy(c => c.Id).Take(4).ToListAsync())
+            {
+                compte.Bloquer();
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using var lecture = baseTest.Contexte();
+        var eleves = await lecture.Comptes.Where(c => c.Profil == Profil.Eleve).ToListAsync();
+        var recherche = new RechercheComptes(lecture);
+        var portee = Portee.Cli(etablissement);
+
+        var bloques = await recherche.RechercherAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Bloques = true }, 1, 200);
+        Assert.Equal(eleves.Where(e => e.Bloque).Select(e => e.Id).Order(), bloques.Lignes.Select(l => l.Id).Order());
+        Assert.True(bloques.Total >= 4);
+
+        var etat = eleves.First(e => e.Bloque).Etat;
+        var bloquesDansEtat = await recherche.RechercherAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Bloques = true, Etats = [etat] }, 1, 200);
+        Assert.Equal(eleves.Count(e => e.Bloque && e.Etat == etat), bloquesDansEtat.Total);
+
+        var nonBloques = await recherche.RechercherAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Bloques = false }, 1, 200);
+        Assert.Equal(eleves.Count(e => !e.Bloque), nonBloques.Total);
+    }
+
+    [Fact]
+    public async Task La_case_Bloque_de_la_recherche_reste_dans_l_url_et_ne_montre_que_les_bloques()
+    {
+        var eleves = await ComptesAsync(Profil.Eleve);
+        var client = await app.ConnecterAsync(Directrice);
+        var cible = eleves.First(e => !e.Bloque);
+        await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/bloquer", [Champ("ids", cible.Id), Champ("bloquer", "true")]);
+        var bloques = (await ComptesAsync(Profil.Eleve)).Where(e => e.Bloque).ToList();
+
+        var page = await TexteAsync(await client.GetAsync("/eleves?bloques=true&taille=200"));
+        Assert.Contains($"{Libelles.Accorder(bloques.Count, "élève trouvé", "élèves trouvés")}", page);
+        Assert.Contains($"<a href=\"/eleves/{cible.Id}\">", page);
+        Assert.Contains("name=\"bloques\" value=\"true\" checked=\"checked\"", page);
+        Assert.DoesNotContain(eleves.Where(e => !e.Bloque && e.Id != cible.Id), e => page.Contains($"<a href=\"/eleves/{e.Id}\">", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task La_fiche_d_un_compte_propose_les_actions_permises_au_role()
+    {
+        var active = (await ComptesAsync(Profil.Eleve, "6A")).First(e => e.Etat == EtatCompte.Active && !e.Bloque);
+
+        var directrice = await TexteAsync(await (await app.ConnecterAsync(Directrice)).GetAsync($"/eleves/{active.Id}"));
+        foreach (var action in new[] { "value=\"notifier\"", "value=\"reinitialiser\"", "value=\"codes\"", "value=\"bloquer\"", "name=\"depuis\" value=\"" + active.Id + "\"" })
+        {
+            Assert.Contains(action, directrice);
+        }
+
+        // A teacher may neither block nor reset an activated account: the buttons are not offered.
+        var enseignant = await TexteAsync(await (await app.ConnecterAsync(Enseignant)).GetAsync($"/eleves/{active.Id}"));
+        Assert.Contains("value=\"notifier\"", enseignant);
+        Assert.DoesNotContain("value=\"bloquer\"", enseignant);
+        Assert.DoesNotContain("value=\"reinitialiser\"", enseignant);
+        Assert.DoesNotContain("value=\"codes\"", enseignant);
+        Assert.Contains("seule la direction ou le secrétariat peut en réinitialiser le mot de passe", enseignant);
+    }
+
+    [Fact]
+    public async Task Une_action_partie_de_la_fiche_y_revient_avec_son_resultat()
+    {
+        var eleve = (await ComptesAsync(Profil.Eleve)).First(e => e.Etat == EtatCompte.NotifieNonActive && !e.Bloque);
+        var client = await app.ConnecterAsync(Directrice);
+
+        var confirmation = await TexteAsync(await ApplicationDeTest.PosterAsync(client, $"/eleves/{eleve.Id}", "/eleves/preparer", [Champ("ids", eleve.Id), Champ("depuis", eleve.Id), Champ("operation", "reinitialiser")]));
+        Assert.Contains($"<a href=\"/eleves/{eleve.Id}\" class=\"bouton\">Annuler</a>", confirmation);
+        Assert.Contains("name=\"depuis\" value=\"" + eleve.Id + "\"", confirmation);
+
+        var reponse = await ApplicationDeTest.PosterAsync(client, $"/eleves/{eleve.Id}", "/eleves/reinitialiser", [Champ("ids", eleve.Id), Champ("depuis", eleve.Id)]);
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        Assert.Equal($"/eleves/{eleve.Id}", reponse.Headers.Location!.OriginalString);
+        var fiche = await TexteAsync(await client.GetAsync($"/eleves/{eleve.Id}"));
+        Assert.Contains("Le mot de passe de l'élève sélectionné a bien été réinitialisé.", fiche);
+        Assert.Contains("Télécharger les nouvelles fiches (PDF)", fiche);
+    }
+
+    [Fact]
+    public async Task La_confirmation_d_un_enseignant_ne_se_contredit_pas_et_les_codes_s_accordent()
+    {
+        var classe = await ComptesAsync(Profil.Eleve, "6A");
+        var actives = classe.Count(e => e.Etat == EtatCompte.Active);
+        Assert.True(actives > 1);
+
+        var enseignant = await app.ConnecterAsync(Enseignant);
+        var page = await TexteAsync(await ApplicationDeTest.PosterAsync(enseignant, "/eleves", "/eleves/preparer", [Champ("classes", "6A"), Champ("tous", "true"), Champ("operation", "notifier")]));
+        Assert.Contains($"Seule la direction ou le secrétariat peut réinitialiser le mot de passe d'un compte activé : si vous cochez cette case, les {actives} comptes activés seront ignorés ; sans elle, ils reçoivent un rappel sans mot de passe.", page);
+        Assert.DoesNotContain("perdront le mot de passe", page);
+
+        var directrice = await app.ConnecterAsync(Directrice);
+        var un = classe.First(e => e.Etat == EtatCompte.Active);
+        var autre = classe.First(e => e.Etat != EtatCompte.Active);
+        var codes = await TexteAsync(await ApplicationDeTest.PosterAsync(directrice, "/eleves", "/eleves/preparer", [Champ("ids", un.Id), Champ("ids", autre.Id), Champ("operation", "codes")]));
+        Assert.Contains("Seul le compte activé en recevra un.", codes);
+        Assert.Contains(">Générer le code</button>", codes);
+        Assert.DoesNotContain("Seuls les 1", codes);
+    }
+}
+
+public sealed class LibellesTests
+{
+    [Theory]
+    [InlineData("Arielle CARON", "d'Arielle CARON")]
+    [InlineData("Émile Dupont", "d'Émile Dupont")]
+    [InlineData("Paul Martin", "de Paul Martin")]
+    public void Le_nom_apres_de_s_elide_devant_une_voyelle(string nom, string attendu) => Assert.Equal(attendu, Libelles.De(nom));
+
+    [Theory]
+    [InlineData("élève", "de l'élève")]
+    [InlineData("responsable", "du responsable")]
+    public void L_article_se_contracte_ou_s_elide(string nom, string attendu) => Assert.Equal(attendu, Libelles.DuLe(nom));
+}
