@@ -21,6 +21,10 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Each test host watches its configuration files (inotify): Debian's default of 128 instances per
+# user is reached by a suite that starts many hosts on a busy machine. Raise it when allowed.
+if [[ $(id -u) -eq 0 ]]; then sysctl -q -w fs.inotify.max_user_instances=8192 >/dev/null 2>&1 || true; fi
+
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 work=$(mktemp -d /tmp/credentials-test.XXXXXX)
