@@ -17,6 +17,10 @@ switch (args)
         // Stopwatch figures for docs/performance.md (Console): notify a whole school on paper.
         Environment.ExitCode = await Credentials.Benchmarks.Notification.BancNotification.ExecuterAsync(options);
         break;
+    case ["fichiers-siecle", var dossier, .. var options]:
+        // The two generated exports on disk, for scripts/bench-imports.sh (the whole CLI process).
+        BancImports.EcrireFichiers(dossier, options);
+        break;
     case ["imports", .. var options]:
         // Stopwatch figures for docs/performance.md (Imports).
         Environment.ExitCode = await BancImports.ExecuterAsync(options);

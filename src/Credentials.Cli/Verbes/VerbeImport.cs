@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Credentials.Core.Domain;
 using Credentials.Core.Imports;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -7,7 +8,8 @@ namespace Credentials.Cli.Verbes;
 
 /// <summary>
 /// <c>import siecle|onde|csv</c> : le même aperçu que la page Imports, puis l'application en une transaction
-/// (sauf <c>--dry-run</c>). Crée l'établissement s'il n'existe pas ; code de sortie 1 si un fichier est refusé.
+/// (sauf <c>--dry-run</c>). Crée l'établissement s'il n'existe pas ; code de sortie 1 si un fichier est refusé,
+/// 2 si un fichier est introuvable ou illisible. Le résumé vient d'abord, puis les personnes par raison, repliées.
 /// </summary>
 internal static class VerbeImport
 {
@@ -30,12 +32,15 @@ internal static class VerbeImport
 
         public Option<string?> Nom { get; } = new("--nom") { Description = "Nom de l'établissement, s'il est créé." };
 
+        public Option<bool> Details { get; } = new("--details") { Description = "Affiche toutes les personnes de chaque groupe (sinon les premières)." };
+
         public void AjouterA(Command commande)
         {
             commande.Options.Add(Uai);
             commande.Options.Add(Annee);
             commande.Options.Add(Essai);
             commande.Options.Add(Nom);
+            commande.Options.Add(Details);
         }
     }
 
@@ -50,10 +55,8 @@ internal static class VerbeImport
         var nomenclature = Fichier("--nomenclature", "Nomenclature (.xml ou .zip), pour les libellés des MEF.", requis: false);
         var commande = new Command("siecle", "Importe les exports XML de SIECLE (collèges et lycées).") { eleves, responsables, nomenclature };
         communes.AjouterA(commande);
-        commande.SetAction(r => ImporterAsync(r, communes, services => services.GetRequiredService<LecteurSiecle>().Lire(
-            FichierImport.DepuisChemin(r.GetValue(eleves)!.FullName),
-            FichierImport.DepuisChemin(r.GetValue(responsables)!.FullName),
-            r.GetValue(nomenclature) is { } n ? FichierImport.DepuisChemin(n.FullName) : null)));
+        commande.SetAction(r => ImporterAsync(r, communes, [r.GetValue(eleves), r.GetValue(responsables), r.GetValue(nomenclature)], (services, f) =>
+            services.GetRequiredService<LecteurSiecle>().Lire(f[0]!, f[1], f[2])));
         return commande;
     }
 
@@ -61,12 +64,11 @@ internal static class VerbeImport
     {
         var communes = new Communes();
         var eleves = Fichier("--eleves", "Extraction ONDE des élèves (CSV).");
-        var responsables = Fichier("--responsables", "Extraction ONDE des responsables (CSV).");
+        var responsables = Fichier("--responsables", "Extraction ONDE des responsables (CSV) ; sans elle, seuls les élèves sont importés.", requis: false);
         var commande = new Command("onde", "Importe les extractions CSV d'ONDE (écoles primaires).") { eleves, responsables };
         communes.AjouterA(commande);
-        commande.SetAction(r => ImporterAsync(r, communes, services => services.GetRequiredService<LecteurOnde>().Lire(
-            FichierImport.DepuisChemin(r.GetValue(eleves)!.FullName),
-            FichierImport.DepuisChemin(r.GetValue(responsables)!.FullName))));
+        commande.SetAction(r => ImporterAsync(r, communes, [r.GetValue(eleves), r.GetValue(responsables)], (services, f) =>
+            services.GetRequiredService<LecteurOnde>().Lire(f[0]!, f[1])));
         return commande;
     }
 
@@ -76,15 +78,34 @@ internal static class VerbeImport
         var fichier = new Argument<FileInfo>("fichier") { Description = "Le fichier CSV au format du modèle d'import." };
         var commande = new Command("csv", "Importe un fichier CSV au format du modèle (personnels, invités, écoles hors annuaire).") { fichier };
         communes.AjouterA(commande);
-        commande.SetAction(r => ImporterAsync(r, communes, services => services.GetRequiredService<LecteurTableur>().Lire(
-            FichierImport.DepuisChemin(r.GetValue(fichier)!.FullName))));
+        commande.SetAction(r => ImporterAsync(r, communes, [r.GetValue(fichier)], (services, f) =>
+            services.GetRequiredService<LecteurTableur>().Lire(f[0]!)));
         return commande;
     }
 
-    private static Task<int> ImporterAsync(ParseResult resultat, Communes communes, Func<IServiceProvider, ListeImport> lire) =>
-        Hote.ExecuterAsync(async services =>
+    /// <summary>Ouvre les fichiers donnés (code 2 s'il en manque un), lit, montre l'aperçu, puis applique sauf <c>--dry-run</c>.</summary>
+    private static async Task<int> ImporterAsync(ParseResult resultat, Communes communes, FileInfo?[] chemins, Func<IServiceProvider, FichierImport?[], ListeImport> lire)
+    {
+        var fichiers = new FichierImport?[chemins.Length];
+        for (var i = 0; i < chemins.Length; i++)
         {
-            var liste = lire(services);
+            if (chemins[i] is not { } chemin)
+            {
+                continue;
+            }
+
+            if (Ouvrir(chemin) is not { } fichier)
+            {
+                return 2;
+            }
+
+            fichiers[i] = fichier;
+        }
+
+        var details = resultat.GetValue(communes.Details);
+        return await Hote.ExecuterAsync(async services =>
+        {
+            var liste = lire(services, fichiers);
             var demande = new DemandeImport(resultat.GetValue(communes.Uai)!, "cli")
             {
                 AnneeConfirmee = resultat.GetValue(communes.Annee),
@@ -92,53 +113,56 @@ internal static class VerbeImport
                 NomEtablissement = resultat.GetValue(communes.Nom),
             };
             var service = services.GetRequiredService<ServiceImport>();
-            var apercu = await service.ApercevoirAsync(liste, demande);
-            Afficher(apercu);
-            if (!apercu.EstApplicable)
-            {
-                AnsiConsole.MarkupLine("[red]Fichier refusé : rien n'a été modifié.[/]");
-                return 1;
-            }
-
             if (resultat.GetValue(communes.Essai))
             {
+                var apercu = await service.ApercevoirAsync(liste, demande);
+                if (!apercu.EstApplicable)
+                {
+                    RapportCli.Refus(apercu, "Fichier refusé");
+                    return 1;
+                }
+
+                RapportCli.Afficher(apercu, apercu.ResumeApercu, details);
                 AnsiConsole.MarkupLine("[yellow]Essai (--dry-run) : rien n'a été modifié.[/]");
                 return 0;
             }
 
-            var applique = await service.AppliquerAsync(liste, demande, apercu.Empreinte);
+            // Nobody reviews a preview between the two steps here: the apply computes the plan once, in its transaction.
+            var applique = await service.AppliquerAsync(liste, demande);
             if (!applique.Applique)
             {
-                Afficher(applique.Apercu);
-                AnsiConsole.MarkupLine("[red]Import refusé : rien n'a été modifié.[/]");
+                RapportCli.Refus(applique.Apercu, "Fichier refusé");
                 return 1;
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[green]Import appliqué.[/] {applique.Crees.Count} compte(s) créé(s).");
+            RapportCli.Afficher(applique.Apercu, applique.Apercu.Resume, details);
+            AnsiConsole.MarkupLineInterpolated($"[green]Import appliqué.[/] {Libelles.Accorder(applique.Crees.Count, "compte créé", "comptes créés")}.");
             return 0;
         });
+    }
 
-    private static void Afficher(ApercuImport apercu)
+    /// <summary>Le fichier s'il existe et se lit ; sinon un message en français (la commande sort alors avec le code 2).</summary>
+    private static FichierImport? Ouvrir(FileInfo chemin)
     {
-        AnsiConsole.WriteLine(apercu.Resume);
-        foreach (var erreur in apercu.Erreurs)
+        try
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {erreur.Texte}");
-        }
+            if (!chemin.Exists)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Fichier introuvable :[/] {chemin.FullName}");
+                return null;
+            }
 
-        foreach (var avertissement in apercu.Avertissements)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]Attention :[/] {avertissement.Texte}");
-        }
+            using (chemin.OpenRead())
+            {
+                // Opened once here so that a permission problem is told now, in French, not as an exception later.
+            }
 
-        foreach (var ignore in apercu.Ignores)
-        {
-            AnsiConsole.MarkupLineInterpolated($"Ignoré : {ignore.Texte}");
+            return FichierImport.DepuisChemin(chemin.FullName);
         }
-
-        foreach (var sortant in apercu.Sortants)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            AnsiConsole.MarkupLineInterpolated($"Sortant : {sortant.Prenom} {sortant.Nom} ({sortant.Identifiant}) — {sortant.Raison}");
+            AnsiConsole.MarkupLineInterpolated($"[red]Fichier illisible :[/] {chemin.FullName} (accès refusé ou fichier verrouillé).");
+            return null;
         }
     }
 }

@@ -3,6 +3,9 @@ using Credentials.Core.Secrets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -134,7 +137,15 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
 {
     public async Task MigrerAsync(CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
+        // An up-to-date database is only checked: MigrateAsync also builds and compares the whole model, which
+        // cost the CLI about one second of CPU on every command.
+        var aJour = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)
+            && !(await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        if (!aJour)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
         if (store.Fournisseur == FournisseurBase.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

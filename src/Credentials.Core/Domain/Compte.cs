@@ -396,6 +396,23 @@ public class Compte
         Touch();
     }
 
+    /// <summary>
+    /// Donne un autre identifiant à un compte jamais notifié, dont le nom vient d'être corrigé : personne ne connaît
+    /// encore l'ancien. Refusé dès que l'identifiant a été remis (il ne change alors plus jamais).
+    /// </summary>
+    public Resultat CorrigerIdentifiant(string identifiant)
+    {
+        if (Etat != EtatCompte.NonNotifie)
+        {
+            return Resultat.Refuse(MotifRefus.CompteDejaNotifie);
+        }
+
+        AttribuerIdentifiant(identifiant);
+        Recherche = Identifiants.Replier($"{Nom} {Prenom} {Identifiant}");
+        Touch();
+        return Resultat.Ok;
+    }
+
     /// <summary>L'élève a quitté l'établissement : son compte est gardé, bloqué et visible comme tel.</summary>
     public void MarquerSorti(DateTime dateSortie)
     {

@@ -14,6 +14,7 @@ public enum MotifRefus
     CodeRenouvellementAbsent,
     CodeRenouvellementExpire,
     CodeRenouvellementIncorrect,
+    CompteDejaNotifie,
 }
 
 /// <summary>Une transition refusée, avec le message à montrer à une personne.</summary>
@@ -32,6 +33,7 @@ public sealed record Refus(MotifRefus Motif)
         MotifRefus.CodeRenouvellementAbsent => "Aucun code de renouvellement n'est en cours pour ce compte.",
         MotifRefus.CodeRenouvellementExpire => "Le code de renouvellement a expiré.",
         MotifRefus.CodeRenouvellementIncorrect => "Le code de renouvellement est incorrect.",
+        MotifRefus.CompteDejaNotifie => "Le compte a déjà été notifié : son identifiant ne change plus.",
         _ => Motif.ToString(),
     };
 }

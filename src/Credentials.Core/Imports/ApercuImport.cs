@@ -93,46 +93,55 @@ public sealed class ApercuImport
         ACreer.Count + AModifier.Count + Sortants.Count + LiensACreer + LiensAModifier + LiensASupprimer > 0
         || Classes.Count > 0 || EtablissementACreer;
 
-    /// <summary>Le résumé en une phrase, tel que le journal l'enregistre.</summary>
-    public string Resume
+    /// <summary>Le résumé en une phrase, tel que le journal l'enregistre : ce que l'import a fait.</summary>
+    public string Resume => Phrase(conditionnel: false);
+
+    /// <summary>Le même résumé au conditionnel, pour un aperçu : « 1 072 comptes seraient créés ».</summary>
+    public string ResumeApercu => Phrase(conditionnel: true);
+
+    private string Phrase(bool conditionnel)
     {
-        get
+        var sb = new StringBuilder();
+        sb.Append($"Import {NomSource(Source)} ({string.Join(", ", Fichiers)})");
+        if (AnneeScolaire is { } annee)
         {
-            var sb = new StringBuilder();
-            sb.Append($"Import {NomSource(Source)} ({string.Join(", ", Fichiers)})");
-            if (AnneeScolaire is { } annee)
-            {
-                sb.Append($", année {TexteImport.Annee(annee)}");
-            }
+            sb.Append($", année {TexteImport.Annee(annee)}");
+        }
 
-            if (!EstApplicable)
-            {
-                sb.Append($" : refusé, {Libelles.Accorder(Erreurs.Count, "erreur", "erreurs")}.");
-                return sb.ToString();
-            }
-
-            sb.Append(" : ");
-            sb.Append(Libelles.Accorder(ACreer.Count, "compte créé", "comptes créés"));
-            sb.Append(ParProfil(ACreer.Select(c => c.Profil)));
-            sb.Append(", ").Append(Libelles.Accorder(AModifier.Count, "modifié", "modifiés"));
-            sb.Append(ParProfil(AModifier.Select(c => c.Profil)));
-            sb.Append(", ").Append(Libelles.Accorder(Inchanges.Count, "inchangé", "inchangés"));
-            sb.Append(", ").Append(Libelles.Accorder(Sortants.Count, "marqué sorti", "marqués sortis"));
-            sb.Append(ParProfil(Sortants.Select(c => c.Profil)));
-            sb.Append(" ; ").Append(Libelles.Accorder(Classes.Count(c => c.Nouvelle), "classe créée", "classes créées"));
-            sb.Append(", ").Append(Libelles.Accorder(Classes.Count(c => !c.Nouvelle), "modifiée", "modifiées"));
-            sb.Append(" ; ").Append(Libelles.Accorder(LiensACreer, "lien responsable-élève créé", "liens responsable-élève créés"));
-            sb.Append(", ").Append(Libelles.Accorder(LiensAModifier, "modifié", "modifiés"));
-            sb.Append(", ").Append(Libelles.Accorder(LiensASupprimer, "supprimé", "supprimés"));
-            sb.Append(" ; ").Append(Libelles.Accorder(Ignores.Count, "personne ignorée", "personnes ignorées"));
-            if (Avertissements.Count > 0)
-            {
-                sb.Append(" ; ").Append(Libelles.Accorder(Avertissements.Count, "avertissement", "avertissements"));
-            }
-
-            sb.Append('.');
+        if (!EstApplicable)
+        {
+            sb.Append($" : refusé, {Libelles.Accorder(Erreurs.Count, "erreur", "erreurs")}.");
             return sb.ToString();
         }
+
+        // « 3 comptes créés » / « 3 comptes seraient créés » ; « 1 compte serait créé ».
+        string Dire(int n, string nom, string noms, string participe, string participes) => conditionnel
+            ? $"{Libelles.Accorder(n, nom, noms)}{(nom.Length > 0 ? " " : "")}{(n > 1 ? "seraient " + participes : "serait " + participe)}"
+            : $"{Libelles.Accorder(n, (nom + " " + participe).Trim(), (noms + " " + participes).Trim())}";
+
+        sb.Append(" : ");
+        sb.Append(Dire(ACreer.Count, "compte", "comptes", "créé", "créés"));
+        sb.Append(ParProfil(ACreer.Select(c => c.Profil)));
+        sb.Append(", ").Append(Dire(AModifier.Count, "", "", "modifié", "modifiés"));
+        sb.Append(ParProfil(AModifier.Select(c => c.Profil)));
+        sb.Append(", ").Append(conditionnel
+            ? $"{Libelles.Accorder(Inchanges.Count, "", "").Trim()} {(Inchanges.Count > 1 ? "resteraient inchangés" : "resterait inchangé")}"
+            : Libelles.Accorder(Inchanges.Count, "inchangé", "inchangés"));
+        sb.Append(", ").Append(Dire(Sortants.Count, "", "", "marqué sorti", "marqués sortis"));
+        sb.Append(ParProfil(Sortants.Select(c => c.Profil)));
+        sb.Append(" ; ").Append(Dire(Classes.Count(c => c.Nouvelle), "classe", "classes", "créée", "créées"));
+        sb.Append(", ").Append(Dire(Classes.Count(c => !c.Nouvelle), "", "", "modifiée", "modifiées"));
+        sb.Append(" ; ").Append(Dire(LiensACreer, "lien responsable-élève", "liens responsable-élève", "créé", "créés"));
+        sb.Append(", ").Append(Dire(LiensAModifier, "", "", "modifié", "modifiés"));
+        sb.Append(", ").Append(Dire(LiensASupprimer, "", "", "supprimé", "supprimés"));
+        sb.Append(" ; ").Append(Dire(Ignores.Count, "personne", "personnes", "ignorée", "ignorées"));
+        if (Avertissements.Count > 0)
+        {
+            sb.Append(" ; ").Append(Libelles.Accorder(Avertissements.Count, "avertissement", "avertissements"));
+        }
+
+        sb.Append('.');
+        return sb.ToString();
     }
 
     internal static string NomSource(SourceImport source) => source switch

@@ -32,26 +32,38 @@ public sealed class LecteurOnde(OptionsImport options)
     /// <summary>L'ordre des niveaux du premier degré, pour écrire « CM1-CM2 » et non « CM2-CM1 ».</summary>
     private static readonly string[] OrdreNiveaux = ["TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2"];
 
-    public ListeImport Lire(FichierImport eleves, FichierImport responsables)
+    /// <summary>Lit les deux extractions ; sans celle des responsables, seuls les élèves sont importés (leurs liens sont gardés).</summary>
+    public ListeImport Lire(FichierImport eleves, FichierImport? responsables)
     {
         var rapport = new RapportLecture();
-        var fichiers = new List<string> { eleves.Nom, responsables.Nom };
+        var fichiers = new List<string> { eleves.Nom };
+        if (responsables is not null)
+        {
+            fichiers.Add(responsables.Nom);
+        }
+
         var tableEleves = TableauCsv.Lire(eleves, options, rapport);
-        var tableResponsables = TableauCsv.Lire(responsables, options, rapport);
+        var tableResponsables = responsables is null ? null : TableauCsv.Lire(responsables, options, rapport);
         var colonnesEleves = tableEleves is null ? null : TrouverColonnesEleves(tableEleves, rapport);
         var colonnesResponsables = tableResponsables is null ? null : TrouverColonnesResponsables(tableResponsables, rapport);
-        if (colonnesEleves is null || colonnesResponsables is null)
+        if (colonnesEleves is null || (responsables is not null && colonnesResponsables is null))
         {
             return new ListeImport { Source = SourceImport.Onde, Fichiers = fichiers, Erreurs = rapport.Erreurs };
         }
 
         var lus = LireEleves(tableEleves!, colonnesEleves, rapport);
-        var (responsablesLus, liens) = LireResponsables(tableResponsables!, colonnesResponsables, lus, rapport);
+        var (responsablesLus, liens) = colonnesResponsables is null ? ([], []) : LireResponsables(tableResponsables!, colonnesResponsables, lus, rapport);
+        var profils = new HashSet<Profil> { Profil.Eleve };
+        if (responsables is not null)
+        {
+            profils.Add(Profil.Responsable);
+        }
+
         return new ListeImport
         {
             Source = SourceImport.Onde,
             Fichiers = fichiers,
-            ProfilsCouverts = new HashSet<Profil> { Profil.Eleve, Profil.Responsable },
+            ProfilsCouverts = profils,
             Personnes = [.. lus.Select(e => e.Personne), .. responsablesLus],
             Liens = liens,
             Classes = Classes(lus),
@@ -160,6 +172,7 @@ public sealed class LecteurOnde(OptionsImport options)
             var famille = TexteImport.Nettoyer(ligne[c.Nom]);
             var usage = TexteImport.Nettoyer(ligne[c.NomUsage]);
             var prenom = TexteImport.Nettoyer(ligne[c.Prenom]);
+            rapport.VerifierDecodage(ou, famille, usage, prenom);
             if (famille is null && usage is null)
             {
                 rapport.Erreur(ou, "le nom de l'élève est vide");
@@ -239,6 +252,7 @@ public sealed class LecteurOnde(OptionsImport options)
             var famille = TexteImport.Nettoyer(ligne[c.Nom]);
             var usage = TexteImport.Nettoyer(ligne[c.NomUsage]);
             var prenom = TexteImport.Nettoyer(ligne[c.Prenom]) ?? "";
+            rapport.VerifierDecodage(ou, famille, usage, prenom);
             if (famille is null && usage is null)
             {
                 rapport.Erreur(ou, "le nom du responsable est vide");

@@ -240,6 +240,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
 
         var nom = Nom(e);
         var prenom = TexteImport.Nettoyer(LecteurXml.Valeur(e, "PRENOM"));
+        rapport.VerifierDecodage(ou, nom, prenom);
         var valide = true;
         if (nom is null)
         {
@@ -298,6 +299,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
         }
 
         var prenom = TexteImport.Nettoyer(LecteurXml.Valeur(e, "PRENOM")) ?? "";
+        rapport.VerifierDecodage(ou, nom, prenom);
         var courriel = rapport.Courriel(LecteurXml.Valeur(e, "MEL"), ou, $"{prenom} {nom}");
 
         lecture.Personnes.Add(id, new PersonneSiecle(id, ou, TexteImport.Civilite(LecteurXml.Valeur(e, "LC_CIVILITE")), nom, prenom, courriel));
@@ -369,8 +371,15 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
         public void Eleves()
         {
             var sansDivision = 0;
+            var parIne = new Dictionary<string, EleveSiecle>(StringComparer.Ordinal);
             foreach (var eleve in lecture.Eleves.Values)
             {
+                if (eleve.Ine is { } ine && !parIne.TryAdd(ine, eleve))
+                {
+                    var autre = parIne[ine];
+                    rapport.Avertir(eleve.Ou, $"{eleve.Prenom} {eleve.Nom} a le même INE ({ine}) que {autre.Prenom} {autre.Nom} (ligne {autre.Ou.Ligne}) : les deux élèves sont importés, corrigez l'anomalie dans SIECLE");
+                }
+
                 var division = lecture.Divisions.GetValueOrDefault(eleve.Id);
                 if (division is { Count: > 1 })
                 {
@@ -403,7 +412,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
                 if (string.Equals(code, Inactifs, StringComparison.OrdinalIgnoreCase))
                 {
                     partis.Add(eleve.Id);
-                    rapport.Ignorer(eleve.Ou, Profil.Eleve, personne.NomComplet, $"classé(e) dans la division « {code} »");
+                    Sortis.Add(personne with { MotifSortie = $"classé(e) dans la division « {code} »" });
                     continue;
                 }
 
@@ -433,6 +442,10 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
             var dejaLies = new HashSet<(string, string)>();
             var contacts = new HashSet<string>(StringComparer.Ordinal);
             var parentsDePartis = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (SansLienUtile(responsables))
+            {
+                return;
+            }
 
             foreach (var lien in responsables.Liens)
             {
@@ -508,6 +521,28 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
                 });
                 Liens.AddRange(liens.Select(l => new LienImporte(l.EleveId, l.PersonneId, l.Parente, l.RangLegal, l.Ou)));
             }
+        }
+
+        /// <summary>
+        /// Un fichier de responsables dont aucun lien ne mène à un élève du fichier des élèves : une seule erreur, pas
+        /// une par personne (sinon tous les responsables déjà importés seraient marqués sortis).
+        /// </summary>
+        private bool SansLienUtile(LectureResponsables responsables)
+        {
+            var ou = new Localisation(responsables.Fichier);
+            if (responsables.Personnes.Count > 0 && responsables.Liens.Count == 0)
+            {
+                rapport.Erreur(ou, $"le fichier contient {Libelles.Accorder(responsables.Personnes.Count, "personne", "personnes")} mais aucun lien responsable-élève (RESPONSABLE_ELEVE) : ce n'est pas un export des responsables complet, exportez à nouveau « ResponsablesAvecAdresses »");
+                return true;
+            }
+
+            if (responsables.Liens.Count > 0 && !responsables.Liens.Any(l => presents.Contains(l.EleveId) || partis.Contains(l.EleveId)))
+            {
+                rapport.Erreur(ou, $"aucun des {Libelles.Accorder(responsables.Liens.Count, "lien", "liens")} responsable-élève ne désigne un élève de « {lecture.Fichier} » : les deux fichiers ne viennent pas du même export (ou du même établissement), exportez-les à nouveau le même jour");
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary>Les divisions des élèves présents ; la MEF d'une division est celle de la plupart de ses élèves.</summary>

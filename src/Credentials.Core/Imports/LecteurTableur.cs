@@ -75,6 +75,7 @@ public sealed class LecteurTableur(OptionsImport options)
             var profil = Profil(ligne[c.Profil]);
             var nom = TexteImport.Nettoyer(ligne[c.Nom]);
             var prenom = TexteImport.Nettoyer(ligne[c.Prenom]);
+            rapport.VerifierDecodage(ou, nom, prenom);
             if (profil is null)
             {
                 rapport.Erreur(ou, ligne[c.Profil] is { } p

@@ -89,6 +89,9 @@ public sealed record PersonneImportee
     /// <summary>Renseignée pour un élève parti (il figure alors dans <see cref="ListeImport.Sortis"/>).</summary>
     public DateOnly? DateSortie { get; init; }
 
+    /// <summary>Pourquoi un élève sans date de sortie est compté parmi les partis (division « Inactifs »).</summary>
+    public string? MotifSortie { get; init; }
+
     public string NomComplet => Prenom.Length == 0 ? Nom : $"{Prenom} {Nom}";
 }
 
@@ -124,7 +127,7 @@ public sealed class ListeImport
     /// <summary>Les personnes présentes, qui auront un compte.</summary>
     public IReadOnlyList<PersonneImportee> Personnes { get; init; } = [];
 
-    /// <summary>Les élèves encore dans le fichier mais partis (DATE_SORTIE passée).</summary>
+    /// <summary>Les élèves encore dans le fichier mais partis (DATE_SORTIE passée, ou division « Inactifs »).</summary>
     public IReadOnlyList<PersonneImportee> Sortis { get; init; } = [];
 
     public IReadOnlyList<LienImporte> Liens { get; init; } = [];

@@ -47,6 +47,9 @@ internal sealed class PlanImport
         }
     }
 
+    /// <summary>Le changement qui demande un nouvel identifiant, attribué à l'application.</summary>
+    public const string ChampIdentifiant = "Identifiant";
+
     public ListeImport Liste { get; }
 
     public EtatExistant Etat { get; }
@@ -100,6 +103,13 @@ internal sealed class PlanImport
         Comparer(changements, "Date de naissance", Date(compte.DateNaissance), Date(naissance));
         Comparer(changements, "Civilité", compte.Civilite, civilite);
         var identite = changements.Count > 0;
+
+        // A login never handed out may still follow a corrected name (« gragory » → « gregory »); once notified, never.
+        var racine = Identifiants.Racine(p.Prenom, p.Nom);
+        if (identite && compte.Etat == EtatCompte.NonNotifie && racine != compte.IdentifiantRacine)
+        {
+            changements.Add(new Changement(ChampIdentifiant, compte.Identifiant, $"{racine} (ou {racine}2, 3… s'il est pris)"));
+        }
 
         var courriel = p.Courriel ?? compte.Courriel;
         var courrielChange = Comparer(changements, "Courriel", compte.Courriel, courriel);
@@ -295,15 +305,15 @@ internal sealed class PlanImport
     {
         foreach (var p in Liste.Sortis)
         {
-            var date = p.DateSortie!.Value;
+            var raison = p.DateSortie is { } d ? $"a quitté l'établissement le {TexteImport.Date(d)}" : p.MotifSortie ?? "a quitté l'établissement";
             var compte = CompteDe(p.Profil, p.Cle);
             if (compte is null)
             {
-                Ignores.Add(new IgnoreImport(p.Ou, p.Profil, p.NomComplet, $"a quitté l'établissement le {TexteImport.Date(date)}"));
+                Ignores.Add(new IgnoreImport(p.Ou, p.Profil, p.NomComplet, raison));
             }
             else if (compte.DateSortie is null)
             {
-                Sortants.Add(new Sortie(compte, date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), $"a quitté l'établissement le {TexteImport.Date(date)}"));
+                Sortants.Add(new Sortie(compte, p.DateSortie?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? Maintenant, raison));
             }
         }
 

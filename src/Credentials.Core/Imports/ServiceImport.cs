@@ -52,7 +52,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             logger.LogInformation(
                 "Import {Source} applied to {Uai} by {Auteur} in {Elapsed} ms: {Created} created, {Updated} updated, {Unchanged} unchanged, {Left} marked left, {Ignored} ignored",
                 liste.Source, etablissement.Uai, demande.Auteur, chrono.ElapsedMilliseconds, apercu.ACreer.Count, apercu.AModifier.Count, apercu.Inchanges.Count, apercu.Sortants.Count, apercu.Ignores.Count);
-            return new ResultatImport(true, apercu, evenement.Id, crees);
+            return new ResultatImport(true, apercu, evenement?.Id, crees);
         }
         catch (DbUpdateException ex)
         {
@@ -145,7 +145,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         return etablissement;
     }
 
-    private async Task<(List<CompteCree>, Evenement)> ExecuterAsync(PlanImport plan, Etablissement etablissement, Preparation preparation, DemandeImport demande, CancellationToken ct)
+    private async Task<(List<CompteCree>, Evenement?)> ExecuterAsync(PlanImport plan, Etablissement etablissement, Preparation preparation, DemandeImport demande, CancellationToken ct)
     {
         var maintenant = plan.Maintenant;
 
@@ -166,9 +166,21 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
         await db.SaveChangesAsync(ct);
 
+        // One attribution for corrected and new logins: a corrected name cannot take a login a new account gets.
+        var attribution = new AttributionIdentifiants();
+        var renommes = plan.AModifier.Where(m => m.Changements.Any(c => c.Champ == PlanImport.ChampIdentifiant)).ToList();
+        await attribution.PreparerAsync(db, renommes.Select(m => (m.Personne.Prenom, m.Personne.Nom)), ct);
+        var nouveaux = await CreerComptesAsync(plan, etablissement, classes, attribution, maintenant, ct);
+
+        // The changed accounts are written below in one grouped UPDATE per batch (EcritureEnLot), with the journal.
         foreach (var m in plan.AModifier)
         {
             plan.Comparer(m.Compte, m.Personne, appliquer: true, classes);
+        }
+
+        foreach (var m in renommes)
+        {
+            m.Compte.CorrigerIdentifiant(attribution.Attribuer(m.Personne.Prenom, m.Personne.Nom));
         }
 
         foreach (var s in plan.Sortants)
@@ -176,9 +188,6 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             s.Compte.MarquerSorti(s.Date);
         }
 
-        await db.SaveChangesAsync(ct);
-
-        var nouveaux = await CreerComptesAsync(plan, etablissement, classes, maintenant, ct);
         Compte CompteDe(PersonneImportee p) => plan.CompteDe(p.Profil, p.Cle) ?? nouveaux[(p.Profil, p.Cle)];
         foreach (var l in plan.LiensACreer)
         {
@@ -200,10 +209,18 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             .Concat(plan.Sortants.Select(s => s.Compte.Id))
             .Distinct()
             .ToList();
-        var resume = Apercu(preparation, plan, []).Resume;
-        var auteur = Portee.Cli(etablissement.Id) with { Auteur = demande.Auteur };
-        var evenement = Journal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
-        await db.SaveChangesAsync(ct);
+        var apercu = Apercu(preparation, plan, []);
+        Evenement? evenement = null;
+
+        // A re-import that changes nothing leaves no trace in the journal (the school's version still moves, above).
+        if (apercu.ADesChangements || preparation.Etablissement?.AnneeScolaire != preparation.Annee)
+        {
+            var resume = apercu.Resume;
+            var auteur = Portee.Cli(etablissement.Id) with { Auteur = demande.Auteur };
+            evenement = Journal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
+        }
+
+        await EcritureEnLot.EnregistrerAsync(db, ct);
 
         var crees = nouveaux.Values.Select(c => new CompteCree(c.Id, c.Profil, c.Identifiant, c.Nom, c.Prenom)).ToList();
         return (crees, evenement);
@@ -211,10 +228,9 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
     /// <summary>Crée les comptes par lots : une requête d'identifiants pour tous, un enregistrement par lot.</summary>
     private async Task<Dictionary<(Profil, string), Compte>> CreerComptesAsync(
-        PlanImport plan, Etablissement etablissement, Dictionary<string, Classe> classes, DateTime maintenant, CancellationToken ct)
+        PlanImport plan, Etablissement etablissement, Dictionary<string, Classe> classes, AttributionIdentifiants attribution, DateTime maintenant, CancellationToken ct)
     {
         var nouveaux = new Dictionary<(Profil, string), Compte>();
-        var attribution = new AttributionIdentifiants();
         await attribution.PreparerAsync(db, plan.ACreer.Select(p => (p.Prenom, p.Nom)), ct);
         foreach (var lot in plan.ACreer.Chunk(Math.Max(1, options.TailleLot)))
         {
@@ -301,7 +317,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         NomEtablissement = etablissement?.Nom,
         AnneeScolaire = liste.AnneeScolaire,
         AnneeAConfirmer = aConfirmer,
-        Ignores = liste.Ignores,
+        // A refused file shows its errors, not the people it would have ignored.
         Erreurs = erreurs,
         Avertissements = liste.Avertissements,
     };

@@ -86,6 +86,13 @@ internal sealed class TableauCsv
             return null;
         }
 
+        if (enregistrements.Count > 1 && !FinitParUnRetour(texte) && enregistrements[^1].Length < enregistrements[0].Length)
+        {
+            // A file cut while copying: one message, not one per pupil whose guardians are then missing.
+            rapport.Erreur(new Localisation(fichier.Nom, enregistrements.Count), $"la dernière ligne est incomplète : {enregistrements[^1].Length} colonnes sur {enregistrements[0].Length}. Le fichier a sans doute été coupé (copie ou téléchargement interrompu) : extrayez-le à nouveau");
+            return null;
+        }
+
         var entetes = enregistrements[0].ToList();
         var lignes = enregistrements.Skip(1)
             .Select((cellules, i) => new LigneCsv(i + 2, cellules))
@@ -94,9 +101,24 @@ internal sealed class TableauCsv
         return new TableauCsv(fichier.Nom, entetes, lignes);
     }
 
-    /// <summary>UTF-8 (BOM retiré) s'il se décode sans erreur, sinon Windows-1252 (qui garde « œ », contrairement à Latin-1).</summary>
+    private static bool FinitParUnRetour(string texte) => texte.Length > 0 && texte[^1] is '\n' or '\r';
+
+    /// <summary>
+    /// UTF-16 s'il commence par son BOM (Excel, « Texte Unicode »), sinon UTF-8 (BOM retiré) s'il se décode sans
+    /// erreur, sinon Windows-1252 (qui garde « œ », contrairement à Latin-1).
+    /// </summary>
     private static string Decoder(byte[] octets)
     {
+        if (octets.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(octets, 2, octets.Length - 2);
+        }
+
+        if (octets.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(octets, 2, octets.Length - 2);
+        }
+
         var debut = octets.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         try
         {

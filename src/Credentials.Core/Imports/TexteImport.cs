@@ -20,6 +20,21 @@ public static partial class TexteImport
         return Espaces().Replace(texte.Trim(), " ");
     }
 
+    /// <summary>
+    /// La séquence qui trahit un texte mal décodé, ou null : UTF-8 lu comme ISO-8859-15 ou Windows-1252 (« Ã© » pour
+    /// « é », « Ã‰ » pour « É », « â€™ » pour « ’ »), ou le caractère de remplacement d'un octet illisible.
+    /// </summary>
+    public static string? MalDecode(string? texte)
+    {
+        if (string.IsNullOrEmpty(texte))
+        {
+            return null;
+        }
+
+        var m = SequenceMalDecodee().Match(texte);
+        return m.Success ? m.Value : null;
+    }
+
     /// <summary>Clé de comparaison d'un nom : minuscules, sans accents, lettres et chiffres seulement (« N'DIAYE » = « ndiaye »).</summary>
     public static string CleNom(string? texte)
     {
@@ -149,6 +164,9 @@ public static partial class TexteImport
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static int Entier(string texte) => int.Parse(texte, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("[ÃÂÅ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|\uFFFD")]
+    private static partial Regex SequenceMalDecodee();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Espaces();

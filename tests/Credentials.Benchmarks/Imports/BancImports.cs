@@ -69,6 +69,15 @@ public static class BancImports
         }
     }
 
+    /// <summary>Writes ElevesSansAdresses.xml and ResponsablesAvecAdresses.xml of a generated school into <paramref name="dossier"/>.</summary>
+    public static void EcrireFichiers(string dossier, string[] args)
+    {
+        var (eleves, responsables) = GenerateurSiecle.Generer(Option(args, "--eleves", 2500), Option(args, "--responsables", 4000));
+        Directory.CreateDirectory(dossier);
+        File.WriteAllBytes(Path.Combine(dossier, "ElevesSansAdresses.xml"), eleves);
+        File.WriteAllBytes(Path.Combine(dossier, "ResponsablesAvecAdresses.xml"), responsables);
+    }
+
     private static ServiceImport Service(CredentialsDbContext db, OptionsImport options, TimeProvider horloge) =>
         new(db, horloge, options, NullLogger<ServiceImport>.Instance);
 

@@ -195,4 +195,66 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(1, resultat.Code);
         Assert.Contains("Fournisseur inconnu « Oracle » : Sqlite, Postgres ou SqlServer.", resultat.Sortie);
     }
+
+    [Fact]
+    public async Task Un_fichier_introuvable_est_dit_en_francais_avec_le_code_2_sans_trace_de_pile()
+    {
+        var absent = Path.Combine(dossier, "absent.xml");
+
+        var resultat = await CredentialsAsync("import", "siecle", "--uai", "0999999Z", "--eleves", absent, "--responsables", Echantillon("siecle/ResponsablesAvecAdresses.xml"));
+
+        Assert.Equal(2, resultat.Code);
+        Assert.Contains($"Fichier introuvable : {absent}", resultat.Sortie);
+        Assert.DoesNotContain("Unhandled exception", resultat.Sortie);
+        Assert.DoesNotContain("   at ", resultat.Sortie);
+    }
+
+    [Fact]
+    public async Task Les_messages_de_la_ligne_de_commande_sont_en_francais()
+    {
+        var sansResponsables = await CredentialsAsync("import", "siecle", "--uai", "0999999Z", "--eleves", Echantillon("siecle/ElevesSansAdresses.xml"));
+        var aide = await CredentialsAsync("import", "siecle", "--help");
+
+        Assert.NotEqual(0, sansResponsables.Code);
+        Assert.Contains("--responsables", sansResponsables.Sortie);
+        Assert.DoesNotContain("is required", sansResponsables.Sortie);
+        Assert.Contains("obligatoire", sansResponsables.Sortie);
+        Assert.Equal(0, aide.Code);
+        Assert.DoesNotContain("Show help and usage information", aide.Sortie);
+        Assert.DoesNotContain("REQUIRED", aide.Sortie);
+        Assert.Contains("--dry-run", aide.Sortie);
+    }
+
+    [Fact]
+    public async Task Un_fichier_ONDE_des_eleves_s_importe_sans_celui_des_responsables()
+    {
+        var resultat = await CredentialsAsync("import", "onde", "--uai", "0999999Z", "--eleves", Echantillon("onde/onde_eleves.csv"));
+
+        Assert.True(resultat.Code == 0, resultat.Sortie);
+        await using var db = Base();
+        Assert.Equal(6, await db.Comptes.CountAsync(c => c.Profil == Profil.Eleve));
+        Assert.Equal(0, await db.Comptes.CountAsync(c => c.Profil == Profil.Responsable));
+    }
+
+    [Fact]
+    public async Task L_essai_donne_le_verdict_au_conditionnel_d_abord_puis_les_personnes_groupees_et_repliees()
+    {
+        var (eleves, responsables) = Imports.GenerateurSiecle.Generer(60, 100, partis: 30);
+        await File.WriteAllBytesAsync(Path.Combine(dossier, "eleves.xml"), eleves);
+        await File.WriteAllBytesAsync(Path.Combine(dossier, "responsables.xml"), responsables);
+        string[] import = ["import", "siecle", "--uai", "0999999Z", "--annee-scolaire", "2025", "--eleves", Path.Combine(dossier, "eleves.xml"), "--responsables", Path.Combine(dossier, "responsables.xml"), "--dry-run"];
+
+        var essai = await CredentialsAsync(import);
+        var details = await CredentialsAsync([.. import, "--details"]);
+
+        Assert.True(essai.Code == 0, essai.Sortie);
+        var lignes = essai.Sortie.Split('\n');
+        Assert.Contains("160 comptes seraient créés (60 élèves, 100 responsables)", lignes[0]);
+        var groupe = Array.FindIndex(lignes, l => l.StartsWith("30 élèves ignorés — a quitté l'établissement — voir la liste (--details)", StringComparison.Ordinal));
+        Assert.True(groupe > 0, essai.Sortie);
+        Assert.Equal("  … et 25 autres.", lignes[groupe + 6].TrimEnd());
+        Assert.True(lignes.Length < 60, essai.Sortie);
+        Assert.Contains("30 élèves ignorés — a quitté l'établissement :", details.Sortie);
+        Assert.DoesNotContain("autres.", details.Sortie);
+    }
 }

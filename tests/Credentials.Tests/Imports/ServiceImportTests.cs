@@ -66,7 +66,8 @@ public class ServiceImportTests
         Assert.False(apercu.ADesChangements);
         var apres = await banc.InstantaneAsync();
         Assert.Equal(Sans(avant, "E ", "J "), Sans(apres, "E ", "J "));
-        Assert.Equal("J 2 14", apres.Last());
+        // The re-import that changed nothing left no journal entry.
+        Assert.Equal("J 1 14", apres.Last());
     }
 
     [Theory]
@@ -350,6 +351,84 @@ public class ServiceImportTests
         Assert.Equal("Aucun établissement n'a l'UAI 0999999Z : créez-le d'abord", Assert.Single(refuse.Erreurs).Texte);
         Assert.Equal(("0999999Z", true, 2025, 14), (apercu.Uai, apercu.EtablissementACreer, apercu.AnneeScolaire, apercu.ACreer.Count));
         Assert.DoesNotContain(await banc.InstantaneAsync(), l => l.StartsWith("E ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_nom_corrige_recalcule_l_identifiant_d_un_compte_jamais_notifie_et_pas_celui_d_un_compte_notifie(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var fautif = Echantillons.TexteXml("ElevesSansAdresses.xml");
+        fautif = Echantillons.AvecEleve(fautif, "100008", "FRANCIS-FROUFROU", "Gragory", "03/04/2014", "6A");
+        fautif = Echantillons.AvecEleve(fautif, "100009", "FRANCIS-FROUFROU", "Jaanne", "03/04/2014", "6A");
+        Assert.True((await banc.ImporterAsync(banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", fautif), Echantillons.SiecleResponsables))).Applique);
+        await using (var db = banc.Base.Contexte())
+        {
+            Assert.True((await db.Comptes.SingleAsync(c => c.Identifiant == "jaanne.francis-froufrou")).Notifier(false, banc.Outils).EstAccepte);
+            await db.SaveChangesAsync();
+        }
+
+        var corrige = fautif.Replace("Gragory", "Grégory", StringComparison.Ordinal).Replace("Jaanne", "Jeanne", StringComparison.Ordinal);
+        var liste = banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", corrige), Echantillons.SiecleResponsables);
+        var apercu = await banc.ApercevoirAsync(liste);
+        var resultat = await banc.ImporterAsync(liste, empreinte: apercu.Empreinte);
+
+        Assert.True(resultat.Applique, string.Join("\n", resultat.Erreurs));
+        var gregory = Assert.Single(apercu.AModifier, m => m.Prenom == "Grégory");
+        Assert.Contains(gregory.Changements, c => c.Texte.StartsWith("Identifiant : « gragory.francis-froufrou » → « gregory.francis-froufrou", StringComparison.Ordinal));
+        Assert.DoesNotContain(Assert.Single(apercu.AModifier, m => m.Prenom == "Jeanne").Changements, c => c.Champ == "Identifiant");
+        await using var verification = banc.Base.Contexte();
+        var comptes = await verification.Comptes.Where(c => c.Nom == "FRANCIS-FROUFROU").OrderBy(c => c.Prenom).ToListAsync();
+        Assert.Equal(["gregory.francis-froufrou", "jaanne.francis-froufrou"], comptes.Select(c => c.Identifiant));
+        Assert.Equal(["gregory.francis-froufrou", "jaanne.francis-froufrou"], comptes.Select(c => c.IdentifiantRacine));
+        Assert.Equal(["Grégory", "Jeanne"], comptes.Select(c => c.Prenom));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_eleve_passe_dans_la_division_Inactifs_est_marque_sorti_pour_cette_raison(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        var eleves = Echantillons.ChangerDivision(Echantillons.TexteXml("ElevesSansAdresses.xml"), "100001", "Inactifs");
+
+        var apercu = await banc.ApercevoirAsync(banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", eleves), Echantillons.SiecleResponsables));
+
+        var lea = Assert.Single(apercu.Sortants);
+        Assert.Equal(("Léa", "classé(e) dans la division « Inactifs »"), (lea.Prenom, lea.Raison));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_fichier_refuse_montre_ses_erreurs_et_pas_les_personnes_qu_il_aurait_ignorees(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var liste = banc.LireSiecle();
+        Assert.NotEmpty(liste.Ignores);
+
+        var apercu = await banc.ApercevoirAsync(liste, new DemandeImport("0888888Y", "secretariat@test") { CreerEtablissement = true, AnneeConfirmee = 2025 });
+
+        Assert.False(apercu.EstApplicable);
+        Assert.Empty(apercu.Ignores);
+        Assert.Equal("Import SIECLE (ElevesSansAdresses.xml, ResponsablesAvecAdresses.xml), année 2025-2026 : refusé, 1 erreur.", apercu.ResumeApercu);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task L_apercu_parle_au_conditionnel_et_le_journal_au_passe(FournisseurBase fournisseur)
+    {
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        var liste = banc.LireSiecle();
+
+        var apercu = await banc.ApercevoirAsync(liste);
+        var resultat = await banc.ImporterAsync(liste, empreinte: apercu.Empreinte);
+
+        Assert.Equal(
+            "Import SIECLE (ElevesSansAdresses.xml, ResponsablesAvecAdresses.xml), année 2025-2026 : 14 comptes seraient créés (6 élèves, 8 responsables), 0 serait modifié, 0 resterait inchangé, 0 serait marqué sorti ; 2 classes seraient créées, 0 serait modifiée ; 10 liens responsable-élève seraient créés, 0 serait modifié, 0 serait supprimé ; 3 personnes seraient ignorées.",
+            apercu.ResumeApercu);
+        await using var db = banc.Base.Contexte();
+        Assert.Equal(resultat.Apercu.Resume, (await db.Evenements.SingleAsync()).Details);
+        Assert.StartsWith("Import SIECLE (ElevesSansAdresses.xml, ResponsablesAvecAdresses.xml), année 2025-2026 : 14 comptes créés (6 élèves, 8 responsables), 0 modifié", resultat.Apercu.Resume);
     }
 
     private static List<string> Sans(List<string> lignes, params string[] prefixes) =>

@@ -50,7 +50,9 @@ public sealed class ImportsController(ServiceImport service, DepotsImport depots
         if (resultat.Applique)
         {
             depots.Supprimer(id);
-            return RedirigerAvecMessage($"/imports/rapport/{resultat.EvenementId}", resultat.Apercu.Resume);
+            return resultat.EvenementId is { } evenementId
+                ? RedirigerAvecMessage($"/imports/rapport/{evenementId}", resultat.Apercu.Resume)
+                : RedirigerAvecMessage("/imports", "Ces fichiers ne changeaient rien : tous les comptes étaient déjà à jour, rien n'a été modifié.", TypeMessage.Information);
         }
 
         var modele = await ApercevoirAsync(depot, [], ct);
