@@ -11,6 +11,7 @@ internal static class ListeVerbes
         VerbeMigrate.Creer(),
         VerbeSeedDemo.Creer(),
         VerbeCreateUser.Creer(),
+        VerbeUnlockUser.Creer(),
         VerbeNotify.Creer(),
         VerbeList.Creer(),
         VerbeImport.Creer(),
