@@ -9,6 +9,7 @@ internal static class ListeVerbes
     public static IEnumerable<Command> Tous() =>
     [
         VerbeMigrate.Creer(),
+        VerbeSchema.Creer(),
         VerbeSeedDemo.Creer(),
         VerbeCreateUser.Creer(),
         VerbeUnlockUser.Creer(),

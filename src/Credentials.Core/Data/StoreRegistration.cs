@@ -2,7 +2,7 @@ using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,6 +14,7 @@ public enum FournisseurBase
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>Où vivent la base, les clés et les fichiers quand rien n'est configuré : <c>data/</c> à la racine du dépôt.</summary>
@@ -53,9 +54,9 @@ public static class StoreRegistration
         var chaine = configuration.GetConnectionString("Credentials");
         if (string.IsNullOrWhiteSpace(chaine))
         {
-            if (fournisseur == FournisseurBase.Postgres)
+            if (fournisseur != FournisseurBase.Sqlite)
             {
-                throw new InvalidOperationException("Database:Provider = Postgres requires ConnectionStrings:Credentials.");
+                throw new InvalidOperationException($"Database:Provider = {fournisseur} requires ConnectionStrings:Credentials.");
             }
 
             Directory.CreateDirectory(dossier);
@@ -93,16 +94,42 @@ public static class StoreRegistration
         return services;
     }
 
+    /// <summary>L'assemblage qui porte les migrations générées de ce fournisseur (un jeu par fournisseur).</summary>
+    public static string AssemblageMigrations(FournisseurBase fournisseur) => $"Credentials.Migrations.{fournisseur}";
+
     public static void Configurer(DbContextOptionsBuilder options, FournisseurBase fournisseur, string chaine)
     {
+        // Each provider has its own migrations set and model snapshot (docs/decisions.md, « Migrations générées »).
+        var migrations = AssemblageMigrations(fournisseur);
         _ = fournisseur switch
         {
-            FournisseurBase.Postgres => options.UseNpgsql(chaine),
-            _ => options.UseSqlite(chaine),
+            FournisseurBase.Postgres => options.UseNpgsql(chaine, o => o.MigrationsAssembly(migrations)),
+            FournisseurBase.SqlServer => options.UseSqlServer(chaine, o => o.MigrationsAssembly(migrations)),
+            _ => options.UseSqlite(chaine, o => o.MigrationsAssembly(migrations)),
         };
+    }
+}
 
-        // Migrations are hand-written without a model snapshot; a test proves migrated schema = model.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+/// <summary>
+/// Le contexte que <c>dotnet ef</c> construit pour écrire les migrations d'un fournisseur : aucune
+/// connexion n'est ouverte, la chaîne ne sert qu'à choisir le fournisseur.
+/// </summary>
+public abstract class FabriqueContexteConception(FournisseurBase fournisseur) : IDesignTimeDbContextFactory<CredentialsDbContext>
+{
+    public CredentialsDbContext CreateDbContext(string[] args) => SansConnexion(fournisseur);
+
+    /// <summary>Un contexte du fournisseur qui n'ouvre aucune connexion : modèle, migrations, script SQL.</summary>
+    public static CredentialsDbContext SansConnexion(FournisseurBase fournisseur)
+    {
+        var options = new DbContextOptionsBuilder<CredentialsDbContext>();
+        var chaine = fournisseur switch
+        {
+            FournisseurBase.Postgres => "Host=localhost;Database=credentials",
+            FournisseurBase.SqlServer => "Server=localhost;Database=credentials;TrustServerCertificate=True",
+            _ => "Data Source=credentials.db",
+        };
+        StoreRegistration.Configurer(options, fournisseur, chaine);
+        return new CredentialsDbContext(options.Options);
     }
 }
 

@@ -12,7 +12,7 @@ public sealed class CliTests : IAsyncLifetime
 {
     private readonly string dossier = Directory.CreateTempSubdirectory("credentials-cli-").FullName;
 
-    private static string Echantillon(string chemin) => Imports.Echantillons.CheminPartage(chemin.Split('/')[0], chemin.Split('/')[1]);
+    private static string Echantillon(string chemin) => Imports.Echantillons.Chemin(Path.GetFileName(chemin));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -167,5 +167,32 @@ public sealed class CliTests : IAsyncLifetime
         var resultat = await CredentialsAsync("list", "--uai", "0000000A", "--format", "csv", "--out", Path.Combine(dossier, "x.csv"));
         Assert.Equal(1, resultat.Code);
         Assert.Contains("Aucun établissement n'a l'UAI « 0000000A »", resultat.Sortie);
+    }
+
+    [Theory]
+    [InlineData("SqlServer", "CREATE TABLE [{0}]", "IF NOT EXISTS (")]
+    [InlineData("Postgres", "CREATE TABLE \"{0}\"", "IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\"")]
+    [InlineData("Sqlite", "CREATE TABLE \"{0}\"", "INSERT INTO \"__EFMigrationsHistory\"")]
+    public async Task Schema_ecrit_le_script_qui_cree_chaque_table_du_modele(string fournisseur, string creation, string garde)
+    {
+        var resultat = await CredentialsAsync("schema", "--provider", fournisseur);
+
+        Assert.True(resultat.Code == 0, resultat.Sortie);
+        Assert.Contains(garde, resultat.Sortie);
+        await using var db = Base();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
+        Assert.Contains("Comptes", tables);
+        Assert.All(tables, table => Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, creation, table), resultat.Sortie));
+        // Nothing but SQL on standard output, and no database created.
+        Assert.False(File.Exists(Path.Combine(dossier, "credentials.db")));
+    }
+
+    [Fact]
+    public async Task Schema_d_un_fournisseur_inconnu_donne_un_message_clair()
+    {
+        var resultat = await CredentialsAsync("schema", "--provider", "Oracle");
+
+        Assert.Equal(1, resultat.Code);
+        Assert.Contains("Fournisseur inconnu « Oracle » : Sqlite, Postgres ou SqlServer.", resultat.Sortie);
     }
 }

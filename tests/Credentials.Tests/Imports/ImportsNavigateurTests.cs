@@ -53,8 +53,8 @@ public sealed class ImportsNavigateurTests : IAsyncLifetime
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-imports");
 
-        await page.GetByLabel("Fichier des élèves (.xml ou .zip)").SetInputFilesAsync(Echantillons.CheminPartage("siecle", "ElevesSansAdresses.xml"));
-        await page.GetByLabel("Fichier des responsables (.xml ou .zip)").SetInputFilesAsync(Echantillons.CheminPartage("siecle", "ResponsablesAvecAdresses.xml"));
+        await page.GetByLabel("Fichier des élèves (.xml ou .zip)").SetInputFilesAsync(Echantillons.Chemin("ElevesSansAdresses.xml"));
+        await page.GetByLabel("Fichier des responsables (.xml ou .zip)").SetInputFilesAsync(Echantillons.Chemin("ResponsablesAvecAdresses.xml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu de l'import SIECLE" }).ClickAsync();
         await page.WaitForURLAsync("**/imports/siecle");
         await page.GetByText("3 personnes ignorées : pourquoi").ClickAsync();

@@ -21,14 +21,14 @@ public sealed partial class ImportsWebTests
 
     private static readonly (string Champ, string Nom, byte[] Octets)[] SiecleEchantillons =
     [
-        ("eleves", "ElevesSansAdresses.xml", Echantillons.Partage("siecle", "ElevesSansAdresses.xml")),
-        ("responsables", "ResponsablesAvecAdresses.xml", Echantillons.Partage("siecle", "ResponsablesAvecAdresses.xml")),
+        ("eleves", "ElevesSansAdresses.xml", Echantillons.Octets("ElevesSansAdresses.xml")),
+        ("responsables", "ResponsablesAvecAdresses.xml", Echantillons.Octets("ResponsablesAvecAdresses.xml")),
     ];
 
     private static readonly (string Champ, string Nom, byte[] Octets)[] OndeEchantillons =
     [
-        ("eleves", "onde_eleves.csv", Echantillons.Partage("onde", "onde_eleves.csv")),
-        ("responsables", "onde_responsables.csv", Echantillons.Partage("onde", "onde_responsables.csv")),
+        ("eleves", "onde_eleves.csv", Echantillons.Octets("onde_eleves.csv")),
+        ("responsables", "onde_responsables.csv", Echantillons.Octets("onde_responsables.csv")),
     ];
 
     [Theory]

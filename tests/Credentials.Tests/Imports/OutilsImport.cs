@@ -26,7 +26,7 @@ public sealed class CoffreDeTest : ICoffreSecrets
     public string Dechiffrer(string chiffre) => Encoding.UTF8.GetString(Convert.FromBase64String(chiffre["chiffre:".Length..]));
 }
 
-/// <summary>Les fichiers d'exemple (shared/samples, copiés tels quels) et de quoi en fabriquer des variantes.</summary>
+/// <summary>Les fichiers d'exemple du dépôt (Imports/Echantillons) et de quoi en fabriquer des variantes.</summary>
 public static class Echantillons
 {
     public const string Uai = "0999999Z";
@@ -45,22 +45,8 @@ public static class Echantillons
 
     public static byte[] Octets(string nom) => File.ReadAllBytes(Path.Combine(Dossier, nom));
 
-    /// <summary>A file of shared/samples, which sits beside the repository (found upwards: beside the clone in CI).</summary>
-    public static string CheminPartage(string dossier, string nom)
-    {
-        for (var d = new DirectoryInfo(Racine.Depot); d is not null; d = d.Parent)
-        {
-            var chemin = Path.Combine(d.FullName, "shared", "samples", dossier, nom);
-            if (File.Exists(chemin))
-            {
-                return chemin;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/samples/{dossier}/{nom} not found beside {Racine.Depot}");
-    }
-
-    public static byte[] Partage(string dossier, string nom) => File.ReadAllBytes(CheminPartage(dossier, nom));
+    /// <summary>The path of a sample file kept in the repository (tests never read outside it).</summary>
+    public static string Chemin(string nom) => Path.Combine(Dossier, nom);
 
     public static FichierImport Fichier(string nom) => FichierImport.DepuisOctets(nom, Octets(nom));
 

@@ -1,41 +1,80 @@
 using System.Data.Common;
 using Credentials.Core.Data;
 using Credentials.Tests.Infrastructure;
+using Credentials.Cli.Verbes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Credentials.Tests.Store;
 
 public class MigrationTests
 {
-    private const string FichierMigration = "src/Credentials.Core/Data/Migrations/20261122000000_Initial.cs";
+    public static TheoryData<FournisseurBase> TousLesFournisseurs => new() { FournisseurBase.Sqlite, FournisseurBase.Postgres, FournisseurBase.SqlServer };
+
+    [Theory]
+    [MemberData(nameof(TousLesFournisseurs))]
+    public void Chaque_fournisseur_a_ses_migrations_generees_et_aucun_changement_du_modele_sans_migration(FournisseurBase fournisseur)
+    {
+        // The design-time factory that `dotnet ef` uses (scripts/add-migration.sh), not a copy of it.
+        using var db = fournisseur switch
+        {
+            FournisseurBase.Postgres => new Credentials.Migrations.Postgres.FabriqueConception().CreateDbContext([]),
+            FournisseurBase.SqlServer => new Credentials.Migrations.SqlServer.FabriqueConception().CreateDbContext([]),
+            _ => new Credentials.Migrations.Sqlite.FabriqueConception().CreateDbContext([]),
+        };
+
+        var migrations = db.Database.GetMigrations().ToList();
+        Assert.NotEmpty(migrations);
+        Assert.Equal(StoreRegistration.AssemblageMigrations(fournisseur), db.GetService<IMigrationsAssembly>().Assembly.GetName().Name);
+        Assert.True(
+            !db.Database.HasPendingModelChanges(),
+            $"The {fournisseur} model has changes without a migration: run scripts/add-migration.sh <Name> (docs/decisions.md, « Migrations générées »).");
+    }
 
     [Fact]
-    public async Task Le_code_de_la_migration_initiale_correspond_au_modele()
+    public async Task Le_script_idempotent_postgres_cree_le_schema_des_migrations_et_se_rejoue_sans_rien_changer()
     {
-        await using var baseTest = await BaseDeTest.CreerAsync(FournisseurBase.Sqlite);
-        await using var db = baseTest.Contexte();
-        var attendu = MigrationCodeWriter.Write(db, "Initial", "20261122000000_Initial");
-        var chemin = Path.Combine(Racine.Depot, FichierMigration);
-        if (Environment.GetEnvironmentVariable("CREDENTIALS_WRITE_MIGRATION") == "1")
+        await using var migree = await MigreeAsync(FournisseurBase.Postgres);
+        await using var scriptee = await BaseDeTest.CreerAsync(FournisseurBase.Postgres);
+
+        var script = VerbeSchema.Script(FournisseurBase.Postgres);
+        await using (var db = scriptee.Contexte())
         {
-            await File.WriteAllTextAsync(chemin, attendu);
+            await db.Database.ExecuteSqlRawAsync(script);
+            await db.Database.ExecuteSqlRawAsync(script);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
 
-        Assert.True(
-            attendu == await File.ReadAllTextAsync(chemin),
-            $"{FichierMigration} is out of date with the model: run the tests once with CREDENTIALS_WRITE_MIGRATION=1, then review the diff.");
+        Assert.Equal(await SchemaAsync(migree), await SchemaAsync(scriptee));
+    }
+
+    [Fact]
+    public async Task Le_script_sqlite_cree_le_schema_des_migrations()
+    {
+        await using var migree = await MigreeAsync(FournisseurBase.Sqlite);
+        await using var scriptee = await BaseDeTest.CreerAsync(FournisseurBase.Sqlite);
+
+        await using (var db = scriptee.Contexte())
+        {
+            var connexion = db.Database.GetDbConnection();
+            await connexion.OpenAsync();
+            await using var commande = connexion.CreateCommand();
+            commande.CommandText = VerbeSchema.Script(FournisseurBase.Sqlite);
+            await commande.ExecuteNonQueryAsync();
+            await connexion.CloseAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        Assert.Equal(await SchemaAsync(migree), await SchemaAsync(scriptee));
     }
 
     [Theory]
     [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
     public async Task Une_base_migree_depuis_zero_a_exactement_le_schema_du_modele(FournisseurBase fournisseur)
     {
-        await using var migree = await BaseDeTest.CreerAsync(fournisseur);
+        await using var migree = await MigreeAsync(fournisseur);
         await using var creee = await BaseDeTest.CreerAsync(fournisseur);
-        await using (var db = await migree.ContexteMigreAsync())
-        {
-            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        }
 
         await using (var db = creee.Contexte())
         {
@@ -46,6 +85,15 @@ public class MigrationTests
         var schemaModele = await SchemaAsync(creee);
         Assert.Contains(schemaModele, l => l.StartsWith("Comptes.Identifiant ", StringComparison.Ordinal));
         Assert.Equal(schemaModele, schemaMigre);
+    }
+
+    /// <summary>A fresh database migrated from empty by the provider's generated migrations.</summary>
+    private static async Task<BaseDeTest> MigreeAsync(FournisseurBase fournisseur)
+    {
+        var baseTest = await BaseDeTest.CreerAsync(fournisseur);
+        await using var db = await baseTest.ContexteMigreAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        return baseTest;
     }
 
     private static async Task<List<string>> SchemaAsync(BaseDeTest baseTest)
