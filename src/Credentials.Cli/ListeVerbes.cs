@@ -12,6 +12,7 @@ internal static class ListeVerbes
         VerbeSchema.Creer(),
         VerbeSeedDemo.Creer(),
         VerbeCreateUser.Creer(),
+        VerbeUnlockUser.Creer(),
         VerbeNotify.Creer(),
         VerbeList.Creer(),
         VerbeImport.Creer(),

@@ -46,7 +46,8 @@ public static class BoiteEnvoi
         var domaine = expediteur.Adresse[(expediteur.Adresse.LastIndexOf('@') + 1)..];
         var sortant = new MessageSortant(campagne, message.CompteId, destinataire, message.NomDestinataire, expediteur.Adresse, expediteur.Nom, $"<{Guid.NewGuid():N}@{domaine}>", maintenant)
         {
-            Sujet = message.Contenu.Sujet,
+            // The school's name is added when the message is sent (ExpeditionCourriels): a corrected name applies to the queue too.
+            Sujet = message.Contenu.Titre,
             CorpsChiffres = message.Contenu.ContientSecret,
             CorpsTexte = message.Contenu.ContientSecret ? coffre.Chiffrer(message.Contenu.Texte) : message.Contenu.Texte,
             CorpsHtml = message.Contenu.ContientSecret ? coffre.Chiffrer(message.Contenu.Html) : message.Contenu.Html,

@@ -21,6 +21,7 @@ public static class CourrielsRegistration
         services.AddSingleton<FabriqueTransports>();
         services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
+        services.AddHostedService<VerificationDepotCourriels>();
         return services;
     }
 
@@ -47,8 +48,10 @@ public static class CourrielsRegistration
             })
             .Validate(o => o.Workers >= 1 && o.BatchSize >= 1 && o.RatePerSecond >= 0, "Mail:Workers and Mail:BatchSize must be at least 1, Mail:RatePerSecond at least 0.")
             .Validate(o => AdresseCourriel.Normaliser(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
-            .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.");
+            .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.")
+            .ValidateOnStart();
         services.AddSingleton<ReveilExpedition>();
+        services.AddSingleton<DepotCourriels>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
         return services;

@@ -193,10 +193,14 @@ public sealed class ExpeditionCourriels(
             rendues = await services.GetRequiredService<IRenduPiecesJointes>().RendreAsync(message.EtablissementId, pieces, CancellationToken.None);
         }
 
+        // Subject and sender name are computed now from the school's current name, on one line whatever older data holds.
+        var nom = await services.GetRequiredService<CredentialsDbContext>().Etablissements
+            .Where(e => e.Id == message.EtablissementId).Select(e => e.Nom).SingleOrDefaultAsync() ?? message.NomExpediteur ?? "";
+        nom = string.Concat(nom.Where(c => !char.IsControl(c)));
         var courriel = new MailMessage
         {
-            From = new MailAddress(message.Expediteur, message.NomExpediteur, Encoding.UTF8),
-            Subject = message.Sujet,
+            From = new MailAddress(message.Expediteur, nom, Encoding.UTF8),
+            Subject = RenduCourriel.Sujet(message.Sujet, nom),
             SubjectEncoding = Encoding.UTF8,
             HeadersEncoding = Encoding.UTF8,
             Body = texte,

@@ -20,6 +20,9 @@ public sealed class OptionsCourriels
     /// <summary>Dossier des .eml en mode Pickup ; par défaut <c>&lt;dossier de données&gt;/mail-pickup</c>.</summary>
     public string? PickupDirectory { get; set; }
 
+    /// <summary>Les .eml du dossier Pickup (mots de passe en clair) sont effacés passé ce délai (7 jours par défaut).</summary>
+    public TimeSpan PickupRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Expéditeur du déploiement, quand l'établissement n'a pas réglé le sien.</summary>
     public string From { get; set; } = "credentials@localhost.localdomain";
 

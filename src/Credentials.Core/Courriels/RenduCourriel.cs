@@ -6,7 +6,11 @@ using Credentials.Core.Secrets;
 namespace Credentials.Core.Courriels;
 
 /// <summary>Un courriel mis en forme : sujet, texte brut et HTML (UTF-8), et s'il contient un mot de passe.</summary>
-public sealed record CourrielCompose(string Sujet, string Texte, string Html, bool ContientSecret);
+public sealed record CourrielCompose(string Sujet, string Texte, string Html, bool ContientSecret)
+{
+    /// <summary>Le sujet sans le nom de l'établissement : la boîte d'envoi le garde, l'envoi y ajoute le nom du moment.</summary>
+    public string Titre { get; init; } = Sujet;
+}
 
 /// <summary>Un courriel aux familles : la lettre d'accompagnement et les fiches à joindre.</summary>
 public sealed record CourrielFamille(CourrielCompose Courriel, IReadOnlyList<PieceJointeReference> PiecesJointes);
@@ -55,7 +59,7 @@ public static class RenduCourriel
         }
 
         blocs.AddRange(Fin(etablissement));
-        return Composer($"{TextesCourrier.Titre(variante)} – {etablissement.Nom}", blocs, contientSecret: variante == VarianteFiche.Identifiants);
+        return Composer(TextesCourrier.Titre(variante), etablissement.Nom, blocs, contientSecret: variante == VarianteFiche.Identifiants);
     }
 
     /// <summary>La lettre d'accompagnement d'un responsable et les fiches jointes : la sienne puis celles de ses enfants.</summary>
@@ -83,7 +87,7 @@ public static class RenduCourriel
             new Paragraphe("À la première connexion, chacun remplace le mot de passe provisoire par un mot de passe de son choix. Une adresse électronique indiquée lors de l'activation permet ensuite de retrouver seul son identifiant ou de choisir un nouveau mot de passe."),
         };
         blocs.AddRange(Fin(etablissement));
-        return new CourrielFamille(Composer($"Les fiches de connexion de votre famille – {etablissement.Nom}", blocs, contientSecret: false), pieces);
+        return new CourrielFamille(Composer("Les fiches de connexion de votre famille", etablissement.Nom, blocs, contientSecret: false), pieces);
     }
 
     private static IEnumerable<Bloc> Fin(EnTeteEtablissement etablissement)
@@ -95,8 +99,12 @@ public static class RenduCourriel
         yield return new Note(Confidentialite);
     }
 
-    private static CourrielCompose Composer(string sujet, IReadOnlyList<Bloc> blocs, bool contientSecret)
+    /// <summary>« Titre – Établissement » : calculé à l'envoi avec le nom du moment (un nom corrigé vaut aussi pour la file).</summary>
+    public static string Sujet(string titre, string nomEtablissement) => $"{titre} – {nomEtablissement}";
+
+    private static CourrielCompose Composer(string titre, string nomEtablissement, IReadOnlyList<Bloc> blocs, bool contientSecret)
     {
+        var sujet = Sujet(titre, nomEtablissement);
         var texte = new StringBuilder();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Html(sujet)).Append("</title>\n</head>\n")
@@ -107,7 +115,7 @@ public static class RenduCourriel
         }
 
         html.Append("</body>\n</html>\n");
-        return new CourrielCompose(sujet, texte.ToString().TrimEnd() + "\n", html.ToString(), contientSecret);
+        return new CourrielCompose(sujet, texte.ToString().TrimEnd() + "\n", html.ToString(), contientSecret) { Titre = titre };
     }
 
     /// <summary>Échappe le texte pour HTML (contenu et attributs) sans toucher aux lettres accentuées.</summary>

@@ -34,7 +34,9 @@ public sealed class FabriqueTransports(IOptions<OptionsCourriels> options)
         }
 
         var dossier = o.PickupDirectory!;
-        Directory.CreateDirectory(dossier);
+
+        // The .eml files hold clear-text provisional passwords: owner-only (0600 in a 0700 folder), purged by DepotCourriels.
+        Secrets.FichiersProteges.Preparer(dossier);
         var pickup = new SmtpClient
         {
             DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,

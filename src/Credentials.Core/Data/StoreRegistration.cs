@@ -66,14 +66,21 @@ public static class StoreRegistration
             chaine = $"Data Source={Path.Combine(dossier, "credentials.db")}";
         }
 
+        var cles = configuration["DataProtection:KeysPath"];
+        cles = string.IsNullOrWhiteSpace(cles) ? Path.Combine(dossier, "keys") : Path.GetFullPath(cles);
+        FichiersProteges.Restreindre(dossier, cles);
+        if (fournisseur == FournisseurBase.Sqlite)
+        {
+            FichiersProteges.RestreindreFichier(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(chaine).DataSource);
+        }
+
         services.AddSingleton(new ConfigurationStore(fournisseur, chaine));
         services.AddDbContext<CredentialsDbContext>(options => Configurer(options, fournisseur, chaine));
 
-        var cles = configuration["DataProtection:KeysPath"];
-        cles = string.IsNullOrWhiteSpace(cles) ? Path.Combine(dossier, "keys") : Path.GetFullPath(cles);
-        services.AddDataProtection()
+        var protection = services.AddDataProtection()
             .SetApplicationName("Credentials")
             .PersistKeysToFileSystem(new DirectoryInfo(cles));
+        CertificatCles.Proteger(protection, configuration, dossier);
 
         services.Configure<OptionsComptes>(configuration.GetSection(OptionsComptes.Section));
         services.AddSingleton(TimeProvider.System);

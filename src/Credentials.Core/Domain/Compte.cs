@@ -223,6 +223,12 @@ public class Compte
             return Resultat.Refuse(MotifRefus.MotDePasseIncorrect);
         }
 
+        if (outils.Hacheur.DoitRehacher(MotDePasseHash))
+        {
+            // Demo-seed hashes (1,000 iterations) reach the full cost at the first sign-in that proves the password.
+            MotDePasseHash = outils.Hacheur.Hacher(motDePasse);
+        }
+
         DateDerniereConnexion = outils.Maintenant;
         Touch();
         return Resultat.Ok;

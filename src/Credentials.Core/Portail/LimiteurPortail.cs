@@ -16,7 +16,10 @@ public enum TypeLimite
 }
 
 /// <summary>Un échec compté d'avance sur une clé ; <see cref="VerrouilleJusqua"/> si cet essai ouvre un délai.</summary>
-public sealed record Charge(string Cle, TypeLimite Type, int Echecs, DateTime? VerrouilleJusqua);
+public sealed record Charge(string Cle, TypeLimite Type, int Echecs, DateTime? VerrouilleJusqua, int Seuil = 0);
+
+/// <summary>Une clé à compter et ses règles (le portail et la connexion à la console ont chacun les leurs).</summary>
+public sealed record CleLimite(string Cle, TypeLimite Type, ReglesLimite Regles);
 
 /// <summary>Un essai admis (ses échecs comptés d'avance, à rembourser s'il réussit) ou refusé sans vérification.</summary>
 public sealed record Tentative(bool Autorisee, IReadOnlyList<Charge> Charges)
@@ -63,17 +66,20 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
     }
 
     /// <summary>Réserve un essai : refusé si une clé est en délai, sinon compté d'avance sur chaque clé.</summary>
-    public async Task<Tentative> ReserverAsync(string identifiantNormalise, IPAddress? adresse, CancellationToken ct = default)
+    public Task<Tentative> ReserverAsync(string identifiantNormalise, IPAddress? adresse, CancellationToken ct = default)
     {
-        var cles = new List<(string Cle, TypeLimite Type, ReglesLimite Regles)>
-        {
-            (CleIdentifiant(identifiantNormalise), TypeLimite.Identifiant, limites.Identifiant),
-        };
+        var cles = new List<CleLimite> { new(CleIdentifiant(identifiantNormalise), TypeLimite.Identifiant, limites.Identifiant) };
         if (!limites.EstDeConfiance(adresse))
         {
-            cles.Add((CleAdresse(adresse), TypeLimite.Adresse, limites.Adresse));
+            cles.Add(new(CleAdresse(adresse), TypeLimite.Adresse, limites.Adresse));
         }
 
+        return ReserverAsync(cles, ct);
+    }
+
+    /// <summary>Réserve un essai sur des clés et des règles choisies par l'appelant (la connexion à la console).</summary>
+    public async Task<Tentative> ReserverAsync(IReadOnlyList<CleLimite> cles, CancellationToken ct = default)
+    {
         var noms = cles.Select(c => c.Cle).ToList();
         for (var essai = 1; essai <= EssaisEcriture; essai++)
         {
@@ -95,7 +101,7 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
                 }
 
                 var verrou = ligne.Compter(maintenant, regles);
-                charges.Add(new Charge(cle, type, ligne.Echecs, verrou));
+                charges.Add(new Charge(cle, type, ligne.Echecs, verrou, regles.Seuil));
             }
 
             try
@@ -136,7 +142,7 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
                 continue;
             }
 
-            var seuil = limites.Adresse.Seuil;
+            var seuil = charge.Seuil;
             await db.Set<LimitePortail>()
                 .Where(l => l.Cle == charge.Cle && l.Echecs > 0)
                 .ExecuteUpdateAsync(
@@ -146,6 +152,10 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
                     ct);
         }
     }
+
+    /// <summary>Oublie les échecs d'une clé (un compte de la console déverrouillé par la direction).</summary>
+    public Task EffacerAsync(string cle, CancellationToken ct = default) =>
+        db.Set<LimitePortail>().Where(l => l.Cle == cle).ExecuteDeleteAsync(ct);
 
     /// <summary>Date le dernier échec de chaque clé de l'essai (dans la transaction de l'appelant).</summary>
     public async Task NoterEchecAsync(Tentative tentative, CancellationToken ct = default)

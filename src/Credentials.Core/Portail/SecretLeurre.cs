@@ -31,4 +31,6 @@ internal sealed class HacheurCompteur(IHacheurSecrets interne) : IHacheurSecrets
         Calculs++;
         return interne.Verifier(hash, secret);
     }
+
+    public bool DoitRehacher(string hash) => interne.DoitRehacher(hash);
 }

@@ -82,6 +82,9 @@ public interface IHacheurSecrets
     string Hacher(string secret);
 
     bool Verifier(string hash, string secret);
+
+    /// <summary>Vrai si ce hachage, pourtant vérifié, coûte moins que ceux que ce hacheur produit (à refaire).</summary>
+    bool DoitRehacher(string hash) => false;
 }
 
 /// <summary>PBKDF2-HMAC-SHA512, 210 000 itérations (recommandation OWASP 2023), sel aléatoire.</summary>
@@ -110,5 +113,12 @@ public sealed class HacheurPbkdf2(int iterations = HacheurPbkdf2.IterationsParDe
         var attendu = Convert.FromBase64String(parties[3]);
         var calcule = Rfc2898DeriveBytes.Pbkdf2(secret, sel, iter, HashAlgorithmName.SHA512, attendu.Length);
         return CryptographicOperations.FixedTimeEquals(attendu, calcule);
+    }
+
+    /// <summary>Les hachages de la démonstration (1 000 itérations) ou d'un coût passé sont refaits au coût actuel.</summary>
+    public bool DoitRehacher(string hash)
+    {
+        var parties = hash.Split('$');
+        return parties.Length == 4 && int.TryParse(parties[1], out var iter) && iter < iterations;
     }
 }

@@ -46,6 +46,9 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
             erreurs.Add(new(nameof(SaisieParametres.Nom), "Le nom de l'établissement est obligatoire : il figure en tête de chaque courrier."));
         }
 
+        UneLigne(erreurs, nameof(SaisieParametres.Nom), saisie.Nom, "Le nom de l'établissement", " : il figure dans l'expéditeur et le sujet des courriels");
+        UneLigne(erreurs, nameof(SaisieParametres.Ville), saisie.Ville, "La ville", "");
+        UneLigne(erreurs, nameof(SaisieParametres.NomChef), saisie.NomChef, "Le nom du chef d'établissement", "");
         Longueur(erreurs, nameof(SaisieParametres.Nom), saisie.Nom, LongueurNom);
         Longueur(erreurs, nameof(SaisieParametres.Ville), saisie.Ville, LongueurVille);
         Longueur(erreurs, nameof(SaisieParametres.NomChef), saisie.NomChef, LongueurNomChef);
@@ -132,6 +135,21 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)
                 ? texte
                 : null;
+    }
+
+    /// <summary>
+    /// Vrai si le texte contient un retour à la ligne, une tabulation ou un autre caractère de contrôle : dans un
+    /// en-tête de courriel (expéditeur, sujet), un CR/LF injecterait des en-têtes et fait échouer chaque envoi.
+    /// </summary>
+    public static bool ContientControle(string? texte) =>
+        texte is not null && texte.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
+
+    private static void UneLigne(List<ErreurSaisie> erreurs, string champ, string? valeur, string libelle, string raison)
+    {
+        if (ContientControle(valeur?.Trim()))
+        {
+            erreurs.Add(new(champ, $"{libelle} doit tenir sur une ligne, sans retour à la ligne, tabulation ni autre caractère de contrôle{raison}."));
+        }
     }
 
     private static void Longueur(List<ErreurSaisie> erreurs, string champ, string? valeur, int maximum)

@@ -34,7 +34,7 @@ public sealed record ResultatUtilisateur(IReadOnlyList<ErreurSaisie> Erreurs, st
 /// rôle ici), changer le rôle et les classes, retirer de l'établissement, réinitialiser le mot de passe de
 /// quelqu'un qui ne travaille qu'ici. Il reste toujours au moins une direction. Tout est consigné au journal.
 /// </summary>
-public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Utilisateur> utilisateurs, TimeProvider horloge)
+public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Utilisateur> utilisateurs, ConnexionConsole connexion, TimeProvider horloge)
 {
     private const string Action = "gérer les utilisateurs de la console";
 
@@ -144,6 +144,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
         affectation.Classes.Clear();
         affectation.Classes.AddRange(classes.Select(c => new AffectationClasse(c.Id)));
         Consigner(portee, $"{await CourrielAsync(utilisateurId, ct)} : {Description(role, classes)}.");
+        await FermerSessionsAsync(portee, utilisateurId, ct);
         await db.SaveChangesAsync(ct);
         return new([]);
     }
@@ -160,7 +161,22 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
 
         db.Affectations.Remove(affectation);
         Consigner(portee, $"{await CourrielAsync(utilisateurId, ct)} n'a plus accès à la console de l'établissement.");
+        await FermerSessionsAsync(portee, utilisateurId, ct);
         await db.SaveChangesAsync(ct);
+        return new([]);
+    }
+
+    /// <summary>
+    /// Lève le verrouillage (et les délais) d'un utilisateur de l'établissement après des échecs de connexion :
+    /// une autre direction peut ainsi rendre la main à celle qu'un attaquant a verrouillée.
+    /// </summary>
+    public async Task<ResultatUtilisateur> DeverrouillerAsync(Portee portee, string utilisateurId, CancellationToken ct = default)
+    {
+        portee.Exiger(portee.PeutParametrer, Action);
+        await AffectationAsync(portee, utilisateurId, ct);
+        var utilisateur = await utilisateurs.FindByIdAsync(utilisateurId) ?? throw new ErreurMetier("Cet utilisateur n'existe pas.", CodeErreur.Introuvable);
+        Consigner(portee, $"{utilisateur.Email} déverrouillé après des échecs de connexion.");
+        await connexion.DeverrouillerAsync(utilisateur, ct);
         return new([]);
     }
 
@@ -187,10 +203,8 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
             return new(resultat.Errors.Select(e => new ErreurSaisie("", e.Description)).ToList());
         }
 
-        await utilisateurs.SetLockoutEndDateAsync(utilisateur, null);
-        await utilisateurs.ResetAccessFailedCountAsync(utilisateur);
         Consigner(portee, $"Nouveau mot de passe initial pour {utilisateur.Email}.");
-        await db.SaveChangesAsync(ct);
+        await connexion.DeverrouillerAsync(utilisateur, ct);
         await transaction.CommitAsync(ct);
         return new([], motDePasse);
     }
@@ -198,6 +212,19 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     private async Task<Affectation> AffectationAsync(Portee portee, string utilisateurId, CancellationToken ct) =>
         await db.Affectations.Include(a => a.Classes).SingleOrDefaultAsync(a => a.UtilisateurId == utilisateurId && a.EtablissementId == portee.EtablissementId, ct)
         ?? throw new ErreurMetier("Cet utilisateur n'a pas accès à la console de l'établissement.", CodeErreur.Introuvable);
+
+    /// <summary>
+    /// A new security stamp (written with the caller's change) ends every session of that user at once; the acting
+    /// director changing his own role keeps his session (his context is rebuilt on every request anyway).
+    /// </summary>
+    private async Task FermerSessionsAsync(Portee portee, string utilisateurId, CancellationToken ct)
+    {
+        var utilisateur = await db.Users.SingleAsync(u => u.Id == utilisateurId, ct);
+        if (!string.Equals(utilisateur.Email, portee.Auteur, StringComparison.OrdinalIgnoreCase))
+        {
+            utilisateur.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+    }
 
     private Task<bool> AutreDirectionAsync(Portee portee, string utilisateurId, CancellationToken ct) =>
         db.Affectations.AnyAsync(a => a.EtablissementId == portee.EtablissementId && a.Role == RoleConsole.Directeur && a.UtilisateurId != utilisateurId, ct);

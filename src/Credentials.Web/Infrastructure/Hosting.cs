@@ -82,6 +82,10 @@ public static class Hosting
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
+        if (app.Environment.IsProduction() && !Core.Secrets.CertificatCles.EstConfigure(app.Configuration))
+        {
+            app.Logger.LogWarning("DataProtection:Certificat is not set in Production: the keys that encrypt provisional passwords are stored unencrypted (owner-only files) in their folder. See docs/securite.md.");
+        }
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             await CreerDemoAsync(scope.ServiceProvider, app.Logger);

@@ -38,18 +38,23 @@ public static class Securite
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        // The security stamp is checked on every request: sign-out, a password change or reset, a role change or a
+        // removal from the school ends every copy of the session cookie at once (one indexed read per request).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "credentials.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = politique;
         });
+        // A coarse ceiling per client address in front of ConnexionConsole's own limits (which are per account too).
+        var parMinute = configuration.GetValue("Securite:ConnexionsParMinute", 20);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PolitiqueConnexion, contexte => RateLimitPartition.GetSlidingWindowLimiter(
                 contexte.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
-                _ => new SlidingWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = parMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
         });
         return services;
     }

@@ -50,14 +50,15 @@ public class PolitiqueMotDePasseTests
         Assert.Equal("longueur", Assert.Single(PolitiqueMotDePasse.Verifier(new string('a', 129) + "B1!", Camille)).Regle);
 
     [Fact]
-    public void La_liste_des_mots_de_passe_courants_compte_quelques_centaines_d_entrees()
+    public void La_liste_des_mots_de_passe_courants_compte_au_moins_trois_mille_entrees()
     {
         Assert.True(PolitiqueMotDePasse.EstCourant("azerty"));
         Assert.True(PolitiqueMotDePasse.EstCourant("MOTDEPASSE"));
         Assert.False(PolitiqueMotDePasse.EstCourant("Velo-Rouge-42"));
         using var flux = typeof(PolitiqueMotDePasse).Assembly.GetManifestResourceStream("Credentials.Core.Portail.MotsDePasseCourants.txt")!;
         var lignes = new StreamReader(flux).ReadToEnd().Split('\n').Count(l => l.Length > 0 && !l.StartsWith('#'));
-        Assert.InRange(lignes, 300, 2000);
+        // ASVS 6.2.4 asks for at least the 3,000 most common passwords (issue 12); the portal and the console share it.
+        Assert.InRange(lignes, 3000, 20000);
     }
 
     [Theory]

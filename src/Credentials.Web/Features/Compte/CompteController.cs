@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Credentials.Core.Domain;
+using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -25,8 +26,14 @@ public sealed class ConnexionModel
 
 /// <summary>Connexion et déconnexion des utilisateurs de la console ; choix de l'établissement.</summary>
 [Route("compte")]
-public sealed class CompteController(SignInManager<Utilisateur> connexion, IWebHostEnvironment environnement, ILogger<CompteController> journal) : Controller
+public sealed class CompteController(SignInManager<Utilisateur> connexion, ConnexionConsole verification, IWebHostEnvironment environnement) : Controller
 {
+    /// <summary>
+    /// The one answer to every refused sign-in (unknown address, wrong password, delay, lockout): it says nothing
+    /// about whether the account exists or is locked (ASVS 6.3.8).
+    /// </summary>
+    public const string Refus = "Adresse électronique ou mot de passe incorrect. Après plusieurs essais, patientez quelques minutes avant de réessayer ; en cas d'oubli, demandez un nouveau mot de passe à la direction de l'établissement.";
+
     [HttpGet("connexion")]
     [AllowAnonymous]
     public IActionResult Connexion(string? returnUrl)
@@ -38,7 +45,7 @@ public sealed class CompteController(SignInManager<Utilisateur> connexion, IWebH
     [HttpPost("connexion")]
     [AllowAnonymous]
     [EnableRateLimiting(Securite.PolitiqueConnexion)]
-    public async Task<IActionResult> Connexion(ConnexionModel model)
+    public async Task<IActionResult> Connexion(ConnexionModel model, CancellationToken ct)
     {
         ViewData["Demo"] = environnement.IsDevelopment();
         if (!ModelState.IsValid)
@@ -46,28 +53,26 @@ public sealed class CompteController(SignInManager<Utilisateur> connexion, IWebH
             return View(model);
         }
 
-        var resultat = await connexion.PasswordSignInAsync(model.Courriel.Trim(), model.MotDePasse, isPersistent: false, lockoutOnFailure: true);
-        if (resultat.Succeeded)
+        var utilisateur = await verification.VerifierAsync(model.Courriel, model.MotDePasse, HttpContext.Connection.RemoteIpAddress, ct);
+        if (utilisateur is not null)
         {
+            await connexion.SignInAsync(utilisateur, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
         }
 
-        if (resultat.IsLockedOut)
-        {
-            journal.LogWarning("Console sign-in locked out after repeated failures");
-            ModelState.AddModelError(string.Empty, "Trop d'essais infructueux : le compte est verrouillé pendant 15 minutes. Réessayez plus tard ou contactez la direction.");
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, "Adresse électronique ou mot de passe incorrect.");
-        }
-
+        ModelState.AddModelError(string.Empty, Refus);
         return View(model);
     }
 
     [HttpPost("deconnexion")]
     public async Task<IActionResult> Deconnexion()
     {
+        // A new security stamp ends every copy of the session cookie at once (it is checked on every request).
+        if (await connexion.UserManager.GetUserAsync(User) is { } utilisateur)
+        {
+            await connexion.UserManager.UpdateSecurityStampAsync(utilisateur);
+        }
+
         await connexion.SignOutAsync();
         Response.Cookies.Delete(ContexteConsole.CleCookie);
         return LocalRedirect("/compte/connexion");

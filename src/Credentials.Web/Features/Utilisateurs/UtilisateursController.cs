@@ -72,6 +72,14 @@ public sealed class UtilisateursController(ServiceUtilisateurs service, Recherch
         return await ListeAsync(new FormulaireUtilisateur(), ct, motDePasse: new MotDePasseRemis(utilisateur.Courriel, resultat.MotDePasseInitial!));
     }
 
+    [HttpPost("{id}/deverrouiller")]
+    public async Task<IActionResult> Deverrouiller(string id, CancellationToken ct)
+    {
+        var utilisateur = await UtilisateurAsync(id, ct);
+        await service.DeverrouillerAsync(Portee, id, ct);
+        return RedirigerAvecMessage("/parametres/utilisateurs", $"{utilisateur.Courriel} est déverrouillé : il peut se reconnecter avec son mot de passe.");
+    }
+
     [HttpPost("{id}/retirer")]
     public async Task<IActionResult> Retirer(string id, CancellationToken ct)
     {
