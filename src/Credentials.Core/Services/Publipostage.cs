@@ -57,7 +57,7 @@ public sealed record LignePublipostage(long Id, string Nom, string Prenom, Profi
 /// seule transaction) ou un CSV de publipostage pour un traitement de texte. Réservé à la direction et au
 /// secrétariat ; chaque profil passe par <see cref="RequeteComptes.Filtrer"/> comme partout ailleurs.
 /// </summary>
-public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials credentials)
+public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials credentials, TimeProvider horloge)
 {
     public async Task<ApercuPublipostage> ApercuAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
@@ -93,23 +93,27 @@ public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials cre
         return (ids.Select(id => comptes.Single(c => c.Id == id)).ToList(), cles.Count);
     }
 
-    /// <summary>(Re)notifie tous les comptes filtrés, profil après profil, et enregistre le tout en une transaction.</summary>
-    public async Task<ResultatLot> NotifierAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    /// <summary>
+    /// (Re)notifie tous les comptes filtrés, profil après profil, sous une seule entrée « Publipostage » du journal, sans
+    /// enregistrer : l'appelant construit le document puis enregistre le tout en une transaction
+    /// (<see cref="ServiceCredentials.EnregistrerAsync"/>).
+    /// </summary>
+    public async Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
         Exiger(portee);
+        var entree = Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, "courrier", [], "Générer en PDF");
         var fiches = new List<FicheCompte>();
         var ignores = new List<CompteIgnore>();
         var nouveaux = 0;
         foreach (var profil in Profils(criteres))
         {
-            var lot = await credentials.PreparerNotificationAsync(portee, criteres.Pour(profil), reinitialiser: false, "courrier", ct);
+            var lot = await credentials.PreparerNotificationAsync(portee, criteres.Pour(profil), entree, ct);
             fiches.AddRange(lot.Fiches);
             ignores.AddRange(lot.Ignores);
             nouveaux += lot.NouveauxMotsDePasse;
         }
 
-        await credentials.EnregistrerAsync(ct);
-        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux };
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = entree };
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
     /// </summary>
     public long EvenementId => Evenement?.Id ?? 0;
 
-    internal Evenement? Evenement { get; init; }
+    public Evenement? Evenement { get; init; }
 }
 
 /// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
@@ -67,12 +67,31 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
 
+    /// <summary>
+    /// Comme la notification préparée ci-dessus, les comptes étant rattachés à une entrée du journal déjà ouverte
+    /// (un publipostage de plusieurs profils est une seule action).
+    /// </summary>
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, Evenement entree, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, entree.Action, entree.Canal ?? "courrier", false, (compte, o) => compte.Notifier(false, o), enregistrer: false, ct, entree);
+
+    /// <summary>Réinitialise sans enregistrer (le document est construit avant, puis tout est enregistré ensemble).</summary>
+    public Task<ResultatLot> PreparerReinitialisationAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: false, ct);
+
     /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
     public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
 
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
     public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
+    {
+        var (fiches, _) = await PreparerListeAsync(portee, criteres, canal, ct);
+        await EnregistrerAsync(ct);
+        return fiches;
+    }
+
+    /// <summary>Comme <see cref="ListerAsync"/>, sans enregistrer l'entrée du journal (rendue avec les fiches).</summary>
+    public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
     {
         if (canal == "csv")
         {
@@ -81,9 +100,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
         var fiches = comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList();
-        Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
-        await EnregistrerAsync(ct);
-        return fiches;
+        var evenement = Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
+        return (fiches, evenement);
     }
 
     /// <summary>Bloque ou débloque la sélection ; les comptes déjà dans l'état voulu sont signalés.</summary>
@@ -145,7 +163,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         bool reinitialise,
         Func<Compte, OutilsSecrets, ResultatNotification> transition,
         bool enregistrer,
-        CancellationToken ct)
+        CancellationToken ct,
+        Evenement? entree = null)
     {
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var fiches = new List<FicheCompte>(comptes.Count);
@@ -170,7 +189,10 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             fiches.Add(Fiche(compte, resultat.Variante, resultat.MotDePasse));
         }
 
-        var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
+        var ids = fiches.Select(f => f.CompteId).ToList();
+        var evenement = entree is null
+            ? Journal.Consigner(db, portee, outils.Maintenant, action, canal, ids, reinitialise ? "avec réinitialisation des mots de passe" : null)
+            : Journal.Rattacher(db, entree, ids);
         if (enregistrer)
         {
             await EnregistrerAsync(ct);

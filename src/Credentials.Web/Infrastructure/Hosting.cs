@@ -42,6 +42,7 @@ public static class Hosting
         services.AddScoped<Statistiques>();
         services.AddScoped<Publipostage>();
         services.AddScoped<RendusConsole>();
+        services.AddSingleton<Core.Documents.IRenduFiches, Core.Documents.FichesConnexionRenderer>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);
         services.AjouterCourriels(configuration);

@@ -74,7 +74,7 @@ public sealed class ResponsablesTests() : DeuxEtablissements(60, 10)
         }
 
         // The paper route of the result page: the guardians without an address, in one PDF.
-        var papier = await ApplicationDeTest.PosterAsync(client, envoi.Headers.Location!.OriginalString, "/responsables/notifier",
+        var papier = await ApplicationDeTest.PosterDocumentAsync(client, envoi.Headers.Location!.OriginalString, "/responsables/notifier",
             [new("modele", "Detaillee"), .. sansAdresse.Select(f => new KeyValuePair<string, string>("ids", f.Responsable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         Assert.Equal("application/pdf", papier.Content.Headers.ContentType?.MediaType);
         var texte = await Poppler.TexteAsync(await papier.Content.ReadAsByteArrayAsync());

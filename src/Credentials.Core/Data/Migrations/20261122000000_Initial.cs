@@ -387,6 +387,42 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "DocumentsConserves",
+            columns: table => new
+            {
+                Id = table.Column<long>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                EtablissementId = table.Column<int>(nullable: false),
+                EvenementId = table.Column<long>(nullable: false),
+                Auteur = table.Column<string>(maxLength: 256, nullable: false),
+                Date = table.Column<DateTime>(nullable: false),
+                ExpireLe = table.Column<DateTime>(nullable: false),
+                NomFichier = table.Column<string>(maxLength: 256, nullable: false),
+                TypeContenu = table.Column<string>(maxLength: 64, nullable: false),
+                ContenuChiffre = table.Column<byte[]>(nullable: false),
+                Bilan = table.Column<string>(maxLength: 1000, nullable: false),
+                Retour = table.Column<string>(maxLength: 4000, nullable: true),
+                Telecharge = table.Column<bool>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_DocumentsConserves", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_DocumentsConserves_Etablissements_EtablissementId",
+                    column: x => x.EtablissementId,
+                    principalTable: "Etablissements",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: "FK_DocumentsConserves_Evenements_EvenementId",
+                    column: x => x.EvenementId,
+                    principalTable: "Evenements",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "EvenementComptes",
             columns: table => new
             {
@@ -618,6 +654,21 @@ public sealed class Initial : Migration
             column: "IdentifiantRacine");
 
         migrationBuilder.CreateIndex(
+            name: "IX_DocumentsConserves_EtablissementId",
+            table: "DocumentsConserves",
+            column: "EtablissementId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_DocumentsConserves_EvenementId",
+            table: "DocumentsConserves",
+            column: "EvenementId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_DocumentsConserves_ExpireLe",
+            table: "DocumentsConserves",
+            column: "ExpireLe");
+
+        migrationBuilder.CreateIndex(
             name: "IX_Etablissements_Uai",
             table: "Etablissements",
             column: "Uai",
@@ -687,6 +738,7 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "Responsabilites");
         migrationBuilder.DropTable(name: "MessagesSortants");
         migrationBuilder.DropTable(name: "EvenementComptes");
+        migrationBuilder.DropTable(name: "DocumentsConserves");
         migrationBuilder.DropTable(name: "Comptes");
         migrationBuilder.DropTable(name: "AffectationClasse");
         migrationBuilder.DropTable(name: "Evenements");

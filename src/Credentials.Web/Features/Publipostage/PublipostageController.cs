@@ -35,10 +35,10 @@ public sealed class PublipostageController(Core.Services.Publipostage publiposta
     [HttpPost("pdf")]
     public async Task<IActionResult> Pdf(FiltresPublipostage filtres, ModeleFiche modele, CancellationToken ct)
     {
-        var lot = await publipostage.NotifierAsync(Portee, filtres.Criteres(), ct);
+        var lot = await publipostage.PreparerNotificationAsync(Portee, filtres.Criteres(), ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(filtres.Url(), "Aucune fiche à imprimer : aucun compte ne correspond aux filtres (les comptes bloqués sont ignorés).", TypeMessage.Avertissement)
-            : rendus.Publipostage(lot.Fiches, modele, Contexte.Etablissement);
+            : await ConserverDocumentAsync(lot.Evenement!, rendus.Publipostage(lot.Fiches, modele, Contexte.Etablissement), Eleves.Resume.Notification(lot), filtres.Url(), ct);
     }
 
     /// <summary>Un courriel à chaque compte filtré qui a une adresse ; ensuite, la même recherche réduite aux comptes sans adresse, à imprimer.</summary>
