@@ -55,6 +55,7 @@ public static class Hosting
             {
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FiltreErreurMetier>();
+                options.Filters.Add<FiltreFormulaireExpire>();
             })
             .AddRazorOptions(options =>
             {

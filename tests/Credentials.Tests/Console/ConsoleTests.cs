@@ -54,9 +54,18 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
     {
         var client = await app.ConnecterAsync(Directrice);
         var id = (await ElevesAsync(etablissementA)).First().Id;
-        var reponse = await client.PostAsync("/eleves/bloquer", new FormUrlEncodedContent([Champ("ids", id), Champ("bloquer", "true")]));
-        Assert.Equal(HttpStatusCode.BadRequest, reponse.StatusCode);
+        var reponse = await client.PostAsync("/eleves/bloquer", new FormUrlEncodedContent([Champ("ids", id), Champ("bloquer", "true"), Champ("classes", "6A")]));
         Assert.False((await ElevesAsync(etablissementA)).Single(c => c.Id == id).Bloque);
+
+        // Not a blank 400: back to the search, criteria kept, with « La page a expiré, recommencez ».
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        var retour = await client.GetAsync(reponse.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, retour.StatusCode);
+        Assert.StartsWith("/eleves?", retour.Headers.Location!.OriginalString);
+        Assert.Contains("classes=6A", retour.Headers.Location!.OriginalString);
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(retour.Headers.Location!.OriginalString));
+        Assert.Contains("La page a expiré, recommencez", page);
+        Assert.Contains("name=\"ids\"", page);
     }
 
     [Fact]

@@ -183,6 +183,20 @@ public abstract class OngletComptesController(
         return View(Vues + "Courriel.cshtml", new ResultatCourrielModel(selection, resume, sansAdresse));
     }
 
+    /// <summary>
+    /// Une action de l'onglet rouverte par GET (après une nouvelle connexion, ou un formulaire expiré, voir
+    /// <see cref="RetourFormulaire"/>) : retour à la recherche avec ses critères, au lieu d'une erreur.
+    /// </summary>
+    [HttpGet("preparer")]
+    [HttpGet("notifier")]
+    [HttpGet("lister")]
+    [HttpGet("reinitialiser")]
+    [HttpGet("reimprimer")]
+    [HttpGet("bloquer")]
+    [HttpGet("codes")]
+    [HttpGet("courriel/notifier")]
+    public IActionResult RetourRecherche(SelectionEleves selection) => LocalRedirect(selection.Url());
+
     protected IActionResult SelectionVide(SelectionEleves selection) =>
         RedirigerAvecMessage(selection.Url(), Section.SelectionVide, TypeMessage.Erreur);
 

@@ -69,6 +69,13 @@ public sealed class PublipostageController(Core.Services.Publipostage publiposta
             : rendus.PublipostageCsv(fiches, Contexte.Etablissement);
     }
 
+    /// <summary>Une action du publipostage rouverte par GET ramène aux mêmes filtres (voir <see cref="RetourFormulaire"/>).</summary>
+    [HttpGet("pdf")]
+    [HttpGet("courriel")]
+    [HttpGet("csv")]
+    [HttpGet("confirmer")]
+    public IActionResult RetourRecherche(FiltresPublipostage filtres) => LocalRedirect(filtres.Url());
+
     private async Task<IReadOnlyList<string>> ClassesAsync(CancellationToken ct) =>
         (await HttpContext.RequestServices.GetRequiredService<RechercheComptes>().ClassesAsync(Portee, ct)).Select(c => c.Code).ToList();
 }
