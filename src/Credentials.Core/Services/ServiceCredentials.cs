@@ -99,7 +99,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         }
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
-        var fiches = comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList();
+        var fiches = await AvecEnfantsAsync(portee, comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList(), ct);
         var evenement = Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
         return (fiches, evenement);
     }
@@ -189,6 +189,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             fiches.Add(Fiche(compte, resultat.Variante, resultat.MotDePasse));
         }
 
+        fiches = await AvecEnfantsAsync(portee, fiches, ct);
         var ids = fiches.Select(f => f.CompteId).ToList();
         var evenement = entree is null
             ? Journal.Consigner(db, portee, outils.Maintenant, action, canal, ids, reinitialise ? "avec réinitialisation des mots de passe" : null)
@@ -201,6 +202,30 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first):
         // the lot keeps the entry, not a copy of its id taken before saving.
         return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = evenement };
+    }
+
+    /// <summary>
+    /// Les fiches des responsables nomment leurs enfants et leurs classes (« Perceval CARON (3D) ») : une requête pour
+    /// tout le lot, à travers le même filtre que le reste (un enseignant n'y voit que les enfants de ses classes).
+    /// </summary>
+    private async Task<List<FicheCompte>> AvecEnfantsAsync(Portee portee, List<FicheCompte> fiches, CancellationToken ct)
+    {
+        var responsables = fiches.Where(f => f.Profil == Profil.Responsable).Select(f => f.CompteId).ToList();
+        if (responsables.Count == 0)
+        {
+            return fiches;
+        }
+
+        var eleves = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve });
+        var liens = await db.Responsabilites.AsNoTracking()
+            .Where(r => responsables.Contains(r.ResponsableId))
+            .Join(eleves, r => r.EleveId, e => e.Id, (r, e) => new { r.ResponsableId, e.Prenom, e.Nom, Classe = e.Classe != null ? e.Classe.Code : null })
+            .ToListAsync(ct);
+        var enfants = liens.GroupBy(l => l.ResponsableId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<string>)g.OrderBy(l => l.Classe, StringComparer.Ordinal).ThenBy(l => l.Prenom, StringComparer.Ordinal)
+                .Select(l => l.Classe is null ? $"{l.Prenom} {l.Nom}" : $"{l.Prenom} {l.Nom} ({l.Classe})").ToList());
+        return fiches.Select(f => enfants.TryGetValue(f.CompteId, out var e) ? f with { Enfants = e } : f).ToList();
     }
 
     private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)
@@ -243,5 +268,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         compte.DateCreation,
         compte.DateNotification,
         compte.DateDerniereConnexion,
-        compte.Bloque);
+        compte.Bloque)
+    {
+        Civilite = compte.Civilite,
+    };
 }

@@ -82,7 +82,10 @@ public sealed class FiltreFormulaireExpire(ITempDataDictionaryFactory tempData, 
             journal.LogInformation("Anti-forgery token missing or stale on {Path}", requete.Path.Value);
             if (!requete.Path.StartsWithSegments("/portail"))
             {
-                Messages.Ajouter(tempData.GetTempData(context.HttpContext), TypeMessage.Avertissement, RetourFormulaire.MessageExpire);
+                // A result set by an authorization filter skips the filter that saves TempData: save it here.
+                var messages = tempData.GetTempData(context.HttpContext);
+                Messages.Ajouter(messages, TypeMessage.Avertissement, RetourFormulaire.MessageExpire);
+                messages.Save();
             }
 
             context.Result = new LocalRedirectResult(await RetourFormulaire.AdresseAsync(requete));
