@@ -49,6 +49,23 @@ public sealed record ApercuPublipostage(IReadOnlyList<(Profil Profil, int Total,
     public int SansCourriel => ParProfil.Sum(p => p.SansCourriel);
 }
 
+/// <summary>Ce qu'un publipostage va faire, profil par profil et état par état, avant de le confirmer.</summary>
+public sealed record ConfirmationPublipostage(IReadOnlyList<(Profil Profil, ApercuSelection Apercu, int AvecAdresse)> ParProfil, IReadOnlyList<LignePublipostage> Bloques)
+{
+    /// <summary>Au plus tant de comptes bloqués sont nommés (les autres sont comptés).</summary>
+    public const int BloquesNommes = 50;
+
+    public int Total => ParProfil.Sum(p => p.Apercu.Total);
+
+    public int NombreBloques => ParProfil.Sum(p => p.Apercu.Bloques);
+
+    /// <summary>Les comptes qui recevront un courrier : tous sauf les bloqués.</summary>
+    public int Courriers => Total - NombreBloques;
+
+    /// <summary>Les comptes non bloqués qui ont une adresse : ceux qui recevront un courriel.</summary>
+    public int Courriels => ParProfil.Sum(p => p.AvecAdresse);
+}
+
 /// <summary>Une ligne du tableau de publipostage.</summary>
 public sealed record LignePublipostage(long Id, string Nom, string Prenom, Profil Profil, string Identifiant, string? Courriel, string? Classe, DateTime DateCreation, EtatCompte Etat, bool Bloque);
 
@@ -91,6 +108,32 @@ public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials cre
             .Select(c => new LignePublipostage(c.Id, c.Nom, c.Prenom, c.Profil, c.Identifiant, c.Courriel, c.Classe != null ? c.Classe.Code : null, c.DateCreation, c.Etat, c.Bloque))
             .ToListAsync(ct);
         return (ids.Select(id => comptes.Single(c => c.Id == id)).ToList(), cles.Count);
+    }
+
+    /// <summary>L'étape de confirmation : comptes par profil et par état, comptes bloqués nommés ; rien n'est changé.</summary>
+    public async Task<ConfirmationPublipostage> ConfirmationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var parProfil = new List<(Profil, ApercuSelection, int)>();
+        var bloques = new List<LignePublipostage>();
+        foreach (var profil in Profils(criteres))
+        {
+            var selection = criteres.Pour(profil);
+            var apercu = await credentials.ApercuAsync(portee, selection, ct);
+            var avecAdresse = criteres.AvecCourriel == false
+                ? 0
+                : await db.Comptes.AsNoTracking().Filtrer(portee, selection with { AvecCourriel = true }).CountAsync(c => !c.Bloque, ct);
+            parProfil.Add((profil, apercu, avecAdresse));
+            if (apercu.Bloques > 0 && bloques.Count < ConfirmationPublipostage.BloquesNommes)
+            {
+                bloques.AddRange(await db.Comptes.AsNoTracking().Filtrer(portee, selection).Where(c => c.Bloque)
+                    .OrderBy(c => c.Nom).ThenBy(c => c.Prenom).Take(ConfirmationPublipostage.BloquesNommes - bloques.Count)
+                    .Select(c => new LignePublipostage(c.Id, c.Nom, c.Prenom, c.Profil, c.Identifiant, c.Courriel, c.Classe != null ? c.Classe.Code : null, c.DateCreation, c.Etat, c.Bloque))
+                    .ToListAsync(ct));
+            }
+        }
+
+        return new ConfirmationPublipostage(parProfil, bloques);
     }
 
     /// <summary>

@@ -32,6 +32,16 @@ public sealed class PublipostageController(Core.Services.Publipostage publiposta
         return View(new PublipostageModel(filtres, apercu, lignes, total, Taille, await ClassesAsync(ct)));
     }
 
+    /// <summary>Avant de générer ou d'envoyer : combien de comptes, de quels profils et états, lesquels sont bloqués.</summary>
+    [HttpPost("confirmer")]
+    public async Task<IActionResult> Confirmer(FiltresPublipostage filtres, string? canal, CancellationToken ct)
+    {
+        var confirmation = await publipostage.ConfirmationAsync(Portee, filtres.Criteres(), ct);
+        return confirmation.Total == 0
+            ? RedirigerAvecMessage(filtres.Url(), "Aucun compte ne correspond aux filtres.", TypeMessage.Avertissement)
+            : View(new ConfirmerPublipostageModel(filtres, canal == "courriel" ? "courriel" : "pdf", confirmation));
+    }
+
     [HttpPost("pdf")]
     public async Task<IActionResult> Pdf(FiltresPublipostage filtres, ModeleFiche modele, CancellationToken ct)
     {
