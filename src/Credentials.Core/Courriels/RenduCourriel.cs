@@ -34,7 +34,7 @@ public static class RenduCourriel
         var blocs = new List<Bloc>
         {
             new Paragraphe(TextesCourrier.Salutation(fiche)),
-            new Paragraphe(TextesCourrier.Introduction(etablissement, variante)),
+            new Paragraphe(TextesCourrier.Introduction(etablissement, variante) + (fiche.Enfants.Count > 0 ? $" Ce compte est le vôtre en tant que {TextesCourrier.EnfantsDe(fiche)}." : "")),
             new Paragraphe(TextesCourrier.AQuoiSertLeCompte(etablissement, fiche.Profil)),
         };
         if (variante == VarianteFiche.Identifiants)

@@ -22,6 +22,8 @@ public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options
 
     public DbSet<Affectation> Affectations => Set<Affectation>();
 
+    public DbSet<DocumentConserve> DocumentsConserves => Set<DocumentConserve>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

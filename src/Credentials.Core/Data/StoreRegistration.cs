@@ -83,6 +83,8 @@ public static class StoreRegistration
         CertificatCles.Proteger(protection, configuration, dossier);
 
         services.Configure<OptionsComptes>(configuration.GetSection(OptionsComptes.Section));
+        services.Configure<Documents.OptionsDocuments>(configuration.GetSection(Documents.OptionsDocuments.Section));
+        services.AddScoped<Documents.DocumentsConserves>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IGenerateurSecrets, GenerateurSecrets>();
         services.AddSingleton<ICoffreSecrets, CoffreDataProtection>();

@@ -28,6 +28,12 @@ public sealed record FicheCompte(
 {
     public string NomComplet => $"{Prenom} {Nom}";
 
+    /// <summary>« M. », « Mme »… quand l'annuaire la donne : le courrier d'un adulte s'adresse à lui, pas à « Madame, Monsieur ».</summary>
+    public string? Civilite { get; init; }
+
+    /// <summary>Pour un responsable : ses enfants dans l'établissement, « Perceval CARON (3D) », pour distribuer les courriers classe par classe.</summary>
+    public IReadOnlyList<string> Enfants { get; init; } = [];
+
     /// <summary>
     /// Une fiche fictive, pour l'aperçu du courrier et le préchauffage des rendus : « Notifié et non activé » avec un
     /// mot de passe d'exemple, ou le rappel d'un compte « Activé ».

@@ -15,17 +15,34 @@ public static class TextesCourrier
         ? "Rappel de votre identifiant de connexion"
         : "Votre compte pour les services en ligne";
 
-    /// <summary>« Bonjour Léa, » pour un élève ; « Madame, Monsieur, » pour un adulte.</summary>
-    public static string Salutation(FicheCompte fiche) =>
-        fiche.Profil == Profil.Eleve ? $"Bonjour {fiche.Prenom}," : "Madame, Monsieur,";
+    /// <summary>« Bonjour Léa, » pour un élève ; « Madame, », « Monsieur, » ou « Madame, Monsieur, » pour un adulte.</summary>
+    public static string Salutation(FicheCompte fiche) => fiche.Profil == Profil.Eleve
+        ? $"Bonjour {fiche.Prenom},"
+        : fiche.Civilite switch
+        {
+            "M." => "Monsieur,",
+            "Mme" => "Madame,",
+            "Mlle" => "Mademoiselle,",
+            _ => "Madame, Monsieur,",
+        };
 
-    /// <summary>Le destinataire, en tête de courrier.</summary>
-    public static string Destinataire(FicheCompte fiche) =>
-        fiche.Profil == Profil.Eleve ? fiche.NomComplet : $"Madame, Monsieur {fiche.NomComplet}";
+    /// <summary>Le destinataire, en tête de courrier : « M. Isabeau CARON », ou « Madame, Monsieur … » sans civilité connue.</summary>
+    public static string Destinataire(FicheCompte fiche) => fiche.Profil == Profil.Eleve
+        ? fiche.NomComplet
+        : string.IsNullOrWhiteSpace(fiche.Civilite) ? $"Madame, Monsieur {fiche.NomComplet}" : $"{fiche.Civilite.Trim()} {fiche.NomComplet}";
 
-    /// <summary>La ligne sous le nom : profil et classe.</summary>
+    /// <summary>« responsable de Perceval CARON (3D) et de Léna CARON (6B) », vide sans enfant connu.</summary>
+    public static string EnfantsDe(FicheCompte fiche) => fiche.Enfants.Count switch
+    {
+        0 => "",
+        1 => $"responsable de {fiche.Enfants[0]}",
+        _ => $"responsable de {string.Join(", de ", fiche.Enfants.SkipLast(1))} et de {fiche.Enfants[^1]}",
+    };
+
+    /// <summary>La ligne sous le nom : profil et classe, ou, pour un responsable, ses enfants et leurs classes.</summary>
     public static string Qualite(FicheCompte fiche) => (fiche.Profil, fiche.Classe) switch
     {
+        (Profil.Responsable, _) when fiche.Enfants.Count > 0 => char.ToUpperInvariant(EnfantsDe(fiche)[0]) + EnfantsDe(fiche)[1..],
         (Profil.Eleve, { Length: > 0 } classe) => $"Élève, classe {classe}",
         (Profil.Responsable, { Length: > 0 } classe) => $"Responsable d'un élève de {classe}",
         (_, { Length: > 0 } classe) => $"{fiche.Profil.Libelle()}, {classe}",

@@ -23,6 +23,7 @@ public enum ActionJournal
     VerrouillagePortail = 23,
     RenouvellementMotDePasse = 24,
     ChangementMotDePasse = 25,
+    NouveauTelechargement = 30,
 }
 
 /// <summary>Une entrée du journal : qui a fait quoi, quand, par quel canal, sur combien de comptes.</summary>
@@ -60,6 +61,9 @@ public class Evenement
     public int NombreComptes { get; private set; }
 
     public string? Details { get; private set; }
+
+    /// <summary>Une action sur plusieurs profils (publipostage) rattache ses comptes profil après profil.</summary>
+    public void AjouterComptes(int nombre) => NombreComptes += nombre;
 }
 
 /// <summary>Un compte concerné par une entrée du journal (l'historique d'un compte se lit ici).</summary>

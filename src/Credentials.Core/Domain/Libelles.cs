@@ -91,6 +91,7 @@ public static class Libelles
         ActionJournal.VerrouillagePortail => "Verrouillage temporaire sur le portail",
         ActionJournal.RenouvellementMotDePasse => "Nouveau mot de passe par code de renouvellement",
         ActionJournal.ChangementMotDePasse => "Changement de mot de passe",
+        ActionJournal.NouveauTelechargement => "Nouveau téléchargement d'un document",
         _ => action.ToString(),
     };
 

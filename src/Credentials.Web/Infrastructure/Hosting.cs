@@ -42,6 +42,7 @@ public static class Hosting
         services.AddScoped<Statistiques>();
         services.AddScoped<Publipostage>();
         services.AddScoped<RendusConsole>();
+        services.AddSingleton<Core.Documents.IRenduFiches, Core.Documents.FichesConnexionRenderer>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);
         services.AjouterCourriels(configuration);
@@ -54,6 +55,7 @@ public static class Hosting
             {
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FiltreErreurMetier>();
+                options.Filters.Add<FiltreFormulaireExpire>();
             })
             .AddRazorOptions(options =>
             {

@@ -59,7 +59,7 @@ public sealed class ParametresTests() : DeuxEtablissements(40, 10)
         Assert.Equal(avant.Nom, apres.Nom);
 
         // The next letters carry the new words and the school's own portal.
-        var pdf = await ApplicationDeTest.PosterAsync(client, "/eleves?classes=6A", "/eleves/notifier",
+        var pdf = await ApplicationDeTest.PosterDocumentAsync(client, "/eleves?classes=6A", "/eleves/notifier",
             [new("classes", "6A"), new("tous", "true"), new("modele", "Detaillee")]);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         var texte = await Poppler.TexteAsync(await pdf.Content.ReadAsByteArrayAsync());

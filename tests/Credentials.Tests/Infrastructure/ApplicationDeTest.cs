@@ -98,6 +98,25 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         return await client.PostAsync(action, contenu);
     }
 
+    /// <summary>
+    /// Posts a form whose action produces a document: the action leads to its result page, from which the file is
+    /// downloaded as the page's script does (the first download of the document). Any other answer is returned as is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PosterDocumentAsync(HttpClient client, string pageDuFormulaire, string action, IEnumerable<KeyValuePair<string, string>> champs) =>
+        await TelechargerAsync(client, await PosterAsync(client, pageDuFormulaire, action, champs));
+
+    /// <summary>Follows an action's redirect to its result page and downloads the document from there.</summary>
+    public static async Task<HttpResponseMessage> TelechargerAsync(HttpClient client, HttpResponseMessage reponse)
+    {
+        var page = reponse.Headers.Location?.OriginalString;
+        if (reponse.StatusCode != HttpStatusCode.Redirect || page is null || !page.StartsWith("/documents/", StringComparison.Ordinal))
+        {
+            return reponse;
+        }
+
+        return await PosterAsync(client, page, page + "/telecharger", []);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
