@@ -21,6 +21,7 @@ public static class CourrielsRegistration
         services.AddSingleton<FabriqueTransports>();
         services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
+        services.AddHostedService<Relances.RelancesPlanifiees>();
         return services;
     }
 
@@ -51,6 +52,8 @@ public static class CourrielsRegistration
         services.AddSingleton<ReveilExpedition>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
+        services.AddScoped<Relances.ServiceRelances>();
+        services.AddScoped<Relances.ReglagesEnvois>();
         return services;
     }
 }

@@ -28,6 +28,12 @@ public sealed record FicheCompte(
 {
     public string NomComplet => $"{Prenom} {Nom}";
 
+    /// <summary>La langue de la famille (code proposé par <see cref="TextesLangue"/>) : le document est bilingue.</summary>
+    public string? Langue { get; init; }
+
+    /// <summary>Le courrier de relance d'un compte pas encore activé : même mot de passe, titre « Rappel ».</summary>
+    public bool Relance { get; init; }
+
     /// <summary>
     /// Une fiche fictive, pour l'aperçu du courrier et le préchauffage des rendus : « Notifié et non activé » avec un
     /// mot de passe d'exemple, ou le rappel d'un compte « Activé ».
@@ -79,4 +85,7 @@ public static class LienPortail
     /// <summary>Le lien du QR code : la page d'activation avec l'identifiant pré-rempli.</summary>
     public static string Activation(string portailUrl, string identifiant) =>
         $"{portailUrl.TrimEnd('/')}/activation?identifiant={Uri.EscapeDataString(identifiant)}";
+
+    /// <summary>Un lien à usage unique envoyé par courriel (activation ou nouveau mot de passe).</summary>
+    public static string Unique(string portailUrl, string jeton) => $"{portailUrl.TrimEnd('/')}/lien/{jeton}";
 }

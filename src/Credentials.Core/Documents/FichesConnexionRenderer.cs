@@ -141,6 +141,17 @@ public sealed class FichesConnexionRenderer
                 }
 
                 DocumentPdf.Compresser(page);
+                if (TextesLangue.De(fiche.Langue) is { } langue)
+                {
+                    var verso = DocumentPdf.NouvellePage(Document);
+                    using (var gfx = XGraphics.FromPdfPage(verso))
+                    {
+                        courrier.DessinerTraduction(gfx, fiche, langue);
+                    }
+
+                    DocumentPdf.Compresser(verso);
+                }
+
                 return;
             }
 

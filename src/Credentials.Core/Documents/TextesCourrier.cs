@@ -15,6 +15,12 @@ public static class TextesCourrier
         ? "Rappel de votre identifiant de connexion"
         : "Votre compte pour les services en ligne";
 
+    public const string TitreRelance = "Rappel\u00A0: votre compte n'est pas encore activé";
+
+    /// <summary>Le courrier de relance : le même mot de passe provisoire qu'au premier courrier.</summary>
+    public static string IntroductionRelance(EnTeteEtablissement etablissement) =>
+        $"Votre établissement, {etablissement.Nom}, vous a ouvert un compte personnel pour ses services en ligne, qui n'est pas encore activé. Voici de nouveau votre identifiant et votre mot de passe provisoire{Nbsp}: ce sont les mêmes que sur le premier courrier.";
+
     /// <summary>« Bonjour Léa, » pour un élève ; « Madame, Monsieur, » pour un adulte.</summary>
     public static string Salutation(FicheCompte fiche) =>
         fiche.Profil == Profil.Eleve ? $"Bonjour {fiche.Prenom}," : "Madame, Monsieur,";

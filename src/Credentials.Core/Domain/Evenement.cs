@@ -17,12 +17,15 @@ public enum ActionJournal
     EnvoiCourriel = 12,
     ModificationReglages = 13,
     GestionUtilisateurs = 14,
+    Relance = 15,
     Activation = 20,
     ConnexionPortail = 21,
     EchecConnexionPortail = 22,
     VerrouillagePortail = 23,
     RenouvellementMotDePasse = 24,
     ChangementMotDePasse = 25,
+    LienNouveauMotDePasse = 26,
+    NouveauMotDePasseParLien = 27,
 }
 
 /// <summary>Une entrée du journal : qui a fait quoi, quand, par quel canal, sur combien de comptes.</summary>

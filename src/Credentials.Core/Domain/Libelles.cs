@@ -90,6 +90,9 @@ public static class Libelles
         ActionJournal.VerrouillagePortail => "Verrouillage temporaire sur le portail",
         ActionJournal.RenouvellementMotDePasse => "Nouveau mot de passe par code de renouvellement",
         ActionJournal.ChangementMotDePasse => "Changement de mot de passe",
+        ActionJournal.Relance => "Relance",
+        ActionJournal.LienNouveauMotDePasse => "Lien « mot de passe oublié » envoyé",
+        ActionJournal.NouveauMotDePasseParLien => "Nouveau mot de passe par lien",
         _ => action.ToString(),
     };
 

@@ -14,6 +14,10 @@ public enum MotifRefus
     CodeRenouvellementAbsent,
     CodeRenouvellementExpire,
     CodeRenouvellementIncorrect,
+    LienInvalide,
+    LienExpire,
+    SansCourriel,
+    LienRecent,
 }
 
 /// <summary>Une transition refusée, avec le message à montrer à une personne.</summary>
@@ -32,6 +36,10 @@ public sealed record Refus(MotifRefus Motif)
         MotifRefus.CodeRenouvellementAbsent => "Aucun code de renouvellement n'est en cours pour ce compte.",
         MotifRefus.CodeRenouvellementExpire => "Le code de renouvellement a expiré.",
         MotifRefus.CodeRenouvellementIncorrect => "Le code de renouvellement est incorrect.",
+        MotifRefus.LienInvalide => "Ce lien n'est pas (ou plus) valable : il a déjà servi ou a été remplacé.",
+        MotifRefus.LienExpire => "Ce lien a expiré.",
+        MotifRefus.SansCourriel => "Le compte n'a pas d'adresse électronique.",
+        MotifRefus.LienRecent => "Un lien vient déjà d'être envoyé à ce compte.",
         _ => Motif.ToString(),
     };
 }
@@ -58,4 +66,12 @@ public readonly record struct ResultatNotification(Refus? Refus, VarianteFiche V
 public readonly record struct ResultatCode(Refus? Refus, string? Code, DateTime? ExpireLe)
 {
     public bool EstAccepte => Refus is null;
+}
+
+/// <summary>Un lien à usage unique émis (le jeton en clair, à envoyer une seule fois) ou le refus.</summary>
+public readonly record struct ResultatLien(Refus? Refus, string? Jeton, DateTime? ExpireLe)
+{
+    public bool EstAccepte => Refus is null;
+
+    internal static ResultatLien Refuse(MotifRefus motif) => new(new Refus(motif), null, null);
 }

@@ -221,5 +221,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         compte.DateCreation,
         compte.DateNotification,
         compte.DateDerniereConnexion,
-        compte.Bloque);
+        compte.Bloque)
+    {
+        Langue = compte.Langue,
+    };
 }

@@ -67,6 +67,9 @@ public sealed class Initial : Migration
                 TexteCourrier = table.Column<string>(maxLength: 2000, nullable: true),
                 TexteContact = table.Column<string>(maxLength: 500, nullable: true),
                 AnneeScolaire = table.Column<int>(nullable: true),
+                ModeCourriel = table.Column<string>(maxLength: 16, nullable: false),
+                DureeLienActivationJours = table.Column<int>(nullable: false),
+                Relances = table.Column<string>(maxLength: 200, nullable: true),
                 Version = table.Column<int>(nullable: false),
             },
             constraints: table =>
@@ -355,6 +358,13 @@ public sealed class Initial : Migration
                 MotDePasseHash = table.Column<string>(maxLength: 200, nullable: true),
                 CodeRenouvellementHash = table.Column<string>(maxLength: 200, nullable: true),
                 CodeRenouvellementExpireLe = table.Column<DateTime>(nullable: true),
+                LienHash = table.Column<string>(maxLength: 64, nullable: true),
+                LienObjet = table.Column<string>(maxLength: 24, nullable: true),
+                LienEmisLe = table.Column<DateTime>(nullable: true),
+                LienExpireLe = table.Column<DateTime>(nullable: true),
+                Relances = table.Column<int>(nullable: false),
+                DateDerniereRelance = table.Column<DateTime>(nullable: true),
+                Langue = table.Column<string>(maxLength: 8, nullable: true),
                 DateCreation = table.Column<DateTime>(nullable: false),
                 DateNotification = table.Column<DateTime>(nullable: true),
                 DateActivation = table.Column<DateTime>(nullable: true),
@@ -616,6 +626,12 @@ public sealed class Initial : Migration
             name: "IX_Comptes_IdentifiantRacine",
             table: "Comptes",
             column: "IdentifiantRacine");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Comptes_LienHash",
+            table: "Comptes",
+            column: "LienHash",
+            unique: true);
 
         migrationBuilder.CreateIndex(
             name: "IX_Etablissements_Uai",
