@@ -1,21 +1,12 @@
 using System.Net;
-using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Credentials.Tests.Familles;
 
 /// <summary>« Paramètres › Relances et courriels » and the « Relances » page, over HTTP.</summary>
 public sealed class ReglagesRelancesTests() : DeuxEtablissements(20, 5)
 {
-    private async Task<Etablissement> EtablissementAsync(int id)
-    {
-        await using var scope = app.Portee();
-        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Etablissements.AsNoTracking().SingleAsync(e => e.Id == id);
-    }
-
     private static List<KeyValuePair<string, string>> Formulaire(Etablissement e, string mode, string duree, string responsables, string eleves = "") =>
     [
         new("Version", e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
