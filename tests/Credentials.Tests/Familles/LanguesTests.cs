@@ -17,15 +17,18 @@ public class LanguesTests
     public void La_colonne_Langue_du_CSV_donne_la_langue_et_une_langue_non_proposee_est_signalee_sans_bloquer()
     {
         var liste = Lecteur.Lire(Echantillons.Csv("liste.csv", """
-            Profil;Nom;Prénom;Courriel;Langue
-            Responsable;KOVALENKO;Olena;olena@example.org;UK
-            Responsable;HASSAN;Amira;amira@example.org;ar
-            Responsable;DUBOIS;Claire;claire@example.org;fr
-            Responsable;ROSSI;Marco;marco@example.org;
+            Profil;Nom;Prénom;Date de naissance;Classe;Courriel;Identifiant externe;Responsable de;Langue
+            Élève;KOVALENKO;Daryna;14/03/2014;6A;;E-1;;
+            Responsable;KOVALENKO;Olena;;;olena@example.org;;E-1;UK
+            Responsable;HASSAN;Amira;;;amira@example.org;;E-1;ar
+            Responsable;DUBOIS;Claire;;;claire@example.org;;E-1;fr
+            Responsable;ROSSI;Marco;;;marco@example.org;;E-1;
             """.ReplaceLineEndings("\r\n")));
 
         Assert.Empty(liste.Erreurs);
-        Assert.Equal(["uk", null, null, null], liste.Personnes.Select(p => p.Langue));
+        Assert.Equal(
+            new (string, string?)[] { ("Amira", null), ("Claire", null), ("Daryna", null), ("Marco", null), ("Olena", "uk") },
+            liste.Personnes.Select(p => (p.Prenom, p.Langue)).OrderBy(p => p.Prenom, StringComparer.Ordinal));
         var avertissement = Assert.Single(liste.Avertissements);
         Assert.Equal("la langue « ar » n'est pas proposée (en, es, pt, it, de, ro, tr, pl, uk, ru) : le courrier sera en français seul", avertissement.Message);
     }
