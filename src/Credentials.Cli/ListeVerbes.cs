@@ -16,5 +16,6 @@ internal static class ListeVerbes
         VerbeNotify.Creer(),
         VerbeList.Creer(),
         VerbeImport.Creer(),
+        VerbeRelancer.Creer(),
     ];
 }

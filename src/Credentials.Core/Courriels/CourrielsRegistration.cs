@@ -22,6 +22,7 @@ public static class CourrielsRegistration
         services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
         services.AddHostedService<VerificationDepotCourriels>();
+        services.AddHostedService<Relances.RelancesPlanifiees>();
         return services;
     }
 
@@ -54,6 +55,8 @@ public static class CourrielsRegistration
         services.AddSingleton<DepotCourriels>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
+        services.AddScoped<Relances.ServiceRelances>();
+        services.AddScoped<Relances.ReglagesEnvois>();
         return services;
     }
 }

@@ -113,7 +113,9 @@ public sealed class ServiceCourriels(
                 continue;
             }
 
-            BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(fiche.CompteId, adresse, fiche.NomComplet, RenduCourriel.Notification(entete, fiche), [fiche.CompteId]), maintenant);
+            var lien = await LienActivationAsync(etablissement, entete, fiche, ct);
+            var contenu = RenduCourriel.Notification(entete, fiche, lien, TextesLangue.De(fiche.Langue));
+            BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(fiche.CompteId, adresse, fiche.NomComplet, contenu, [fiche.CompteId]), maintenant);
             courriels++;
         }
 
@@ -124,6 +126,24 @@ public sealed class ServiceCourriels(
             "Campaign {CampagneId} queued {Messages} notification messages for school {EtablissementId} ({WithoutAddress} accounts without address)",
             campagne.Id, courriels, portee.EtablissementId, sansAdresse.Count);
         return new BilanCourriels(campagne.Id, courriels, lot, sansAdresse);
+    }
+
+    /// <summary>
+    /// En mode « lien » (<see cref="ModeCourriel.Lien"/>), un compte qui reçoit ses identifiants reçoit un lien
+    /// d'activation à usage unique au lieu de son mot de passe provisoire (qui reste pour le courrier papier).
+    /// Le compte est celui que la notification vient de suivre : le lien s'enregistre avec elle.
+    /// </summary>
+    internal async Task<LienEnvoye?> LienActivationAsync(Etablissement etablissement, EnTeteEtablissement entete, FicheCompte fiche, CancellationToken ct)
+    {
+        if (etablissement.ModeCourriel != ModeCourriel.Lien || fiche.Variante != VarianteFiche.Identifiants || fiche.MotDePasse is null)
+        {
+            return null;
+        }
+
+        var compte = await db.Comptes.FindAsync([fiche.CompteId], ct)
+            ?? throw new InvalidOperationException("The notified account is no longer in the context.");
+        var emis = compte.EmettreLienActivation(TimeSpan.FromDays(etablissement.DureeLienActivationJours), outils);
+        return emis.EstAccepte ? new LienEnvoye(LienPortail.Unique(entete.PortailUrl, emis.Jeton!), emis.ExpireLe!.Value) : null;
     }
 
     /// <summary>Les comptes de la sélection sans adresse valable, dans l'ordre de la sélection : ceux qu'une notification par courriel laisse à la voie papier.</summary>

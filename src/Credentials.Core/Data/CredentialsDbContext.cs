@@ -39,6 +39,8 @@ public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options
         configurationBuilder.Properties<LienParente>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<RoleConsole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ActionJournal>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ObjetLien>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ModeCourriel>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite forgets the kind, so it is restored on the way back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

@@ -33,6 +33,11 @@ public sealed record FicheCompte(
 
     /// <summary>Pour un responsable : ses enfants dans l'établissement, « Perceval CARON (3D) », pour distribuer les courriers classe par classe.</summary>
     public IReadOnlyList<string> Enfants { get; init; } = [];
+    /// <summary>La langue de la famille (code proposé par <see cref="TextesLangue"/>) : le document est bilingue.</summary>
+    public string? Langue { get; init; }
+
+    /// <summary>Le courrier de relance d'un compte pas encore activé : même mot de passe, titre « Rappel ».</summary>
+    public bool Relance { get; init; }
 
     /// <summary>
     /// Une fiche fictive, pour l'aperçu du courrier et le préchauffage des rendus : « Notifié et non activé » avec un
@@ -85,4 +90,7 @@ public static class LienPortail
     /// <summary>Le lien du QR code : la page d'activation avec l'identifiant pré-rempli.</summary>
     public static string Activation(string portailUrl, string identifiant) =>
         $"{portailUrl.TrimEnd('/')}/activation?identifiant={Uri.EscapeDataString(identifiant)}";
+
+    /// <summary>Un lien à usage unique envoyé par courriel (activation ou nouveau mot de passe).</summary>
+    public static string Unique(string portailUrl, string jeton) => $"{portailUrl.TrimEnd('/')}/lien/{jeton}";
 }

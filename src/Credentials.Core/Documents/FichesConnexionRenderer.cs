@@ -147,6 +147,17 @@ public sealed class FichesConnexionRenderer : IRenduFiches
                 }
 
                 DocumentPdf.Compresser(page);
+                if (TextesLangue.De(fiche.Langue) is { } langue)
+                {
+                    var verso = DocumentPdf.NouvellePage(Document);
+                    using (var gfx = XGraphics.FromPdfPage(verso))
+                    {
+                        courrier.DessinerTraduction(gfx, fiche, langue);
+                    }
+
+                    DocumentPdf.Compresser(verso);
+                }
+
                 return;
             }
 

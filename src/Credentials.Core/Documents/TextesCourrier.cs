@@ -25,6 +25,12 @@ public static class TextesCourrier
             "Mlle" => "Mademoiselle,",
             _ => "Madame, Monsieur,",
         };
+    public const string TitreRelance = "Rappel\u00A0: votre compte n'est pas encore activé";
+
+    /// <summary>Le courrier de relance : le même mot de passe provisoire qu'au premier courrier.</summary>
+    public static string IntroductionRelance(EnTeteEtablissement etablissement) =>
+        $"Votre établissement, {etablissement.Nom}, vous a ouvert un compte personnel pour ses services en ligne, qui n'est pas encore activé. Voici de nouveau votre identifiant et votre mot de passe provisoire{Nbsp}: ce sont les mêmes que sur le premier courrier.";
+
 
     /// <summary>Le destinataire, en tête de courrier : « M. Isabeau CARON », ou « Madame, Monsieur … » sans civilité connue.</summary>
     public static string Destinataire(FicheCompte fiche) => fiche.Profil == Profil.Eleve

@@ -40,7 +40,36 @@ public class Etablissement
     /// <summary>Année scolaire des dernières listes importées (2026 = 2026-2027).</summary>
     public int? AnneeScolaire { get; private set; }
 
+    /// <summary>Ce que le courriel de notification porte : un lien d'activation (défaut) ou le mot de passe provisoire.</summary>
+    public ModeCourriel ModeCourriel { get; private set; } = ModeCourriel.Lien;
+
+    /// <summary>Validité d'un lien d'activation envoyé par courriel, en jours (14 par défaut).</summary>
+    public int DureeLienActivationJours { get; private set; } = DureeLienParDefaut;
+
+    /// <summary>Les relances automatiques, par profil (<see cref="CalendrierRelances"/>) ; vide : aucune.</summary>
+    public string? Relances { get; private set; }
+
     public int Version { get; private set; }
+
+    public const int DureeLienParDefaut = 14;
+
+    public const int DureeLienMax = 90;
+
+    public CalendrierRelances CalendrierRelances => CalendrierRelances.Lire(Relances);
+
+    /// <summary>Ce que portent les courriels de notification, et les relances automatiques.</summary>
+    public void ModifierEnvois(ModeCourriel mode, int dureeLienJours, CalendrierRelances relances)
+    {
+        if (dureeLienJours is < 1 or > DureeLienMax)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dureeLienJours), dureeLienJours, "Checked by the caller.");
+        }
+
+        ModeCourriel = mode;
+        DureeLienActivationJours = dureeLienJours;
+        Relances = relances.EstVide ? null : relances.ToString();
+        Version++;
+    }
 
     public void ModifierReglages(string nom, string? ville, string? nomChef, string? portailUrl, string? courrielExpediteur, string? texteCourrier, string? texteContact)
     {

@@ -17,6 +17,7 @@ public enum ActionJournal
     EnvoiCourriel = 12,
     ModificationReglages = 13,
     GestionUtilisateurs = 14,
+    Relance = 15,
     Activation = 20,
     ConnexionPortail = 21,
     EchecConnexionPortail = 22,
@@ -24,6 +25,8 @@ public enum ActionJournal
     RenouvellementMotDePasse = 24,
     ChangementMotDePasse = 25,
     NouveauTelechargement = 30,
+    LienNouveauMotDePasse = 26,
+    NouveauMotDePasseParLien = 27,
 }
 
 /// <summary>Une entrée du journal : qui a fait quoi, quand, par quel canal, sur combien de comptes.</summary>

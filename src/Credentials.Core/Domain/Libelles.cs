@@ -92,6 +92,9 @@ public static class Libelles
         ActionJournal.RenouvellementMotDePasse => "Nouveau mot de passe par code de renouvellement",
         ActionJournal.ChangementMotDePasse => "Changement de mot de passe",
         ActionJournal.NouveauTelechargement => "Nouveau téléchargement d'un document",
+        ActionJournal.Relance => "Relance",
+        ActionJournal.LienNouveauMotDePasse => "Lien « mot de passe oublié » envoyé",
+        ActionJournal.NouveauMotDePasseParLien => "Nouveau mot de passe par lien",
         _ => action.ToString(),
     };
 

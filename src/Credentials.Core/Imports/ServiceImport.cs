@@ -239,6 +239,11 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
                 var compte = new Compte(etablissement, p.Profil, p.Nom, p.Prenom, attribution.Attribuer(p.Prenom, p.Nom), OrigineCompte.AnnuaireFederateur, maintenant);
                 compte.ModifierIdentite(p.Nom, p.Prenom, p.DateNaissance, p.Civilite);
                 compte.ModifierCourriel(p.Courriel);
+                if (p.Langue is not null)
+                {
+                    compte.DefinirLangue(p.Langue);
+                }
+
                 if (p.CodeClasse is not null || p.CodeMef is not null)
                 {
                     compte.Scolariser(p.CodeClasse is null ? null : classes.GetValueOrDefault(p.CodeClasse), p.CodeMef, p.LibelleMef);

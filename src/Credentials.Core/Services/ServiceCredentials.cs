@@ -271,5 +271,6 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         compte.Bloque)
     {
         Civilite = compte.Civilite,
+        Langue = compte.Langue,
     };
 }

@@ -33,7 +33,11 @@ public sealed record StatistiquesEtablissement(
     IReadOnlyList<LigneStatistiques> ParProfil,
     IReadOnlyList<LigneStatistiques> ElevesParClasse,
     IReadOnlyList<LigneStatistiques> ResponsablesParClasse,
-    IReadOnlyList<PointEvolution> Evolution);
+    IReadOnlyList<PointEvolution> Evolution)
+{
+    /// <summary>Les responsables par langue de la famille (« français seul » d'abord) : l'effet des courriers bilingues.</summary>
+    public IReadOnlyList<LigneStatistiques> ResponsablesParLangue { get; init; } = [];
+}
 
 /// <summary>
 /// Les statistiques d'activation (seed 004) : par profil, par classe pour les élèves et pour les responsables (un
@@ -82,7 +86,22 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
             parProfil,
             ParClasse(elevesParClasse, classes),
             ParClasse(responsablesParClasse, classes),
-            await EvolutionAsync(portee, ct));
+            await EvolutionAsync(portee, ct))
+        {
+            ResponsablesParLangue = await ParLangueAsync(portee, ct),
+        };
+    }
+
+    private async Task<IReadOnlyList<LigneStatistiques>> ParLangueAsync(Portee portee, CancellationToken ct)
+    {
+        var comptages = await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Responsable })
+            .GroupBy(c => new { c.Langue, c.Etat, c.Bloque })
+            .Select(g => new { g.Key.Langue, g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
+            .ToListAsync(ct);
+        return comptages.GroupBy(c => TextesLangue.De(c.Langue))
+            .OrderBy(g => g.Key is null ? -1 : TextesLangue.Codes.ToList().IndexOf(g.Key.Code))
+            .Select(g => new LigneStatistiques(g.Key is null ? "Français seul" : $"{g.Key.NomFrancais} ({g.Key.Nom})", ApercuSelection.Compter(g.Select(c => (c.Etat, c.Bloque, c.Nombre)).ToList())))
+            .ToList();
     }
 
     /// <summary>Les activations (élèves et responsables) jour par jour sur les <see cref="JoursEvolution"/> derniers jours, avec leur cumul.</summary>

@@ -131,6 +131,41 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Relancer_en_essai_ne_change_rien_puis_relance_les_responsables_dus_par_courriel()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);
+        Assert.Contains("Aucune relance n'est réglée", (await CredentialsAsync("relancer", "--uai", "0999999Z")).Sortie);
+        List<long> dus;
+        await using (var db = Base())
+        {
+            var etablissement = await db.Etablissements.SingleAsync();
+            etablissement.ModifierEnvois(ModeCourriel.Lien, 14, CalendrierRelances.Lire("Responsable:7"));
+            await db.SaveChangesAsync();
+            var limite = DateTime.UtcNow.AddDays(-7);
+            dus = (await db.Comptes.Where(c => c.Profil == Profil.Responsable && c.Etat == EtatCompte.NotifieNonActive && !c.Bloque && c.DateSortie == null && c.DateNotification <= limite).ToListAsync())
+                .Where(c => AdresseCourriel.Normaliser(c.Courriel) is not null).Select(c => c.Id).ToList();
+        }
+
+        Assert.NotEmpty(dus);
+        var essai = await CredentialsAsync("relancer", "--uai", "0999999Z", "--dry-run");
+        Assert.True(essai.Code == 0, essai.Sortie);
+        Assert.Contains($"Seraient relancés par courriel : {dus.Count} compte(s)", essai.Sortie);
+        await using (var db = Base())
+        {
+            Assert.False(await db.Set<MessageSortant>().AnyAsync());
+        }
+
+        var relance = await CredentialsAsync("relancer", "--uai", "0999999Z");
+        Assert.True(relance.Code == 0, relance.Sortie);
+        Assert.Contains($"Relancés par courriel : {dus.Count} compte(s)", relance.Sortie);
+        await using (var db = Base())
+        {
+            Assert.Equal(dus.Order(), (await db.Comptes.Where(c => c.Relances == 1).Select(c => c.Id).ToListAsync()).Order());
+            Assert.Equal(TypeCampagne.Relance, (await db.Set<Campagne>().SingleAsync()).Type);
+        }
+    }
+
+    [Fact]
     public async Task Notify_familles_met_en_file_un_courriel_par_responsable_joignable_et_ecrit_les_courriers_des_autres()
     {
         Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);

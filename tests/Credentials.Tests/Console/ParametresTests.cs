@@ -10,12 +10,6 @@ namespace Credentials.Tests.Console;
 /// <summary>« Paramètres » : the school's letter settings, for the director only, checked field by field, journaled.</summary>
 public sealed class ParametresTests() : DeuxEtablissements(40, 10)
 {
-    private async Task<Etablissement> EtablissementAsync(int id)
-    {
-        await using var scope = app.Portee();
-        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Etablissements.AsNoTracking().SingleAsync(e => e.Id == id);
-    }
-
     private static List<KeyValuePair<string, string>> Formulaire(Etablissement e, Action<Dictionary<string, string>>? modifier = null)
     {
         var champs = new Dictionary<string, string>

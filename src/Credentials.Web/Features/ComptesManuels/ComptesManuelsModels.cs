@@ -22,6 +22,8 @@ public sealed class FormulaireCompte
 
     public string? CodeClasse { get; set; }
 
+    public string? Langue { get; set; }
+
     /// <summary>La version du compte affichée : une correction sur un compte changé entre-temps est refusée.</summary>
     public int Version { get; set; }
 
@@ -34,6 +36,7 @@ public sealed class FormulaireCompte
         DateNaissance = compte.DateNaissance?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Courriel = compte.Courriel,
         CodeClasse = compte.Classe?.Code,
+        Langue = compte.Langue,
         Version = compte.Version,
     };
 
@@ -46,7 +49,7 @@ public sealed class FormulaireCompte
         }
 
         var classe = string.IsNullOrWhiteSpace(CodeClasse) ? null : CodeClasse;
-        return (new SaisieCompte(Profil, Nom, Prenom, date, Courriel) { Civilite = Civilite, CodeClasse = classe }, null);
+        return (new SaisieCompte(Profil, Nom, Prenom, date, Courriel) { Civilite = Civilite, CodeClasse = classe, Langue = Langue }, null);
     }
 }
 
