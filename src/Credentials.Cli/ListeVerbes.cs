@@ -14,5 +14,7 @@ internal static class ListeVerbes
         VerbeNotify.Creer(),
         VerbeList.Creer(),
         VerbeImport.Creer(),
+        VerbePurge.Creer(),
+        VerbeExportPersonne.Creer(),
     ];
 }

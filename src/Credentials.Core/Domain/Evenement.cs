@@ -17,6 +17,9 @@ public enum ActionJournal
     EnvoiCourriel = 12,
     ModificationReglages = 13,
     GestionUtilisateurs = 14,
+    Purge = 15,
+    ExportPersonne = 16,
+    EffacementCompte = 17,
     Activation = 20,
     ConnexionPortail = 21,
     EchecConnexionPortail = 22,
@@ -60,6 +63,26 @@ public class Evenement
     public int NombreComptes { get; private set; }
 
     public string? Details { get; private set; }
+
+    /// <summary>
+    /// Un compte mentionné a été supprimé : son nom et son identifiant laissent la place à un libellé neutre
+    /// (« compte supprimé n° 1234 »), la ligne reste lisible sans rien garder de la personne.
+    /// </summary>
+    public bool Neutraliser(IEnumerable<string> termes, string libelle)
+    {
+        if (Details is null)
+        {
+            return false;
+        }
+
+        var avant = Details;
+        foreach (var terme in termes.Where(t => t.Length > 0).OrderByDescending(t => t.Length))
+        {
+            Details = Details.Replace(terme, libelle, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return avant != Details;
+    }
 }
 
 /// <summary>Un compte concerné par une entrée du journal (l'historique d'un compte se lit ici).</summary>
