@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
+using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
 using Credentials.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Credentials.Tests.Portail.PortailDeTest;
 
@@ -23,6 +26,16 @@ public sealed partial class CspNavigateurTests
         var etablissement = (await serveur.Application.CreerEtablissementAsync("0999999Z", 40)).Etablissement;
         await serveur.Application.CreerAsync(Directrice, RoleConsole.Directeur, etablissement.Id);
         var remis = await NotifierUnCompteAsync(serveur.Application, etablissement.Id);
+        long manuel;
+        await using (var scope = serveur.Application.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            var compte = new Compte(await db.Etablissements.SingleAsync(), Profil.Invite, "INVITE", "Ines", "ines.invite", OrigineCompte.CreationManuelle, DateTime.UtcNow);
+            db.Comptes.Add(compte);
+            await db.SaveChangesAsync();
+            manuel = compte.Id;
+        }
+
         await using var navigateur = await Navigateur.LancerAsync();
         var page = await navigateur.NouvellePageAsync();
         var hote = serveur.Adresse.Authority;
@@ -102,7 +115,7 @@ public sealed partial class CspNavigateurTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
         var vues = new HashSet<string>();
-        var file = new Queue<string>(["/", "/parametres", "/utilisateurs", "/journal", "/mot-de-passe", "/comptes/nouveau"]);
+        var file = new Queue<string>(["/", "/parametres", "/parametres/utilisateurs", "/journal", "/compte/mot-de-passe", "/comptes/nouveau", $"/comptes/{manuel}/effacer"]);
         while (file.TryDequeue(out var chemin))
         {
             if (!vues.Add(Forme(chemin)))
@@ -129,7 +142,7 @@ public sealed partial class CspNavigateurTests
         await VisiterAsync();
 
         Assert.True(fautes.Count == 0, string.Join("\n", fautes));
-        foreach (var attendue in new[] { "/eleves", "/responsables", "/statistiques", "/publipostage", "/envois", "/imports", "/parametres", "/journal", "/portail/mon-compte", "/portail/donnees-personnelles", "/comptes/#/donnees" })
+        foreach (var attendue in new[] { "/eleves", "/responsables", "/statistiques", "/publipostage", "/envois", "/imports", "/parametres", "/journal", "/portail/mon-compte", "/portail/donnees-personnelles", "/comptes/#/donnees", "/comptes/#/effacer", "/parametres/utilisateurs" })
         {
             Assert.Contains(attendue, visitees.Select(Forme).Select(f => f.Split('?')[0]));
         }

@@ -98,13 +98,19 @@ public sealed class DonneesPersonnellesWebTests : IAsyncLifetime
     [Fact]
     public async Task La_notice_du_portail_donne_le_contact_de_l_etablissement_et_chaque_page_du_portail_y_mene()
     {
+        int version;
         await using (var scope = app.Portee())
         {
-            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
-            var etablissement = await db.Etablissements.SingleAsync();
-            etablissement.DefinirContactDonneesPersonnelles("DPO de l'académie d'Orléans-Tours : dpd@ac-orleans-tours.test");
-            await db.SaveChangesAsync();
+            version = await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Etablissements.Select(e => e.Version).SingleAsync();
         }
+
+        var directrice = await app.ConnecterAsync(Directrice);
+        var reglage = await ApplicationDeTest.PosterAsync(directrice, "/parametres", "/parametres", [
+            new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Nom", ecole.Etablissement.Nom),
+            new("ContactDonneesPersonnelles", "DPO de l'académie d'Orléans-Tours : dpd@ac-orleans-tours.test"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, reglage.StatusCode);
 
         var client = app.NouveauClient();
         var notice = await (await client.GetAsync("/portail/donnees-personnelles?uai=0999999z")).Content.ReadAsStringAsync();
