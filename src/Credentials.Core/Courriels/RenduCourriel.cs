@@ -93,6 +93,7 @@ public static class RenduCourriel
             ? [TextesCourrier.Signataire, etablissement.Nom]
             : [etablissement.NomChef.Trim(), TextesCourrier.Signataire, etablissement.Nom]);
         yield return new Note(Confidentialite);
+        yield return new Note(TextesCourrier.DonneesPersonnelles(etablissement));
     }
 
     private static CourrielCompose Composer(string sujet, IReadOnlyList<Bloc> blocs, bool contientSecret)

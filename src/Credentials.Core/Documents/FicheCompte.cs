@@ -79,4 +79,8 @@ public static class LienPortail
     /// <summary>Le lien du QR code : la page d'activation avec l'identifiant pré-rempli.</summary>
     public static string Activation(string portailUrl, string identifiant) =>
         $"{portailUrl.TrimEnd('/')}/activation?identifiant={Uri.EscapeDataString(identifiant)}";
+
+    /// <summary>La page « Données personnelles » du portail, avec le contact de l'établissement.</summary>
+    public static string DonneesPersonnelles(string portailUrl, string uai) =>
+        $"{portailUrl.TrimEnd('/')}/donnees-personnelles?uai={Uri.EscapeDataString(uai)}";
 }

@@ -15,6 +15,9 @@ public sealed record SaisieCompte(Profil Profil, string? Nom, string? Prenom, Da
 
     /// <summary>La MEF de l'élève ; à défaut, celle de sa classe.</summary>
     public string? CodeMef { get; init; }
+
+    /// <summary>Dernier jour du compte (invité, remplaçant…) : il est supprimé trois mois plus tard (<c>Conservation:Sortants</c>).</summary>
+    public DateOnly? FinValidite { get; init; }
 }
 
 public sealed record ResultatSaisie(Compte? Compte, IReadOnlyList<ErreurSaisie> Erreurs)
@@ -50,6 +53,11 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         var compte = new Compte(etablissement, saisie.Profil, nom, prenom, attribution.Attribuer(prenom, nom), OrigineCompte.CreationManuelle, maintenant);
         compte.ModifierIdentite(nom, prenom, saisie.DateNaissance, TexteImport.Civilite(saisie.Civilite));
         compte.ModifierCourriel(courriel);
+        if (saisie.FinValidite is not null)
+        {
+            compte.DefinirFinValidite(saisie.FinValidite);
+        }
+
         if (classe is not null || saisie.CodeMef is not null)
         {
             compte.Scolariser(classe, saisie.CodeMef ?? classe?.CodeMef, saisie.CodeMef is null ? classe?.LibelleMef : null);
@@ -112,6 +120,11 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         if (courriel != compte.Courriel)
         {
             compte.ModifierCourriel(courriel);
+        }
+
+        if (compte.Origine == OrigineCompte.CreationManuelle && saisie.FinValidite != compte.FinValidite)
+        {
+            compte.DefinirFinValidite(saisie.FinValidite);
         }
 
         if (scolarite)

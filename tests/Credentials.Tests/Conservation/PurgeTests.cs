@@ -2,6 +2,7 @@ using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Imports;
 using Credentials.Core.Portail;
 using Credentials.Core.Secrets;
 using Credentials.Core.Services;
@@ -71,14 +72,12 @@ public class PurgeTests
         long invite, remplacant;
         await using (var db = scene.Base.Contexte())
         {
-            var etablissement = await db.Etablissements.SingleAsync();
-            var a = new Compte(etablissement, Profil.Invite, "DUPONT", "Marie", "marie.dupont", OrigineCompte.CreationManuelle, scene.Maintenant);
-            var b = new Compte(etablissement, Profil.Personnel, "DURAND", "Luc", "luc.durand", OrigineCompte.CreationManuelle, scene.Maintenant);
-            a.DefinirFinValidite(DateOnly.FromDateTime(scene.Maintenant));
-            b.DefinirFinValidite(DateOnly.FromDateTime(scene.Maintenant).AddDays(30));
-            db.Comptes.AddRange(a, b);
-            await db.SaveChangesAsync();
-            (invite, remplacant) = (a.Id, b.Id);
+            // Through the manual-account service, as the console's form does.
+            var service = new ServiceCompteManuel(db, scene.Horloge);
+            var aujourdhui = DateOnly.FromDateTime(scene.Maintenant);
+            var a = await service.CreerAsync(Portee.Cli(scene.EtablissementId), new SaisieCompte(Profil.Invite, "DUPONT", "Marie", null, null) { FinValidite = aujourdhui });
+            var b = await service.CreerAsync(Portee.Cli(scene.EtablissementId), new SaisieCompte(Profil.Personnel, "DURAND", "Luc", null, null) { FinValidite = aujourdhui.AddDays(30) });
+            (invite, remplacant) = (a.Compte!.Id, b.Compte!.Id);
         }
 
         scene.Horloge.Avancer(TimeSpan.FromDays(91));
