@@ -17,5 +17,7 @@ internal static class ListeVerbes
         VerbeList.Creer(),
         VerbeImport.Creer(),
         VerbeRelancer.Creer(),
+        VerbePurge.Creer(),
+        VerbeExportPersonne.Creer(),
     ];
 }

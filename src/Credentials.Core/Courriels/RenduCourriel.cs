@@ -191,6 +191,7 @@ public static class RenduCourriel
             ? [TextesCourrier.Signataire, etablissement.Nom]
             : [etablissement.NomChef.Trim(), TextesCourrier.Signataire, etablissement.Nom]);
         yield return new Note(Confidentialite);
+        yield return new Note(TextesCourrier.DonneesPersonnelles(etablissement));
     }
 
     /// <summary>« Titre – Établissement » : calculé à l'envoi avec le nom du moment (un nom corrigé vaut aussi pour la file).</summary>

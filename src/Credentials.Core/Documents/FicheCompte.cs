@@ -93,4 +93,7 @@ public static class LienPortail
 
     /// <summary>Un lien à usage unique envoyé par courriel (activation ou nouveau mot de passe).</summary>
     public static string Unique(string portailUrl, string jeton) => $"{portailUrl.TrimEnd('/')}/lien/{jeton}";
+    /// <summary>La page « Données personnelles » du portail, avec le contact de l'établissement.</summary>
+    public static string DonneesPersonnelles(string portailUrl, string uai) =>
+        $"{portailUrl.TrimEnd('/')}/donnees-personnelles?uai={Uri.EscapeDataString(uai)}";
 }

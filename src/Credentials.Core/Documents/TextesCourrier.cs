@@ -105,4 +105,8 @@ public static class TextesCourrier
 
     public static string Validite(DateTime? expireLe) =>
         expireLe is null ? "" : $"valable jusqu'au {Libelles.Date(expireLe)}";
+
+    /// <summary>La ligne des courriers et courriels qui mène à la notice « Données personnelles » du portail.</summary>
+    public static string DonneesPersonnelles(EnTeteEtablissement etablissement) =>
+        $"Vos données personnelles et vos droits\u00A0: {LienPortail.DonneesPersonnelles(etablissement.PortailUrl, etablissement.Uai)}";
 }

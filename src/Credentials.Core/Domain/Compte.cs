@@ -108,6 +108,9 @@ public class Compte
     /// <summary>Date de sortie de l'élève (ou du responsable dont tous les enfants sont partis).</summary>
     public DateTime? DateSortie { get; private set; }
 
+    /// <summary>Compte créé à la main : dernier jour où il sert ; passé ce jour, il est traité comme un sortant.</summary>
+    public DateOnly? FinValidite { get; private set; }
+
     public int? ClasseId { get; private set; }
 
     public Classe? Classe { get; private set; }
@@ -578,6 +581,13 @@ public class Compte
         DateSortie = dateSortie;
         Bloque = true;
         EffacerLien();
+        Touch();
+    }
+
+    /// <summary>Fixe (ou retire) le dernier jour d'un compte créé à la main.</summary>
+    public void DefinirFinValidite(DateOnly? fin)
+    {
+        FinValidite = fin;
         Touch();
     }
 

@@ -37,6 +37,9 @@ public class Etablissement
     /// <summary>Qui contacter en cas de difficulté (sinon « le secrétariat de l'établissement »).</summary>
     public string? TexteContact { get; private set; }
 
+    /// <summary>Qui contacter pour les données personnelles (délégué à la protection des données de l'académie ou de la collectivité).</summary>
+    public string? ContactDonneesPersonnelles { get; private set; }
+
     /// <summary>Année scolaire des dernières listes importées (2026 = 2026-2027).</summary>
     public int? AnneeScolaire { get; private set; }
 
@@ -80,6 +83,12 @@ public class Etablissement
         CourrielExpediteur = Vide(courrielExpediteur);
         TexteCourrier = Vide(texteCourrier);
         TexteContact = Vide(texteContact);
+        Version++;
+    }
+
+    public void DefinirContactDonneesPersonnelles(string? contact)
+    {
+        ContactDonneesPersonnelles = Vide(contact);
         Version++;
     }
 

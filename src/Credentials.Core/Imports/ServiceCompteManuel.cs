@@ -18,6 +18,8 @@ public sealed record SaisieCompte(Profil Profil, string? Nom, string? Prenom, Da
 
     /// <summary>La langue de la famille (code proposé par <see cref="Documents.TextesLangue"/>) ; vide : français seul.</summary>
     public string? Langue { get; init; }
+    /// <summary>Dernier jour du compte (invité, remplaçant…) : il est supprimé trois mois plus tard (<c>Conservation:Sortants</c>).</summary>
+    public DateOnly? FinValidite { get; init; }
 }
 
 public sealed record ResultatSaisie(Compte? Compte, IReadOnlyList<ErreurSaisie> Erreurs)
@@ -54,6 +56,11 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         compte.ModifierIdentite(nom, prenom, saisie.DateNaissance, TexteImport.Civilite(saisie.Civilite));
         compte.ModifierCourriel(courriel);
         compte.DefinirLangue(saisie.Langue);
+        if (saisie.FinValidite is not null)
+        {
+            compte.DefinirFinValidite(saisie.FinValidite);
+        }
+
         if (classe is not null || saisie.CodeMef is not null)
         {
             compte.Scolariser(classe, saisie.CodeMef ?? classe?.CodeMef, saisie.CodeMef is null ? classe?.LibelleMef : null);
@@ -121,6 +128,11 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         if (Documents.TextesLangue.De(saisie.Langue)?.Code != compte.Langue)
         {
             compte.DefinirLangue(saisie.Langue);
+        }
+
+        if (compte.Origine == OrigineCompte.CreationManuelle && saisie.FinValidite != compte.FinValidite)
+        {
+            compte.DefinirFinValidite(saisie.FinValidite);
         }
 
         if (scolarite)

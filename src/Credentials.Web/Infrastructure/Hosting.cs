@@ -1,3 +1,4 @@
+using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
@@ -47,8 +48,11 @@ public static class Hosting
         services.AjouterPortail(configuration);
         services.AjouterCourriels(configuration);
         services.AddImports(configuration);
+        services.AddConservation(configuration);
         services.AddSingleton<DepotsImport>();
         services.AddHostedService<NettoyageDepotsImport>();
+        services.AddHostedService<PurgeAutomatique>();
+        services.AddSingleton<IPurgeComplementaire, PurgeDepotsImport>();
         services.AddHostedService<PrechauffageDocuments>();
 
         services.AddControllersWithViews(options =>

@@ -292,4 +292,68 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("30 élèves ignorés — a quitté l'établissement :", details.Sortie);
         Assert.DoesNotContain("autres.", details.Sortie);
     }
+
+    [Fact]
+    public async Task Purge_dry_run_puis_purge_annoncent_les_memes_nombres_et_seule_la_seconde_supprime()
+    {
+        var migre = await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "40");
+        Assert.True(migre.Code == 0, migre.Sortie);
+        await using (var db = Base())
+        {
+            // Four pupils left last school year: more than three months ago for the real clock the CLI uses.
+            var sortis = await db.Comptes.Where(c => c.Profil == Profil.Eleve).OrderBy(c => c.Id).Take(4).ToListAsync();
+            sortis.ForEach(c => c.MarquerSorti(DateTime.UtcNow.AddDays(-120)));
+            await db.SaveChangesAsync();
+        }
+
+        int Comptes()
+        {
+            using var db = Base();
+            return db.Comptes.Count();
+        }
+
+        var avant = Comptes();
+        var essai = await CredentialsAsync("purge", "--dry-run");
+        var apresEssai = Comptes();
+        var purge = await CredentialsAsync("purge", "--uai", "0999999Z");
+
+        Assert.True(essai.Code == 0, essai.Sortie);
+        Assert.True(purge.Code == 0, purge.Sortie);
+        Assert.Contains("Simulation : rien n'a été supprimé", essai.Sortie);
+        Assert.Contains("Comptes d'élèves sortis ou échus : 4", essai.Sortie);
+        string[] Lignes(string sortie) => sortie.Split('\n').Where(l => l.StartsWith("  Comptes", StringComparison.Ordinal) || l.StartsWith("  Entrées", StringComparison.Ordinal) || l.StartsWith("  C", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(Lignes(essai.Sortie), Lignes(purge.Sortie));
+        Assert.Equal(avant, apresEssai);
+        var supprimes = Lignes(purge.Sortie).Where(l => l.StartsWith("  Comptes", StringComparison.Ordinal)).Sum(l => int.Parse(l[(l.LastIndexOf(':') + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(supprimes >= 4, purge.Sortie);
+        Assert.Equal(avant - supprimes, Comptes());
+    }
+
+    [Fact]
+    public async Task Export_personne_ecrit_le_json_et_le_pdf_de_la_personne_sans_secret()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "20")).Code);
+        string identifiant, chiffre;
+        await using (var db = Base())
+        {
+            var compte = await db.Comptes.Where(c => c.Profil == Profil.Eleve && c.MotDePasseProvisoireChiffre != null).OrderBy(c => c.Id).FirstAsync();
+            (identifiant, chiffre) = (compte.Identifiant, compte.MotDePasseProvisoireChiffre!);
+        }
+
+        var json = Path.Combine(dossier, "personne.json");
+        var resultat = await CredentialsAsync("export-personne", "--uai", "0999999Z", "--identifiant", identifiant, "--out", json);
+
+        Assert.True(resultat.Code == 0, resultat.Sortie);
+        var texte = await File.ReadAllTextAsync(json);
+        Assert.Contains($"\"Identifiant\": \"{identifiant}\"", texte);
+        Assert.DoesNotContain(chiffre, texte);
+        Assert.DoesNotContain("Hash", texte);
+        var pdf = await Poppler.TexteAsync(await File.ReadAllBytesAsync(Path.ChangeExtension(json, ".pdf")));
+        Assert.Contains("Données personnelles de", pdf);
+        Assert.Contains(identifiant, pdf);
+        var inconnu = await CredentialsAsync("export-personne", "--uai", "0999999Z", "--identifiant", "personne.inconnue", "--out", json);
+        Assert.Equal(1, inconnu.Code);
+        Assert.Contains("Aucun compte n'a l'identifiant", inconnu.Sortie);
+        Assert.Contains("personne.inconnue", inconnu.Sortie);
+    }
 }

@@ -54,6 +54,8 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", dossier);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Documents:Prechauffer", "false");
+        // The daily purge would delete demo data under a long test; tests run it explicitly (PurgeAutomatique.PasserAsync).
+        builder.UseSetting("Conservation:Automatique", "false");
         builder.UseSetting("Portail:Url", "http://localhost/portail");
         foreach (var (cle, valeur) in reglages)
         {

@@ -162,7 +162,8 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         plan.ADroite(TextesCourrier.Signataire, texte, Largeur - Marge, y, Texte.Discret);
 
         var pied = PolicesPdf.Texte(9);
-        var lignesPied = Texte.Couper(plan.Mesure, TextesCourrier.Contact(etablissement), pied, LargeurUtile).Count;
+        var textePied = TextesCourrier.Contact(etablissement) + "\n" + TextesCourrier.DonneesPersonnelles(etablissement);
+        var lignesPied = Texte.Couper(plan.Mesure, textePied, pied, LargeurUtile).Count;
         var yPied = Hauteur - 44 - (lignesPied - 1) * Plan.Interligne(pied);
         if (y > yPied - 24 && !forcer)
         {
@@ -170,7 +171,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         }
 
         plan.Trait(Filet, Marge, yPied - 14, Largeur - Marge, yPied - 14);
-        plan.Paragraphe(TextesCourrier.Contact(etablissement), pied, Marge, yPied, LargeurUtile);
+        plan.Paragraphe(textePied, pied, Marge, yPied, LargeurUtile);
         return new Gabarit(fond, texte, ySalutation, cadre, qr);
     }
 

@@ -123,6 +123,10 @@ public sealed partial class DepotsImport(IConfiguration configuration, OptionsIm
         return supprimes;
     }
 
+    /// <summary>Les dépôts que <see cref="Nettoyer"/> supprimerait maintenant (purge simulée).</summary>
+    public int CompterExpires() =>
+        Directory.Exists(Racine) ? new DirectoryInfo(Racine).EnumerateDirectories().Count(d => Expire(d.CreationTimeUtc)) : 0;
+
     private bool Expire(DateTime depose) => horloge.GetUtcNow().UtcDateTime - depose > Duree;
 
     private static async Task CopierBorneAsync(Stream source, Stream cible, long max, CancellationToken ct)
