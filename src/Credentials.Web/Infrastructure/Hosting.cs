@@ -72,7 +72,7 @@ public static class Hosting
             options.CombineLogs = true;
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         });
-        services.AddHealthChecks().AddDbContextCheck<CredentialsDbContext>("base");
+        services.AjouterExploitation(configuration);
         services.AjouterSecurite(configuration);
         return services;
     }
@@ -96,6 +96,7 @@ public static class Hosting
         }
 
         app.UseForwardedHeaders();
+        app.UtiliserExploitation();
         if (app.Configuration.GetValue<bool>("Securite:ExigerHttps"))
         {
             app.UseHsts();
@@ -110,7 +111,7 @@ public static class Hosting
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapperSante();
         app.MapControllers();
     }
 

@@ -52,6 +52,21 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "DataProtectionKeys",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                FriendlyName = table.Column<string>(nullable: true),
+                Xml = table.Column<string>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Etablissements",
             columns: table => new
             {
@@ -700,6 +715,7 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "AspNetRoleClaims");
         migrationBuilder.DropTable(name: "LimitesPortail");
         migrationBuilder.DropTable(name: "Etablissements");
+        migrationBuilder.DropTable(name: "DataProtectionKeys");
         migrationBuilder.DropTable(name: "AspNetUsers");
         migrationBuilder.DropTable(name: "AspNetRoles");
     }
