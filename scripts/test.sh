@@ -14,6 +14,9 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || need+=(fonts-dejavu-core)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
+[[ -x /usr/sbin/nginx ]] || need+=(nginx)                  # the reverse proxy of the two-instance test
+command -v docker-compose >/dev/null || need+=(docker-compose) # validates docker-compose.yml (no engine needed)
+command -v pg_dump >/dev/null || need+=(postgresql-client)  # the restore procedure's test
 if ((${#need[@]})); then
   echo "Installing: ${need[*]}"
   if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi

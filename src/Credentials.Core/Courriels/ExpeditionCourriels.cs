@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Credentials.Core.Data;
+using Credentials.Core.Exploitation;
 using Credentials.Core.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -172,12 +173,14 @@ public sealed class ExpeditionCourriels(
             {
                 connexion.Fermer();
                 var echec = ClassementEchecs.Classer(erreur);
+                Metriques.CourrielsEchecs.Add(1);
                 await MarquerEchecAsync(db, message, travailleur, echec);
                 return echec.Connexion ? Issue.ServeurInjoignable : Issue.Echec;
             }
         }
 
         await MarquerEnvoyeAsync(db, message, travailleur);
+        Metriques.CourrielsEnvoyes.Add(1);
         return Issue.Envoye;
     }
 

@@ -1,4 +1,5 @@
 using Credentials.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Credentials.Core.Data;
 
 /// <summary>Le magasin des comptes : SQLite (par défaut) ou PostgreSQL, même modèle, mêmes migrations.</summary>
-public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options) : IdentityDbContext<Utilisateur>(options)
+public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options) : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
 {
+    /// <summary>Les clés Data Protection partagées par toutes les instances quand la base est PostgreSQL.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Etablissement> Etablissements => Set<Etablissement>();
 
     public DbSet<Compte> Comptes => Set<Compte>();

@@ -77,9 +77,19 @@ public static class StoreRegistration
         services.AddSingleton(new ConfigurationStore(fournisseur, chaine));
         services.AddDbContext<CredentialsDbContext>(options => Configurer(options, fournisseur, chaine));
 
-        var protection = services.AddDataProtection()
-            .SetApplicationName("Credentials")
-            .PersistKeysToFileSystem(new DirectoryInfo(cles));
+        var protection = services.AddDataProtection().SetApplicationName("Credentials");
+        if (fournisseur == FournisseurBase.Postgres)
+        {
+            // Several instances on one database: the keys live there too, so a cookie, an activation token or a
+            // provisional password protected by one instance is read by every other (docs/exploitation.md).
+            protection.PersistKeysToDbContext<CredentialsDbContext>();
+        }
+        else
+        {
+            // SQLite means one instance on one machine: a folder beside the database is enough.
+            protection.PersistKeysToFileSystem(new DirectoryInfo(cles));
+        }
+
         CertificatCles.Proteger(protection, configuration, dossier);
 
         services.Configure<OptionsComptes>(configuration.GetSection(OptionsComptes.Section));

@@ -78,7 +78,7 @@ public static class Hosting
             options.CombineLogs = true;
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         });
-        services.AddHealthChecks().AddDbContextCheck<CredentialsDbContext>("base");
+        services.AjouterExploitation(configuration);
         services.AjouterSecurite(configuration);
         return services;
     }
@@ -106,6 +106,7 @@ public static class Hosting
         }
 
         app.UseForwardedHeaders();
+        app.UtiliserExploitation();
         if (app.Configuration.GetValue<bool>("Securite:ExigerHttps"))
         {
             app.UseHsts();
@@ -120,7 +121,7 @@ public static class Hosting
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapperSante();
         app.MapControllers();
     }
 

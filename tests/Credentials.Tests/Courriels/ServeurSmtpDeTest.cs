@@ -105,7 +105,7 @@ public sealed class ServeurSmtpDeTest : IAsyncDisposable
         }
     }
 
-    private static int PortLibre()
+    internal static int PortLibre()
     {
         using var ecoute = new TcpListener(IPAddress.Loopback, 0);
         ecoute.Start();

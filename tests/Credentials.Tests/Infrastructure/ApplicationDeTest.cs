@@ -21,10 +21,12 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
     private readonly string dossier;
     private readonly Dictionary<string, string?> reglages;
     private readonly Action<IServiceCollection>? servicesDeTest;
+    private readonly bool proprietaireDeLaBase;
 
-    private ApplicationDeTest(BaseDeTest baseDeTest, Dictionary<string, string?> reglages, Action<IServiceCollection>? servicesDeTest = null)
+    private ApplicationDeTest(BaseDeTest baseDeTest, Dictionary<string, string?> reglages, Action<IServiceCollection>? servicesDeTest = null, bool proprietaireDeLaBase = true)
     {
         this.baseDeTest = baseDeTest;
+        this.proprietaireDeLaBase = proprietaireDeLaBase;
         this.reglages = reglages;
         this.servicesDeTest = servicesDeTest;
         dossier = Directory.CreateTempSubdirectory("credentials-app-").FullName;
@@ -66,6 +68,17 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(servicesDeTest);
         }
+    }
+
+    /// <summary>
+    /// A second instance of the app on the same database, with its own data folder (so, on SQLite, its own key
+    /// folder), as a second server of a cluster; the database is dropped by the first one.
+    /// </summary>
+    public ApplicationDeTest AutreInstance()
+    {
+        var autre = new ApplicationDeTest(baseDeTest, reglages, servicesDeTest, proprietaireDeLaBase: false);
+        _ = autre.Server;
+        return autre;
     }
 
     /// <summary>A scope on the app's services (database, services) to arrange or check data.</summary>
@@ -122,7 +135,11 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await baseDeTest.DisposeAsync();
+        if (proprietaireDeLaBase)
+        {
+            await baseDeTest.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(dossier, recursive: true);
