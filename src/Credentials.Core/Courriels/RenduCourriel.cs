@@ -45,7 +45,7 @@ public static class RenduCourriel
             blocs.AddRange(BlocsLienActivation(fiche, lien));
             blocs.AddRange(Traduction(langue, l => l.Activation(fiche.Identifiant, lien.Url, Libelles.Date(lien.ExpireLe))));
             blocs.AddRange(Fin(etablissement));
-            return Composer($"Activez votre compte – {etablissement.Nom}", blocs, contientSecret: true);
+            return Composer("Activez votre compte", etablissement.Nom, blocs, contientSecret: true);
         }
 
         if (variante == VarianteFiche.Identifiants)
@@ -113,8 +113,8 @@ public static class RenduCourriel
         }
 
         blocs.AddRange(Fin(etablissement));
-        var sujet = comptes.Count == 1 ? $"Rappel{Nbsp}: activez votre compte – {etablissement.Nom}" : $"Rappel{Nbsp}: activez vos comptes – {etablissement.Nom}";
-        return Composer(sujet, blocs, contientSecret: true);
+        var titre = comptes.Count == 1 ? $"Rappel{Nbsp}: activez votre compte" : $"Rappel{Nbsp}: activez vos comptes";
+        return Composer(titre, etablissement.Nom, blocs, contientSecret: true);
     }
 
     /// <summary>Le lien « choisir un nouveau mot de passe » demandé sur le portail, envoyé à l'adresse du titulaire.</summary>
@@ -130,7 +130,7 @@ public static class RenduCourriel
             new Paragraphe("Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable."),
         };
         blocs.AddRange(Fin(etablissement));
-        return Composer($"Choisir un nouveau mot de passe – {etablissement.Nom}", blocs, contientSecret: true);
+        return Composer("Choisir un nouveau mot de passe", etablissement.Nom, blocs, contientSecret: true);
     }
 
     private static IEnumerable<Bloc> BlocsLienActivation(FicheCompte fiche, LienEnvoye lien)
