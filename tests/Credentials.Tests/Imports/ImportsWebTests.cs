@@ -249,9 +249,9 @@ public sealed partial class ImportsWebTests
         var fiche = WebUtility.HtmlDecode(await client.GetStringAsync($"/eleves/{compte.Id}"));
         Assert.Contains("Compte créé pour Zoé GARNIER (élève) : identifiant « zoe.garnier »", fiche);
         Assert.Contains($"href=\"/comptes/{compte.Id}/modifier\"", fiche);
+        Assert.Contains("<dt>Origine</dt><dd>Créé dans la console</dd>", fiche);
         var liste = await client.GetStringAsync("/eleves?q=garnier");
         Assert.Contains("zoe.garnier", liste);
-        Assert.Contains("Création manuelle", liste);
 
         var formulaire = await client.GetStringAsync($"/comptes/{compte.Id}/modifier");
         Assert.Contains($"name=\"Version\" value=\"{compte.Version}\"", formulaire);
