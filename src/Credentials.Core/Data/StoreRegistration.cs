@@ -68,7 +68,8 @@ public static class StoreRegistration
 
         var cles = configuration["DataProtection:KeysPath"];
         cles = string.IsNullOrWhiteSpace(cles) ? Path.Combine(dossier, "keys") : Path.GetFullPath(cles);
-        FichiersProteges.Restreindre(dossier, cles);
+        // On PostgreSQL the keys live in the database: no keys folder is created.
+        FichiersProteges.Restreindre(fournisseur == FournisseurBase.Postgres ? new[] { dossier } : new[] { dossier, cles });
         if (fournisseur == FournisseurBase.Sqlite)
         {
             FichiersProteges.RestreindreFichier(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(chaine).DataSource);

@@ -45,7 +45,8 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         var texte = await Poppler.TexteAsync(await File.ReadAllBytesAsync(chemin!));
 
         // The result page says what changed, and gives the same letters again (the first file may be lost).
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/documents/\\d+$"));
+        // The result page starts its own download: its load event may never come, its address does.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/documents/\\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByText(new System.Text.RegularExpressions.Regex("\\d+ comptes notifiés")).WaitForAsync();
         await page.ReloadAsync();
         await Navigateur.VerifierAccessibiliteAsync(page);

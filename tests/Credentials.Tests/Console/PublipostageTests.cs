@@ -57,7 +57,8 @@ public sealed class PublipostageTests() : DeuxEtablissements(60, 10)
     {
         var avant = await ComptesAsync(etablissementA);
         var client = await app.ConnecterAsync(Directrice);
-        var index = await PageAsync(client, "/publipostage");
+        // The form's markup, not its text: the buttons must lead to the confirmation, never straight to the PDF.
+        var index = await client.GetStringAsync("/publipostage");
         Assert.DoesNotContain("action=\"/publipostage/pdf\"", index);
         Assert.Contains("action=\"/publipostage/confirmer\"", index);
 
