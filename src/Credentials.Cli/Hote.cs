@@ -1,3 +1,4 @@
+using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
@@ -30,6 +31,7 @@ internal static class Hote
         services.AddCredentialsCore(configuration);
         services.AddCredentialsIdentity();
         services.AddImports(configuration);
+        services.AddConservation(configuration);
         services.AddScoped<ServiceCredentials>();
         services.AddScoped<Core.Seeding.DemoSeeder>();
         // Queue only: the web instances' dispatcher sends what the CLI queues.

@@ -16,5 +16,8 @@ internal static class ListeVerbes
         VerbeNotify.Creer(),
         VerbeList.Creer(),
         VerbeImport.Creer(),
+        VerbeRelancer.Creer(),
+        VerbePurge.Creer(),
+        VerbeExportPersonne.Creer(),
     ];
 }

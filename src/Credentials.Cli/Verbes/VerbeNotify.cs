@@ -53,8 +53,50 @@ internal static class VerbeNotify
         }
 
         var chrono = Stopwatch.StartNew();
-        var lot = await services.GetRequiredService<ServiceCredentials>().NotifierAsync(portee, criteres, reinitialiser, "courrier");
-        await EcrireAsync(fichier, gabarit, entete, lot.Fiches);
+        var credentials = services.GetRequiredService<ServiceCredentials>();
+        var lot = await credentials.PreparerNotificationAsync(portee, criteres, reinitialiser, "courrier");
+        if (lot.Fiches.Count > 0)
+        {
+            // The whole file is written (beside its final name) before the new states are committed: a rendering or
+            // disk failure changes nothing; the same document is kept for the console's « Télécharger à nouveau ».
+            var (_, contenu) = await services.GetRequiredService<DocumentsConserves>().PreparerAsync(
+                lot.Evenement!, fichier.Name, "application/pdf", (flux, ct) => new FichesConnexionRenderer().EcrireAsync(gabarit, entete, lot.Fiches.ToAsyncEnumerable(), flux, ct),
+                $"{lot.Fiches.Count} compte(s) notifié(s) par la ligne de commande.", null);
+            var partiel = new FileInfo(fichier.FullName + ".partiel");
+            try
+            {
+                await File.WriteAllBytesAsync(partiel.FullName, contenu);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                partiel.Refresh();
+                if (partiel.Exists)
+                {
+                    partiel.Delete();
+                }
+
+                var cause = ex switch
+                {
+                    DirectoryNotFoundException => "son dossier n'existe pas",
+                    UnauthorizedAccessException => "accès refusé",
+                    _ => ex.Message,
+                };
+                throw new ErreurMetier($"Impossible d'écrire {fichier.FullName} ({cause}) : aucun compte n'a été modifié.");
+            }
+
+            try
+            {
+                await credentials.EnregistrerAsync();
+            }
+            catch
+            {
+                partiel.Delete();
+                throw;
+            }
+
+            partiel.MoveTo(fichier.FullName, overwrite: true);
+        }
+
         AnsiConsole.MarkupLineInterpolated($"[green]{lot.Fiches.Count} fiche(s)[/] écrites dans {fichier.FullName} en {chrono.Elapsed.TotalSeconds:0.00} s : {lot.NouveauxMotsDePasse} nouveau(x) mot(s) de passe, {lot.Rappels} rappel(s).");
         Lister("Ignoré", lot.Ignores);
         return 0;

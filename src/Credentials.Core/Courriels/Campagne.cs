@@ -11,6 +11,12 @@ public enum TypeCampagne
 
     /// <summary>Publipostage sur plusieurs profils.</summary>
     Publipostage = 3,
+
+    /// <summary>Relance automatique (ou « credentials relancer ») des comptes notifiés et non activés.</summary>
+    Relance = 4,
+
+    /// <summary>Un lien « mot de passe oublié » demandé sur le portail par le titulaire.</summary>
+    MotDePasseOublie = 5,
 }
 
 /// <summary>

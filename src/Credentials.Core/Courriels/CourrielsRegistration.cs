@@ -22,6 +22,7 @@ public static class CourrielsRegistration
         services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
         services.AddHostedService<VerificationDepotCourriels>();
+        services.AddHostedService<Relances.RelancesPlanifiees>();
         return services;
     }
 
@@ -29,6 +30,12 @@ public static class CourrielsRegistration
     /// De quoi mettre des courriels en file et suivre les envois, sans expéditeur : la CLI met en file,
     /// les instances web envoient. Requiert AddCredentialsCore et ServiceCredentials.
     /// </summary>
+    /// <summary>Le refus de démarrer quand le bail ne laisse pas le temps d'envoyer (lu par l'exploitant dans le journal de démarrage).</summary>
+    public const string MessageBailTropCourt =
+        "Configuration des courriels invalide : Mail:Lease (durée du bail d'un lot) doit valoir au moins deux fois Mail:Smtp:Timeout " +
+        "(délai d'attente du serveur SMTP), sinon chaque lot est réservé puis rendu sans qu'aucun courriel ne parte. " +
+        "Allongez Mail:Lease (5 minutes par défaut) ou raccourcissez Mail:Smtp:Timeout (30 secondes par défaut).";
+
     public static IServiceCollection AjouterFileCourriels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OptionsCourriels>()
@@ -49,11 +56,16 @@ public static class CourrielsRegistration
             .Validate(o => o.Workers >= 1 && o.BatchSize >= 1 && o.RatePerSecond >= 0, "Mail:Workers and Mail:BatchSize must be at least 1, Mail:RatePerSecond at least 0.")
             .Validate(o => AdresseCourriel.Normaliser(o.From) is not null, "Mail:From must be a plain e-mail address (name@domain.tld).")
             .Validate(o => o.Transport != TransportCourriel.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Mail:Smtp:Host is required when Mail:Transport is Smtp.")
+            // A worker stops sending once the next message could outlive its lease (now + Timeout ≥ lease end):
+            // with Lease ≤ Timeout every batch was claimed and handed back unsent, silently, forever.
+            .Validate(o => o.Lease >= 2 * o.Smtp.Timeout, MessageBailTropCourt)
             .ValidateOnStart();
         services.AddSingleton<ReveilExpedition>();
         services.AddSingleton<DepotCourriels>();
         services.AddScoped<ServiceCourriels>();
         services.AddScoped<SuiviEnvois>();
+        services.AddScoped<Relances.ServiceRelances>();
+        services.AddScoped<Relances.ReglagesEnvois>();
         return services;
     }
 }

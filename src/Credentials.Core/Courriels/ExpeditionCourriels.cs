@@ -1,14 +1,14 @@
 using System.Data.Common;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Credentials.Core.Data;
+using Credentials.Core.Domain;
+using Credentials.Core.Exploitation;
 using Credentials.Core.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Credentials.Core.Courriels;
 
@@ -122,13 +122,14 @@ public sealed class ExpeditionCourriels(
             .OrderBy(m => m.ProchaineTentative).ThenBy(m => m.Id)
             .ToListAsync(CancellationToken.None));
         var serveurInjoignable = false;
+        var contacts = new Dictionary<int, string?>();
         try
         {
             // Stop before the lease could run out mid-send: another worker may then take the rest.
             while (!serveurInjoignable && restants.Count > 0 && !arret.IsCancellationRequested && Maintenant + o.Smtp.Timeout < bail)
             {
                 await limiteur.AttendreAsync(arret);
-                var issue = await EnvoyerAsync(scope.ServiceProvider, db, restants.Dequeue(), travailleur, connexion);
+                var issue = await EnvoyerAsync(scope.ServiceProvider, db, restants.Dequeue(), travailleur, connexion, contacts);
                 serveurInjoignable = issue == Issue.ServeurInjoignable;
             }
         }
@@ -147,12 +148,12 @@ public sealed class ExpeditionCourriels(
         return !serveurInjoignable;
     }
 
-    private async Task<Issue> EnvoyerAsync(IServiceProvider services, CredentialsDbContext db, MessageSortant message, string travailleur, Connexion connexion)
+    private async Task<Issue> EnvoyerAsync(IServiceProvider services, CredentialsDbContext db, MessageSortant message, string travailleur, Connexion connexion, Dictionary<int, string?> contacts)
     {
-        MailMessage courriel;
+        MimeMessage courriel;
         try
         {
-            courriel = await ComposerAsync(services, message);
+            courriel = await ComposerAsync(services, db, message, contacts);
         }
         catch (Exception erreur)
         {
@@ -170,18 +171,25 @@ public sealed class ExpeditionCourriels(
             }
             catch (Exception erreur)
             {
-                connexion.Fermer();
+                // A refused message (4xx/5xx reply) leaves the connection usable; anything else is reconnected.
+                if (erreur is not MailKit.Net.Smtp.SmtpCommandException)
+                {
+                    connexion.Fermer();
+                }
+
                 var echec = ClassementEchecs.Classer(erreur);
+                Metriques.CourrielsEchecs.Add(1);
                 await MarquerEchecAsync(db, message, travailleur, echec);
                 return echec.Connexion ? Issue.ServeurInjoignable : Issue.Echec;
             }
         }
 
         await MarquerEnvoyeAsync(db, message, travailleur);
+        Metriques.CourrielsEnvoyes.Add(1);
         return Issue.Envoye;
     }
 
-    private async Task<MailMessage> ComposerAsync(IServiceProvider services, MessageSortant message)
+    private async Task<MimeMessage> ComposerAsync(IServiceProvider services, CredentialsDbContext db, MessageSortant message, Dictionary<int, string?> contacts)
     {
         var coffre = services.GetRequiredService<ICoffreSecrets>();
         var texte = message.CorpsChiffres ? coffre.Dechiffrer(message.CorpsTexte) : message.CorpsTexte;
@@ -194,33 +202,16 @@ public sealed class ExpeditionCourriels(
         }
 
         // Subject and sender name are computed now from the school's current name, on one line whatever older data holds.
-        var nom = await services.GetRequiredService<CredentialsDbContext>().Etablissements
-            .Where(e => e.Id == message.EtablissementId).Select(e => e.Nom).SingleOrDefaultAsync() ?? message.NomExpediteur ?? "";
+        var nom = await db.Etablissements.Where(e => e.Id == message.EtablissementId).Select(e => e.Nom).SingleOrDefaultAsync(CancellationToken.None)
+            ?? message.NomExpediteur ?? "";
         nom = string.Concat(nom.Where(c => !char.IsControl(c)));
-        var courriel = new MailMessage
+        if (!contacts.TryGetValue(message.EtablissementId, out var contact))
         {
-            From = new MailAddress(message.Expediteur, nom, Encoding.UTF8),
-            Subject = RenduCourriel.Sujet(message.Sujet, nom),
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Body = texte,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
-            IsBodyHtml = false,
-        };
-        courriel.To.Add(new MailAddress(message.Destinataire, message.NomDestinataire, Encoding.UTF8));
-        courriel.Headers.Add("Message-ID", message.MessageId);
-        var vueHtml = AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html);
-        vueHtml.TransferEncoding = TransferEncoding.QuotedPrintable;
-        courriel.AlternateViews.Add(vueHtml);
-        foreach (var piece in rendues)
-        {
-            var jointe = new Attachment(new MemoryStream(piece.Contenu, writable: false), piece.NomFichier, piece.TypeMime) { NameEncoding = Encoding.UTF8 };
-            jointe.ContentDisposition!.FileName = piece.NomFichier;
-            courriel.Attachments.Add(jointe);
+            var texteContact = await db.Etablissements.Where(e => e.Id == message.EtablissementId).Select(e => e.TexteContact).SingleOrDefaultAsync(CancellationToken.None);
+            contact = contacts[message.EtablissementId] = AdresseCourriel.Extraire(texteContact);
         }
 
-        return courriel;
+        return CompositionCourriel.Composer(message, nom, texte, html, rendues, contact);
     }
 
     private async Task MarquerEnvoyeAsync(CredentialsDbContext db, MessageSortant message, string travailleur)
@@ -310,7 +301,7 @@ public sealed class ExpeditionCourriels(
     {
         private ITransportCourriel? transport;
 
-        public Task EnvoyerAsync(MailMessage courriel) => (transport ??= fabrique.Creer()).EnvoyerAsync(courriel, CancellationToken.None);
+        public Task EnvoyerAsync(MimeMessage courriel) => (transport ??= fabrique.Creer()).EnvoyerAsync(courriel, CancellationToken.None);
 
         public void Fermer()
         {
@@ -318,9 +309,9 @@ public sealed class ExpeditionCourriels(
             {
                 transport?.Dispose();
             }
-            catch (Exception erreur) when (erreur is IOException or SmtpException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
-                // QUIT on a connection the server already dropped: nothing left to close.
+                // Already closed: nothing left to do (the transport itself ignores a dropped connection).
             }
 
             transport = null;

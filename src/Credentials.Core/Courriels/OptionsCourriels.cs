@@ -31,7 +31,7 @@ public sealed class OptionsCourriels
     /// <summary>Expédier depuis cette instance (false : l'instance met en file, d'autres envoient).</summary>
     public bool DispatcherEnabled { get; set; } = true;
 
-    /// <summary>Connexions SMTP parallèles par instance (un SmtpClient chacune : il n'est pas thread-safe).</summary>
+    /// <summary>Connexions SMTP parallèles par instance (une connexion MailKit gardée ouverte chacune).</summary>
     public int Workers { get; set; } = 8;
 
     /// <summary>Débit maximal par instance, en messages par seconde ; 0 = sans limite.</summary>
@@ -65,12 +65,31 @@ public sealed class OptionsSmtp
 
     public int Port { get; set; } = 25;
 
-    /// <summary>STARTTLS (SmtpClient.EnableSsl) : obligatoire dès que le relais n'est pas sur la machine.</summary>
+    /// <summary>
+    /// Chiffrement de la connexion : <c>Aucune</c>, <c>StartTlsSiDisponible</c> (opportuniste),
+    /// <c>StartTls</c> (exigé : refusé si le serveur ne le propose pas), <c>Tls</c> (TLS dès la connexion,
+    /// port 465). Exigé dès que le relais n'est pas sur la machine. Sans réglage, <see cref="StartTls"/> décide.
+    /// </summary>
+    public SecuriteSmtp? Securite { get; set; }
+
+    /// <summary>Ancien réglage : true = STARTTLS exigé, false = aucun chiffrement (quand <see cref="Securite"/> n'est pas réglé).</summary>
     public bool StartTls { get; set; }
 
+    public SecuriteSmtp SecuriteEffective => Securite ?? (StartTls ? SecuriteSmtp.StartTls : SecuriteSmtp.Aucune);
+
+    /// <summary>Identifiant d'authentification auprès du relais ; vide = pas d'authentification.</summary>
     public string? User { get; set; }
 
     public string? Password { get; set; }
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Le chiffrement de la connexion SMTP (<c>Mail:Smtp:Securite</c>).</summary>
+public enum SecuriteSmtp
+{
+    Aucune,
+    StartTlsSiDisponible,
+    StartTls,
+    Tls,
 }

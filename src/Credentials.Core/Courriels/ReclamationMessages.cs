@@ -1,6 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Credentials.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Credentials.Core.Courriels;
 
@@ -11,13 +12,14 @@ namespace Credentials.Core.Courriels;
 /// <para>
 /// ══ PROVIDER-SPECIFIC SQL — the one marked spot of the project (architecture.md) ══
 /// PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so that any number of instances claim disjoint batches
-/// without waiting on each other. Every other provider (SQLite: one dispatcher per database) uses a
+/// without waiting on each other; SQL Server: the same with <c>WITH (UPDLOCK, READPAST, ROWLOCK)</c> on an
+/// updatable CTE and <c>OUTPUT inserted.Id</c>. Every other provider (SQLite: one dispatcher per database) uses a
 /// provider-neutral conditional UPDATE, which is correct but makes concurrent claimers collide.
 /// </para>
 /// </summary>
 internal static class ReclamationMessages
 {
-    private const string SqlPostgres = $"""
+    internal const string SqlPostgres = $"""
         UPDATE "MessagesSortants"
         SET "Statut" = '{nameof(StatutMessage.EnCours)}', "BailProprietaire" = @proprietaire, "BailJusqua" = @bail
         WHERE "Id" IN (
@@ -30,22 +32,36 @@ internal static class ReclamationMessages
         RETURNING "Id"
         """;
 
-    public static Task<List<long>> ReclamerAsync(CredentialsDbContext db, string proprietaire, DateTime maintenant, DateTime bail, int nombre, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            ? PostgresAsync(db, proprietaire, maintenant, bail, nombre, ct)
-            : ConditionnelAsync(db, proprietaire, maintenant, bail, nombre, ct);
+    internal const string SqlSqlServer = $"""
+        WITH dus AS (
+            SELECT TOP (@nombre) [Id], [Statut], [BailProprietaire], [BailJusqua]
+            FROM [MessagesSortants] WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE ([Statut] IN (N'{nameof(StatutMessage.EnAttente)}', N'{nameof(StatutMessage.EnEchec)}') AND [ProchaineTentative] <= @maintenant)
+               OR ([Statut] = N'{nameof(StatutMessage.EnCours)}' AND [BailJusqua] <= @maintenant)
+            ORDER BY [ProchaineTentative], [Id])
+        UPDATE dus
+        SET [Statut] = N'{nameof(StatutMessage.EnCours)}', [BailProprietaire] = @proprietaire, [BailJusqua] = @bail
+        OUTPUT inserted.[Id];
+        """;
 
-    private static async Task<List<long>> PostgresAsync(CredentialsDbContext db, string proprietaire, DateTime maintenant, DateTime bail, int nombre, CancellationToken ct)
+    public static Task<List<long>> ReclamerAsync(CredentialsDbContext db, string proprietaire, DateTime maintenant, DateTime bail, int nombre, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? VerrouillantAsync(db, SqlPostgres, proprietaire, maintenant, bail, nombre, ct)
+        : db.Database.IsSqlServer() ? VerrouillantAsync(db, SqlSqlServer, proprietaire, maintenant, bail, nombre, ct)
+        : ConditionnelAsync(db, proprietaire, maintenant, bail, nombre, ct);
+
+    private static async Task<List<long>> VerrouillantAsync(CredentialsDbContext db, string sql, string proprietaire, DateTime maintenant, DateTime bail, int nombre, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var commande = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            commande.CommandText = SqlPostgres;
-            commande.Parameters.AddWithValue("proprietaire", proprietaire);
-            commande.Parameters.AddWithValue("bail", bail);
-            commande.Parameters.AddWithValue("maintenant", maintenant);
-            commande.Parameters.AddWithValue("nombre", nombre);
+            await using var commande = db.Database.GetDbConnection().CreateCommand();
+            commande.CommandText = sql;
+            // datetime2 on SQL Server; timestamptz on PostgreSQL (the parameter's own type there).
+            var instant = db.Database.IsSqlServer() ? DbType.DateTime2 : (DbType?)null;
+            Parametre(commande, "@proprietaire", proprietaire, null);
+            Parametre(commande, "@bail", bail, instant);
+            Parametre(commande, "@maintenant", maintenant, instant);
+            Parametre(commande, "@nombre", nombre, null);
             var ids = new List<long>(nombre);
             await using var lecteur = await commande.ExecuteReaderAsync(ct);
             while (await lecteur.ReadAsync(ct))
@@ -59,6 +75,19 @@ internal static class ReclamationMessages
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static void Parametre(DbCommand commande, string nom, object valeur, DbType? type)
+    {
+        var parametre = commande.CreateParameter();
+        parametre.ParameterName = nom;
+        parametre.Value = valeur;
+        if (type is { } t)
+        {
+            parametre.DbType = t;
+        }
+
+        commande.Parameters.Add(parametre);
     }
 
     private static async Task<List<long>> ConditionnelAsync(CredentialsDbContext db, string proprietaire, DateTime maintenant, DateTime bail, int nombre, CancellationToken ct)

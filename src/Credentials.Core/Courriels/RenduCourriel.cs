@@ -27,16 +27,27 @@ public static class RenduCourriel
 
     private const string Confidentialite = "Ce message contient des informations de connexion personnelles\u00A0: ne le transférez pas.";
 
-    /// <summary>Le courriel d'un compte : identifiants (avec mot de passe) ou rappel (compte activé, sans mot de passe).</summary>
-    public static CourrielCompose Notification(EnTeteEtablissement etablissement, FicheCompte fiche)
+    /// <summary>
+    /// Le courriel d'un compte : identifiants (avec mot de passe, ou avec un lien d'activation à usage unique
+    /// <paramref name="lien"/> et alors sans mot de passe) ou rappel (compte activé, sans mot de passe).
+    /// </summary>
+    public static CourrielCompose Notification(EnTeteEtablissement etablissement, FicheCompte fiche, LienEnvoye? lien = null, TextesLangue? langue = null)
     {
         var variante = fiche.Variante == VarianteFiche.Identifiants && fiche.MotDePasse is not null ? VarianteFiche.Identifiants : VarianteFiche.Rappel;
         var blocs = new List<Bloc>
         {
             new Paragraphe(TextesCourrier.Salutation(fiche)),
-            new Paragraphe(TextesCourrier.Introduction(etablissement, variante)),
+            new Paragraphe(TextesCourrier.Introduction(etablissement, variante) + (fiche.Enfants.Count > 0 ? $" Ce compte est le vôtre en tant que {TextesCourrier.EnfantsDe(fiche)}." : "")),
             new Paragraphe(TextesCourrier.AQuoiSertLeCompte(etablissement, fiche.Profil)),
         };
+        if (variante == VarianteFiche.Identifiants && lien is not null)
+        {
+            blocs.AddRange(BlocsLienActivation(fiche, lien));
+            blocs.AddRange(Traduction(langue, l => l.Activation(fiche.Identifiant, lien.Url, Libelles.Date(lien.ExpireLe))));
+            blocs.AddRange(Fin(etablissement));
+            return Composer("Activez votre compte", etablissement.Nom, blocs, contientSecret: true);
+        }
+
         if (variante == VarianteFiche.Identifiants)
         {
             blocs.Add(new Encadre([("Identifiant", fiche.Identifiant), ("Mot de passe provisoire", FormatSecret.PourAffichage(fiche.MotDePasse!))]));
@@ -58,8 +69,128 @@ public static class RenduCourriel
             blocs.Add(new Paragraphe(TextesCourrier.Conseil(variante)));
         }
 
+        blocs.AddRange(Traduction(langue, l => variante == VarianteFiche.Identifiants
+            ? l.Identifiants(fiche.Identifiant, LienPortail.Activation(etablissement.PortailUrl, fiche.Identifiant))
+            : l.Rappel(fiche.Identifiant, etablissement.PortailUrl)));
         blocs.AddRange(Fin(etablissement));
         return Composer(TextesCourrier.Titre(variante), etablissement.Nom, blocs, contientSecret: variante == VarianteFiche.Identifiants);
+    }
+
+    /// <summary>
+    /// La relance d'un ou de plusieurs comptes pas encore activés qui partagent une adresse (une famille reçoit
+    /// un seul courriel) : pour chacun, son identifiant et son lien d'activation, ou son mot de passe provisoire.
+    /// </summary>
+    public static CourrielCompose Relance(EnTeteEtablissement etablissement, IReadOnlyList<(FicheCompte Fiche, LienEnvoye? Lien)> comptes, TextesLangue? langue = null)
+    {
+        var blocs = new List<Bloc>
+        {
+            new Paragraphe(comptes.Count == 1 ? TextesCourrier.Salutation(comptes[0].Fiche) : "Madame, Monsieur,"),
+            new Paragraphe(comptes.Count == 1
+                ? $"Le compte ci-dessous, ouvert par votre établissement, {etablissement.Nom}, n'est pas encore activé. Il ne faut que quelques minutes."
+                : $"Les comptes ci-dessous, ouverts par votre établissement, {etablissement.Nom}, ne sont pas encore activés. Il ne faut que quelques minutes pour chacun."),
+        };
+        foreach (var (fiche, lien) in comptes)
+        {
+            if (comptes.Count > 1)
+            {
+                blocs.Add(new Intertitre(fiche.Classe is { } classe ? $"{fiche.NomComplet}, classe {classe}" : fiche.NomComplet));
+            }
+
+            if (lien is not null)
+            {
+                blocs.AddRange(BlocsLienActivation(fiche, lien));
+            }
+            else
+            {
+                blocs.Add(new Encadre([("Identifiant", fiche.Identifiant), ("Mot de passe provisoire", FormatSecret.PourAffichage(fiche.MotDePasse ?? ""))]));
+                blocs.Add(new Paragraphe($"Saisissez-les à cette adresse, puis choisissez votre mot de passe{Nbsp}:"));
+                blocs.Add(new Lien(LienPortail.Activation(etablissement.PortailUrl, fiche.Identifiant)));
+            }
+
+            blocs.AddRange(Traduction(langue, l => lien is not null
+                ? l.Activation(fiche.Identifiant, lien.Url, Libelles.Date(lien.ExpireLe))
+                : l.Identifiants(fiche.Identifiant, LienPortail.Activation(etablissement.PortailUrl, fiche.Identifiant))));
+        }
+
+        blocs.AddRange(Fin(etablissement));
+        var titre = comptes.Count == 1 ? $"Rappel{Nbsp}: activez votre compte" : $"Rappel{Nbsp}: activez vos comptes";
+        return Composer(titre, etablissement.Nom, blocs, contientSecret: true);
+    }
+
+    /// <summary>Le lien « choisir un nouveau mot de passe » demandé sur le portail, envoyé à l'adresse du titulaire.</summary>
+    public static CourrielCompose NouveauMotDePasse(EnTeteEtablissement etablissement, FicheCompte fiche, LienEnvoye lien)
+    {
+        var blocs = new List<Bloc>
+        {
+            new Paragraphe(TextesCourrier.Salutation(fiche)),
+            new Paragraphe($"Vous avez demandé sur le portail de choisir un nouveau mot de passe pour votre compte{Nbsp}:"),
+            new Encadre([("Identifiant", fiche.Identifiant)]),
+            new Paragraphe($"Ouvrez ce lien et choisissez votre nouveau mot de passe. Il ne sert qu'une fois et jusqu'au {Libelles.DateHeure(lien.ExpireLe)}{Nbsp}:"),
+            new Lien(lien.Url),
+            new Paragraphe("Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable."),
+        };
+        blocs.AddRange(Fin(etablissement));
+        return Composer("Choisir un nouveau mot de passe", etablissement.Nom, blocs, contientSecret: true);
+    }
+
+    private static IEnumerable<Bloc> BlocsLienActivation(FicheCompte fiche, LienEnvoye lien)
+    {
+        yield return new Encadre([("Identifiant", fiche.Identifiant)]);
+        yield return new Paragraphe($"Pour activer le compte, ouvrez ce lien et choisissez un mot de passe. Il ne sert qu'une fois et jusqu'au {Libelles.Date(lien.ExpireLe)}{Nbsp}:");
+        yield return new Lien(lien.Url);
+        yield return new Paragraphe($"Aucun mot de passe n'est envoyé par courriel. Si le lien a expiré ou a déjà servi, demandez à l'établissement une nouvelle notification, ou utilisez le courrier papier qu'il vous a remis.");
+    }
+
+    /// <summary>Le même texte dans la langue de la famille, après le français.</summary>
+    private static IEnumerable<Bloc> Traduction(TextesLangue? langue, Func<TextesLangue, IReadOnlyList<string>> paragraphes)
+    {
+        if (langue is null)
+        {
+            yield break;
+        }
+
+        yield return new Intertitre($"{langue.Nom} – {langue.NomFrancais}");
+        foreach (var paragraphe in paragraphes(langue))
+        {
+            yield return new Paragraphe(paragraphe);
+        }
+    }
+
+    /// <summary>
+    /// L'envoi aux familles en mode « lien » : un seul courriel, sans pièce jointe ni mot de passe, qui donne
+    /// pour le compte du responsable puis pour chacun de ses enfants l'identifiant et, si le compte n'est pas
+    /// encore activé, son lien d'activation à usage unique.
+    /// </summary>
+    public static CourrielCompose FamilleParLiens(EnTeteEtablissement etablissement, IReadOnlyList<(FicheCompte Fiche, LienEnvoye? Lien)> comptes, TextesLangue? langue = null)
+    {
+        var responsable = comptes[0].Fiche;
+        var blocs = new List<Bloc>
+        {
+            new Paragraphe(TextesCourrier.Salutation(responsable)),
+            new Paragraphe($"Votre établissement, {etablissement.Nom}, met à la disposition de votre famille des comptes personnels pour ses services en ligne. {TextesCourrier.AQuoiSertLeCompte(etablissement, Profil.Responsable)}"),
+        };
+        foreach (var (fiche, lien) in comptes)
+        {
+            blocs.Add(new Intertitre(fiche == responsable ? "Votre compte" : fiche.Classe is { } classe ? $"{fiche.NomComplet}, classe {classe}" : fiche.NomComplet));
+            if (lien is not null)
+            {
+                blocs.AddRange(BlocsLienActivation(fiche, lien));
+            }
+            else
+            {
+                blocs.Add(new Encadre([("Identifiant", fiche.Identifiant)]));
+                blocs.Add(new Paragraphe($"Ce compte est déjà activé{Nbsp}: on s'y connecte avec le mot de passe choisi à l'activation."));
+            }
+
+            blocs.AddRange(Traduction(langue, l => lien is not null
+                ? l.Activation(fiche.Identifiant, lien.Url, Libelles.Date(lien.ExpireLe))
+                : l.Rappel(fiche.Identifiant, etablissement.PortailUrl)));
+        }
+
+        blocs.Add(new Paragraphe($"Portail de connexion{Nbsp}:"));
+        blocs.Add(new Lien(etablissement.PortailUrl));
+        blocs.AddRange(Fin(etablissement));
+        return Composer("Les comptes de votre famille", etablissement.Nom, blocs, contientSecret: comptes.Any(c => c.Lien is not null));
     }
 
     /// <summary>La lettre d'accompagnement d'un responsable et les fiches jointes : la sienne puis celles de ses enfants.</summary>
@@ -97,6 +228,7 @@ public static class RenduCourriel
             ? [TextesCourrier.Signataire, etablissement.Nom]
             : [etablissement.NomChef.Trim(), TextesCourrier.Signataire, etablissement.Nom]);
         yield return new Note(Confidentialite);
+        yield return new Note(TextesCourrier.DonneesPersonnelles(etablissement));
     }
 
     /// <summary>« Titre – Établissement » : calculé à l'envoi avec le nom du moment (un nom corrigé vaut aussi pour la file).</summary>

@@ -113,7 +113,9 @@ public sealed class ServiceCourriels(
                 continue;
             }
 
-            BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(fiche.CompteId, adresse, fiche.NomComplet, RenduCourriel.Notification(entete, fiche), [fiche.CompteId]), maintenant);
+            var lien = await LienActivationAsync(etablissement, entete, fiche, ct);
+            var contenu = RenduCourriel.Notification(entete, fiche, lien, TextesLangue.De(fiche.Langue));
+            BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(fiche.CompteId, adresse, fiche.NomComplet, contenu, [fiche.CompteId]), maintenant);
             courriels++;
         }
 
@@ -124,6 +126,24 @@ public sealed class ServiceCourriels(
             "Campaign {CampagneId} queued {Messages} notification messages for school {EtablissementId} ({WithoutAddress} accounts without address)",
             campagne.Id, courriels, portee.EtablissementId, sansAdresse.Count);
         return new BilanCourriels(campagne.Id, courriels, lot, sansAdresse);
+    }
+
+    /// <summary>
+    /// En mode « lien » (<see cref="ModeCourriel.Lien"/>), un compte qui reçoit ses identifiants reçoit un lien
+    /// d'activation à usage unique au lieu de son mot de passe provisoire (qui reste pour le courrier papier).
+    /// Le compte est celui que la notification vient de suivre : le lien s'enregistre avec elle.
+    /// </summary>
+    internal async Task<LienEnvoye?> LienActivationAsync(Etablissement etablissement, EnTeteEtablissement entete, FicheCompte fiche, CancellationToken ct)
+    {
+        if (etablissement.ModeCourriel != ModeCourriel.Lien || fiche.Variante != VarianteFiche.Identifiants || fiche.MotDePasse is null)
+        {
+            return null;
+        }
+
+        var compte = await db.Comptes.FindAsync([fiche.CompteId], ct)
+            ?? throw new InvalidOperationException("The notified account is no longer in the context.");
+        var emis = compte.EmettreLienActivation(TimeSpan.FromDays(etablissement.DureeLienActivationJours), outils);
+        return emis.EstAccepte ? new LienEnvoye(LienPortail.Unique(entete.PortailUrl, emis.Jeton!), emis.ExpireLe!.Value) : null;
     }
 
     /// <summary>Les comptes de la sélection sans adresse valable, dans l'ordre de la sélection : ceux qu'une notification par courriel laisse à la voie papier.</summary>
@@ -182,13 +202,37 @@ public sealed class ServiceCourriels(
             campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Familles, libelle, maintenant);
             var entete = EnTeteEtablissement.De(etablissement, options.Value.PortailUrl);
             var expediteur = Expediteur.De(etablissement, options.Value);
+            // In link mode a child with two guardians gets one link, written in both e-mails (a second one
+            // would replace the first).
+            var liensEmis = new Dictionary<long, LienEnvoye?>();
             foreach (var responsable in responsablesCourriel.Values)
             {
                 var enfants = enfantsDe(responsable.CompteId);
-                var famille = RenduCourriel.Famille(entete, responsable, enfants);
-                var comptes = famille.PiecesJointes.Select(p => p.CompteId).ToList();
-                comptesConcernes.UnionWith(comptes);
-                BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, new NouveauMessage(responsable.CompteId, adresses[responsable.CompteId]!, responsable.NomComplet, famille.Courriel, comptes, famille.PiecesJointes), maintenant);
+                NouveauMessage message;
+                if (etablissement.ModeCourriel == ModeCourriel.Lien)
+                {
+                    var comptes = new List<(FicheCompte Fiche, LienEnvoye? Lien)>();
+                    foreach (var fiche in enfants.Prepend(responsable))
+                    {
+                        if (!liensEmis.TryGetValue(fiche.CompteId, out var lien))
+                        {
+                            lien = liensEmis[fiche.CompteId] = await LienActivationAsync(etablissement, entete, fiche, ct);
+                        }
+
+                        comptes.Add((fiche, lien));
+                    }
+
+                    var contenu = RenduCourriel.FamilleParLiens(entete, comptes, TextesLangue.De(responsable.Langue));
+                    message = new NouveauMessage(responsable.CompteId, adresses[responsable.CompteId]!, responsable.NomComplet, contenu, comptes.Select(c => c.Fiche.CompteId).ToList());
+                }
+                else
+                {
+                    var famille = RenduCourriel.Famille(entete, responsable, enfants);
+                    message = new NouveauMessage(responsable.CompteId, adresses[responsable.CompteId]!, responsable.NomComplet, famille.Courriel, famille.PiecesJointes.Select(p => p.CompteId).ToList(), famille.PiecesJointes);
+                }
+
+                comptesConcernes.UnionWith(message.Comptes);
+                BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, expediteur, message, maintenant);
             }
         }
 

@@ -115,7 +115,9 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var echecs = db.Set<MessageSortant>().Where(m =>
             m.CampagneId == campagneId && m.EtablissementId == portee.EtablissementId
-            && (m.Statut == StatutMessage.EnEchec || m.Statut == StatutMessage.Abandonne));
+            && (m.Statut == StatutMessage.EnEchec || m.Statut == StatutMessage.Abandonne)
+            // The retention purge erases an abandoned message's body (it held a password): such a message can't go again.
+            && m.CorpsTexte != "");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var comptes = await echecs.SelectMany(m => m.Comptes.Select(c => c.CompteId)).Distinct().ToListAsync(ct);
         var relances = await echecs.ExecuteUpdateAsync(

@@ -1,17 +1,24 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Credentials.Core.Courriels;
 
-/// <summary>Fait partir un courriel. Une instance par travailleur : SmtpClient n'est pas thread-safe.</summary>
+/// <summary>Fait partir un courriel. Une instance par travailleur : une connexion SMTP n'envoie qu'un message à la fois.</summary>
 public interface ITransportCourriel : IDisposable
 {
-    /// <summary>Rend la main quand le serveur a accepté le message (250) ; lève SmtpException sinon.</summary>
-    Task EnvoyerAsync(MailMessage message, CancellationToken ct);
+    /// <summary>
+    /// Rend la main quand le serveur a accepté le message (250) ; lève sinon l'erreur de MailKit
+    /// (<see cref="SmtpCommandException"/> avec le code du serveur, <see cref="SmtpProtocolException"/>,
+    /// erreur de socket…), que <see cref="ClassementEchecs"/> interprète.
+    /// </summary>
+    Task EnvoyerAsync(MimeMessage message, CancellationToken ct);
 }
 
-/// <summary>Crée le transport configuré (<c>Mail:Transport</c>) : dossier Pickup ou serveur SMTP, tous deux par SmtpClient.</summary>
+/// <summary>Crée le transport configuré (<c>Mail:Transport</c>) : un dossier de fichiers .eml, ou un serveur SMTP par MailKit.</summary>
 public sealed class FabriqueTransports(IOptions<OptionsCourriels> options)
 {
     public ITransportCourriel Creer()
@@ -19,57 +26,99 @@ public sealed class FabriqueTransports(IOptions<OptionsCourriels> options)
         var o = options.Value;
         if (o.Transport == TransportCourriel.Smtp)
         {
-            var smtp = new SmtpClient(o.Smtp.Host, o.Smtp.Port)
-            {
-                EnableSsl = o.Smtp.StartTls,
-                DeliveryMethod = SmtpDeliveryMethod.Network,
-                Timeout = (int)o.Smtp.Timeout.TotalMilliseconds,
-            };
-            if (!string.IsNullOrEmpty(o.Smtp.User))
-            {
-                smtp.Credentials = new NetworkCredential(o.Smtp.User, o.Smtp.Password);
-            }
-
-            return new TransportSmtpClient(smtp, o.Smtp.Timeout);
+            return new TransportSmtp(o.Smtp);
         }
 
         var dossier = o.PickupDirectory!;
-
         // The .eml files hold clear-text provisional passwords: owner-only (0600 in a 0700 folder), purged by DepotCourriels.
         Secrets.FichiersProteges.Preparer(dossier);
-        var pickup = new SmtpClient
-        {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = dossier,
-        };
-        return new TransportSmtpClient(pickup, o.Smtp.Timeout);
+        return new TransportPickup(dossier);
     }
 
-    private sealed class TransportSmtpClient(SmtpClient client, TimeSpan delai) : ITransportCourriel
+    /// <summary>
+    /// Une connexion MailKit gardée ouverte d'un message à l'autre (PIPELINING quand le serveur l'offre) ;
+    /// ouverte au premier envoi, avec STARTTLS et authentification selon la configuration.
+    /// </summary>
+    private sealed class TransportSmtp(OptionsSmtp smtp) : ITransportCourriel
     {
-        public async Task EnvoyerAsync(MailMessage message, CancellationToken ct)
+        private readonly SmtpClient client = new() { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+
+        public async Task EnvoyerAsync(MimeMessage message, CancellationToken ct)
         {
-            // SmtpClient.Timeout only governs the synchronous Send: the async path needs its own deadline.
             using var limite = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            limite.CancelAfter(delai);
+            limite.CancelAfter(smtp.Timeout);
             try
             {
-                await client.SendMailAsync(message, limite.Token);
+                if (!client.IsConnected)
+                {
+                    await client.ConnectAsync(smtp.Host, smtp.Port, Options(smtp.SecuriteEffective), limite.Token);
+                    if (!string.IsNullOrEmpty(smtp.User))
+                    {
+                        await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", limite.Token);
+                    }
+                }
+
+                await client.SendAsync(message, limite.Token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new TimeoutException($"The SMTP server did not answer within {delai.TotalSeconds:0} s.");
+                throw new TimeoutException($"The SMTP server did not answer within {smtp.Timeout.TotalSeconds:0} s.");
             }
         }
 
-        public void Dispose() => client.Dispose();
+        private static SecureSocketOptions Options(SecuriteSmtp securite) => securite switch
+        {
+            SecuriteSmtp.StartTls => SecureSocketOptions.StartTls,
+            SecuriteSmtp.StartTlsSiDisponible => SecureSocketOptions.StartTlsWhenAvailable,
+            SecuriteSmtp.Tls => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.None,
+        };
+
+        public void Dispose()
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    client.Disconnect(quit: true);
+                }
+            }
+            catch (Exception erreur) when (erreur is IOException or SocketException or SmtpProtocolException or SmtpCommandException or ServiceNotConnectedException or OperationCanceledException)
+            {
+                // QUIT on a connection the server already dropped: nothing left to close.
+            }
+
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Le même <see cref="MimeMessage"/> écrit dans un fichier .eml (écrit à côté puis renommé : jamais de fichier à moitié écrit).</summary>
+    private sealed class TransportPickup(string dossier) : ITransportCourriel
+    {
+        public async Task EnvoyerAsync(MimeMessage message, CancellationToken ct)
+        {
+            // As MailKit does before DATA: 7-bit safe transfer encodings, so any reader takes the file.
+            message.Prepare(EncodingConstraint.SevenBit);
+            var nom = Path.Combine(dossier, $"{Guid.NewGuid():N}");
+            await message.WriteToAsync(nom + ".tmp", ct);
+            Secrets.FichiersProteges.RestreindreFichier(nom + ".tmp");
+            File.Move(nom + ".tmp", nom + ".eml");
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }
 
 /// <summary>Ce qu'un échec d'envoi veut dire pour la suite.</summary>
 internal readonly record struct EchecEnvoi(bool Definitif, bool Connexion, string Reponse);
 
-/// <summary>Classe les échecs : 5xx = refus définitif ; 4xx, panne de connexion, délai dépassé = nouvelle tentative.</summary>
+/// <summary>
+/// Classe les échecs d'après le vrai code du serveur : 5xx = refus définitif (le seul destinataire du
+/// message) ; 4xx = nouvelle tentative ; connexion impossible, protocole rompu, TLS ou authentification
+/// refusés, délai dépassé = nouvelle tentative et connexion à refaire.
+/// </summary>
 internal static class ClassementEchecs
 {
     // Authentication replies are 5xx but say nothing about the message: the relay's settings are wrong,
@@ -79,19 +128,16 @@ internal static class ClassementEchecs
     public static EchecEnvoi Classer(Exception erreur)
     {
         var reponse = Reponse(erreur);
-        if (erreur is SmtpException smtp)
+        if (erreur is SmtpCommandException commande)
         {
-            var code = (int)smtp.StatusCode;
-            if (code is >= 500 and < 600 && !CodesAuthentification.Contains(code))
-            {
-                return new EchecEnvoi(true, false, reponse);
-            }
-
-            var connexion = smtp.StatusCode is SmtpStatusCode.GeneralFailure or SmtpStatusCode.ServiceNotAvailable || smtp.InnerException is IOException or System.Net.Sockets.SocketException;
-            return new EchecEnvoi(false, connexion, reponse);
+            var code = (int)commande.StatusCode;
+            var definitif = code is >= 500 and < 600 && !CodesAuthentification.Contains(code);
+            return new EchecEnvoi(definitif, CodesAuthentification.Contains(code) || code is 421, reponse);
         }
 
-        return new EchecEnvoi(false, erreur is IOException or System.Net.Sockets.SocketException or TimeoutException, reponse);
+        var connexion = erreur is IOException or SocketException or TimeoutException or SmtpProtocolException
+            or AuthenticationException or SslHandshakeException or ServiceNotConnectedException or NotSupportedException;
+        return new EchecEnvoi(false, connexion, reponse);
     }
 
     private static string Reponse(Exception erreur)
@@ -99,7 +145,7 @@ internal static class ClassementEchecs
         var messages = new List<string>();
         for (var e = erreur; e is not null; e = e.InnerException)
         {
-            messages.Add(e is SmtpException s && (int)s.StatusCode > 0 ? $"{(int)s.StatusCode} {e.Message}" : e.Message);
+            messages.Add(e is SmtpCommandException s && (int)s.StatusCode > 0 ? $"{(int)s.StatusCode} {e.Message}" : e.Message);
         }
 
         var texte = string.Join(" — ", messages.Distinct());

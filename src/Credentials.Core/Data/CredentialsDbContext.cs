@@ -1,4 +1,5 @@
 using Credentials.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Credentials.Core.Data;
 
 /// <summary>Le magasin des comptes : SQLite (par défaut) ou PostgreSQL, même modèle, mêmes migrations.</summary>
-public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options) : IdentityDbContext<Utilisateur>(options)
+public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options) : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
 {
+    /// <summary>Les clés Data Protection partagées par toutes les instances quand la base est PostgreSQL.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Etablissement> Etablissements => Set<Etablissement>();
 
     public DbSet<Compte> Comptes => Set<Compte>();
@@ -21,6 +25,8 @@ public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options
     public DbSet<EvenementCompte> EvenementComptes => Set<EvenementCompte>();
 
     public DbSet<Affectation> Affectations => Set<Affectation>();
+
+    public DbSet<DocumentConserve> DocumentsConserves => Set<DocumentConserve>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +43,8 @@ public class CredentialsDbContext(DbContextOptions<CredentialsDbContext> options
         configurationBuilder.Properties<LienParente>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<RoleConsole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ActionJournal>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ObjetLien>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ModeCourriel>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite forgets the kind, so it is restored on the way back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

@@ -25,8 +25,11 @@ namespace Credentials.Core.Data;
 /// </summary>
 internal static class EcritureEnLot
 {
-    /// <summary>Sous la limite de paramètres des deux moteurs (32 766 pour SQLite, 65 535 pour PostgreSQL).</summary>
-    private const int ParametresParRequete = 30_000;
+    /// <summary>
+    /// Sous la limite de paramètres de chaque moteur (32 766 pour SQLite, 65 535 pour PostgreSQL, 2 100
+    /// pour SQL Server, qui prend aussi au plus 1 000 lignes par VALUES).
+    /// </summary>
+    private static int ParametresParRequete(DbContext db) => db.Database.IsSqlServer() ? 2_000 : 30_000;
 
     /// <summary>
     /// Lignes par requête. SQLite retrouve chaque paramètre par son nom en parcourant la liste des noms :
@@ -34,6 +37,19 @@ internal static class EcritureEnLot
     /// de 1 000, 0,0x s en paquets de 64) ; PostgreSQL préfère peu d'allers-retours.
     /// </summary>
     private static int LignesParRequete(DbContext db) => db.Database.IsSqlite() ? 64 : 1_000;
+
+    /// <summary>
+    /// The grouped UPDATE. The VALUES columns are <c>column1</c>, <c>column2</c>… on SQLite and
+    /// PostgreSQL by themselves; SQL Server needs them named after the alias.
+    /// </summary>
+    internal static string TexteMiseAJour(DbContext db, string nomTable, string affectations, string valeurs, int colonnes, string cle, string version)
+    {
+        var alias = db.Database.IsSqlServer()
+            ? "v (" + string.Join(", ", Enumerable.Range(1, colonnes).Select(i => $"column{i}")) + ")"
+            : "v";
+        return $"UPDATE {nomTable} SET {affectations} FROM (VALUES {valeurs}) AS {alias} " +
+            $"WHERE {nomTable}.{cle} = v.column1 AND {nomTable}.{version} = v.column2";
+    }
 
     public static async Task EnregistrerAsync(DbContext db, CancellationToken ct)
     {
@@ -87,7 +103,7 @@ internal static class EcritureEnLot
         // VALUES columns: 1 = key, 2 = version read, 3.. = the modified columns.
         var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
         var affectations = string.Join(", ", colonnes.Select((p, i) => $"{Colonne(p)} = v.column{i + 3}"));
-        var parPaquet = Math.Min(LignesParRequete(db), ParametresParRequete / (colonnes.Count + 2));
+        var parPaquet = Math.Min(LignesParRequete(db), ParametresParRequete(db) / (colonnes.Count + 2));
         foreach (var paquet in comptes.Chunk(parPaquet))
         {
             await using var commande = Commande(db);
@@ -105,9 +121,7 @@ internal static class EcritureEnLot
                 valeurs.Append(')');
             }
 
-            commande.CommandText =
-                $"UPDATE {nomTable} SET {affectations} FROM (VALUES {valeurs}) AS v " +
-                $"WHERE {nomTable}.{Colonne(cle)} = v.column1 AND {nomTable}.{Colonne(version)} = v.column2";
+            commande.CommandText = TexteMiseAJour(db, nomTable, affectations, valeurs.ToString(), colonnes.Count + 2, Colonne(cle), Colonne(version));
             var ecrites = await commande.ExecuteNonQueryAsync(ct);
             if (ecrites != paquet.Length)
             {

@@ -68,7 +68,8 @@ public static class StoreRegistration
 
         var cles = configuration["DataProtection:KeysPath"];
         cles = string.IsNullOrWhiteSpace(cles) ? Path.Combine(dossier, "keys") : Path.GetFullPath(cles);
-        FichiersProteges.Restreindre(dossier, cles);
+        // On PostgreSQL the keys live in the database: no keys folder is created.
+        FichiersProteges.Restreindre(fournisseur == FournisseurBase.Postgres ? new[] { dossier } : new[] { dossier, cles });
         if (fournisseur == FournisseurBase.Sqlite)
         {
             FichiersProteges.RestreindreFichier(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(chaine).DataSource);
@@ -77,12 +78,24 @@ public static class StoreRegistration
         services.AddSingleton(new ConfigurationStore(fournisseur, chaine));
         services.AddDbContext<CredentialsDbContext>(options => Configurer(options, fournisseur, chaine));
 
-        var protection = services.AddDataProtection()
-            .SetApplicationName("Credentials")
-            .PersistKeysToFileSystem(new DirectoryInfo(cles));
+        var protection = services.AddDataProtection().SetApplicationName("Credentials");
+        if (fournisseur == FournisseurBase.Postgres)
+        {
+            // Several instances on one database: the keys live there too, so a cookie, an activation token or a
+            // provisional password protected by one instance is read by every other (docs/exploitation.md).
+            protection.PersistKeysToDbContext<CredentialsDbContext>();
+        }
+        else
+        {
+            // SQLite means one instance on one machine: a folder beside the database is enough.
+            protection.PersistKeysToFileSystem(new DirectoryInfo(cles));
+        }
+
         CertificatCles.Proteger(protection, configuration, dossier);
 
         services.Configure<OptionsComptes>(configuration.GetSection(OptionsComptes.Section));
+        services.Configure<Documents.OptionsDocuments>(configuration.GetSection(Documents.OptionsDocuments.Section));
+        services.AddScoped<Documents.DocumentsConserves>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IGenerateurSecrets, GenerateurSecrets>();
         services.AddSingleton<ICoffreSecrets, CoffreDataProtection>();

@@ -28,6 +28,17 @@ public sealed record FicheCompte(
 {
     public string NomComplet => $"{Prenom} {Nom}";
 
+    /// <summary>« M. », « Mme »… quand l'annuaire la donne : le courrier d'un adulte s'adresse à lui, pas à « Madame, Monsieur ».</summary>
+    public string? Civilite { get; init; }
+
+    /// <summary>Pour un responsable : ses enfants dans l'établissement, « Perceval CARON (3D) », pour distribuer les courriers classe par classe.</summary>
+    public IReadOnlyList<string> Enfants { get; init; } = [];
+    /// <summary>La langue de la famille (code proposé par <see cref="TextesLangue"/>) : le document est bilingue.</summary>
+    public string? Langue { get; init; }
+
+    /// <summary>Le courrier de relance d'un compte pas encore activé : même mot de passe, titre « Rappel ».</summary>
+    public bool Relance { get; init; }
+
     /// <summary>
     /// Une fiche fictive, pour l'aperçu du courrier et le préchauffage des rendus : « Notifié et non activé » avec un
     /// mot de passe d'exemple, ou le rappel d'un compte « Activé ».
@@ -79,4 +90,10 @@ public static class LienPortail
     /// <summary>Le lien du QR code : la page d'activation avec l'identifiant pré-rempli.</summary>
     public static string Activation(string portailUrl, string identifiant) =>
         $"{portailUrl.TrimEnd('/')}/activation?identifiant={Uri.EscapeDataString(identifiant)}";
+
+    /// <summary>Un lien à usage unique envoyé par courriel (activation ou nouveau mot de passe).</summary>
+    public static string Unique(string portailUrl, string jeton) => $"{portailUrl.TrimEnd('/')}/lien/{jeton}";
+    /// <summary>La page « Données personnelles » du portail, avec le contact de l'établissement.</summary>
+    public static string DonneesPersonnelles(string portailUrl, string uai) =>
+        $"{portailUrl.TrimEnd('/')}/donnees-personnelles?uai={Uri.EscapeDataString(uai)}";
 }

@@ -17,11 +17,17 @@ public enum ModeleFiche
     Simplifiee = 8,
 }
 
+/// <summary>Rend des fiches en PDF ; la console le reçoit par injection (un test peut faire échouer le rendu).</summary>
+public interface IRenduFiches
+{
+    Task EcrireAsync(ModeleFiche modele, EnTeteEtablissement etablissement, IAsyncEnumerable<FicheCompte> fiches, Stream sortie, CancellationToken annulation = default);
+}
+
 /// <summary>
 /// Rend les fiches de connexion en PDF, dans l'ordre donné par l'appelant. Pur : des fiches en
 /// entrée, des octets en sortie ; ni base de données, ni journal, ni envoi.
 /// </summary>
-public sealed class FichesConnexionRenderer
+public sealed class FichesConnexionRenderer : IRenduFiches
 {
     public void Ecrire(ModeleFiche modele, EnTeteEtablissement etablissement, IEnumerable<FicheCompte> fiches, Stream sortie)
     {
@@ -141,6 +147,17 @@ public sealed class FichesConnexionRenderer
                 }
 
                 DocumentPdf.Compresser(page);
+                if (TextesLangue.De(fiche.Langue) is { } langue)
+                {
+                    var verso = DocumentPdf.NouvellePage(Document);
+                    using (var gfx = XGraphics.FromPdfPage(verso))
+                    {
+                        courrier.DessinerTraduction(gfx, fiche, langue);
+                    }
+
+                    DocumentPdf.Compresser(verso);
+                }
+
                 return;
             }
 

@@ -15,17 +15,40 @@ public static class TextesCourrier
         ? "Rappel de votre identifiant de connexion"
         : "Votre compte pour les services en ligne";
 
-    /// <summary>« Bonjour Léa, » pour un élève ; « Madame, Monsieur, » pour un adulte.</summary>
-    public static string Salutation(FicheCompte fiche) =>
-        fiche.Profil == Profil.Eleve ? $"Bonjour {fiche.Prenom}," : "Madame, Monsieur,";
+    /// <summary>« Bonjour Léa, » pour un élève ; « Madame, », « Monsieur, » ou « Madame, Monsieur, » pour un adulte.</summary>
+    public static string Salutation(FicheCompte fiche) => fiche.Profil == Profil.Eleve
+        ? $"Bonjour {fiche.Prenom},"
+        : fiche.Civilite switch
+        {
+            "M." => "Monsieur,",
+            "Mme" => "Madame,",
+            "Mlle" => "Mademoiselle,",
+            _ => "Madame, Monsieur,",
+        };
+    public const string TitreRelance = "Rappel\u00A0: votre compte n'est pas encore activé";
 
-    /// <summary>Le destinataire, en tête de courrier.</summary>
-    public static string Destinataire(FicheCompte fiche) =>
-        fiche.Profil == Profil.Eleve ? fiche.NomComplet : $"Madame, Monsieur {fiche.NomComplet}";
+    /// <summary>Le courrier de relance : le même mot de passe provisoire qu'au premier courrier.</summary>
+    public static string IntroductionRelance(EnTeteEtablissement etablissement) =>
+        $"Votre établissement, {etablissement.Nom}, vous a ouvert un compte personnel pour ses services en ligne, qui n'est pas encore activé. Voici de nouveau votre identifiant et votre mot de passe provisoire{Nbsp}: ce sont les mêmes que sur le premier courrier.";
 
-    /// <summary>La ligne sous le nom : profil et classe.</summary>
+
+    /// <summary>Le destinataire, en tête de courrier : « M. Isabeau CARON », ou « Madame, Monsieur … » sans civilité connue.</summary>
+    public static string Destinataire(FicheCompte fiche) => fiche.Profil == Profil.Eleve
+        ? fiche.NomComplet
+        : string.IsNullOrWhiteSpace(fiche.Civilite) ? $"Madame, Monsieur {fiche.NomComplet}" : $"{fiche.Civilite.Trim()} {fiche.NomComplet}";
+
+    /// <summary>« responsable de Perceval CARON (3D) et de Léna CARON (6B) », vide sans enfant connu.</summary>
+    public static string EnfantsDe(FicheCompte fiche) => fiche.Enfants.Count switch
+    {
+        0 => "",
+        1 => $"responsable de {fiche.Enfants[0]}",
+        _ => $"responsable de {string.Join(", de ", fiche.Enfants.SkipLast(1))} et de {fiche.Enfants[^1]}",
+    };
+
+    /// <summary>La ligne sous le nom : profil et classe, ou, pour un responsable, ses enfants et leurs classes.</summary>
     public static string Qualite(FicheCompte fiche) => (fiche.Profil, fiche.Classe) switch
     {
+        (Profil.Responsable, _) when fiche.Enfants.Count > 0 => char.ToUpperInvariant(EnfantsDe(fiche)[0]) + EnfantsDe(fiche)[1..],
         (Profil.Eleve, { Length: > 0 } classe) => $"Élève, classe {classe}",
         (Profil.Responsable, { Length: > 0 } classe) => $"Responsable d'un élève de {classe}",
         (_, { Length: > 0 } classe) => $"{fiche.Profil.Libelle()}, {classe}",
@@ -82,4 +105,8 @@ public static class TextesCourrier
 
     public static string Validite(DateTime? expireLe) =>
         expireLe is null ? "" : $"valable jusqu'au {Libelles.Date(expireLe)}";
+
+    /// <summary>La ligne des courriers et courriels qui mène à la notice « Données personnelles » du portail.</summary>
+    public static string DonneesPersonnelles(EnTeteEtablissement etablissement) =>
+        $"Vos données personnelles et vos droits\u00A0: {LienPortail.DonneesPersonnelles(etablissement.PortailUrl, etablissement.Uai)}";
 }

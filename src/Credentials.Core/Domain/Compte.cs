@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Credentials.Core.Secrets;
 
 namespace Credentials.Core.Domain;
@@ -78,6 +80,23 @@ public class Compte
 
     public DateTime? CodeRenouvellementExpireLe { get; private set; }
 
+    /// <summary>Empreinte SHA-256 du lien à usage unique en cours (<see cref="LienUnique"/>), jamais le lien lui-même.</summary>
+    public string? LienHash { get; private set; }
+
+    public ObjetLien? LienObjet { get; private set; }
+
+    public DateTime? LienEmisLe { get; private set; }
+
+    public DateTime? LienExpireLe { get; private set; }
+
+    /// <summary>Nombre de relances déjà faites depuis la dernière notification (0 à 3).</summary>
+    public int Relances { get; private set; }
+
+    public DateTime? DateDerniereRelance { get; private set; }
+
+    /// <summary>Langue de la famille (code ISO 639-1 : « en », « uk »…) : ses courriers et courriels sont bilingues.</summary>
+    public string? Langue { get; private set; }
+
     public DateTime DateCreation { get; private set; }
 
     public DateTime? DateNotification { get; private set; }
@@ -88,6 +107,9 @@ public class Compte
 
     /// <summary>Date de sortie de l'élève (ou du responsable dont tous les enfants sont partis).</summary>
     public DateTime? DateSortie { get; private set; }
+
+    /// <summary>Compte créé à la main : dernier jour où il sert ; passé ce jour, il est traité comme un sortant.</summary>
+    public DateOnly? FinValidite { get; private set; }
 
     public int? ClasseId { get; private set; }
 
@@ -135,6 +157,9 @@ public class Compte
 
         var maintenant = outils.Maintenant;
         DateNotification = maintenant;
+        Relances = 0;
+        DateDerniereRelance = null;
+        EffacerLien();
         Touch();
 
         switch (Etat)
@@ -159,7 +184,147 @@ public class Compte
 
         var motDePasse = AttribuerMotDePasseProvisoire(outils, outils.Maintenant);
         DateNotification = outils.Maintenant;
+        Relances = 0;
+        DateDerniereRelance = null;
         return new ResultatNotification(null, VarianteFiche.Identifiants, motDePasse, true);
+    }
+
+    /// <summary>
+    /// Relance un compte « Notifié et non activé » (<paramref name="rang"/> : la relance n° 1, 2 ou 3 du
+    /// calendrier) avec le MÊME mot de passe provisoire ; un nouveau seulement si le sien a expiré. La date
+    /// de notification ne bouge pas : le calendrier des relances suivantes en part toujours.
+    /// </summary>
+    public ResultatNotification Relancer(int rang, OutilsSecrets outils)
+    {
+        if (Bloque)
+        {
+            return ResultatNotification.Refuse(MotifRefus.CompteBloque);
+        }
+
+        if (Etat != EtatCompte.NotifieNonActive)
+        {
+            return ResultatNotification.Refuse(Etat == EtatCompte.Active ? MotifRefus.CompteDejaActive : MotifRefus.CompteNonNotifie);
+        }
+
+        Relances = rang;
+        DateDerniereRelance = outils.Maintenant;
+        Touch();
+        if (MotDePasseProvisoireChiffre is not null && !MotDePasseProvisoireExpire(outils.Maintenant))
+        {
+            return new ResultatNotification(null, VarianteFiche.Identifiants, outils.Coffre.Dechiffrer(MotDePasseProvisoireChiffre), false);
+        }
+
+        return new ResultatNotification(null, VarianteFiche.Identifiants, AttribuerMotDePasseProvisoire(outils, outils.Maintenant), true);
+    }
+
+    /// <summary>
+    /// Un lien d'activation à usage unique pour un compte « Notifié et non activé » : il remplace le précédent et
+    /// vaut jusqu'à son expiration, sa première utilisation, une nouvelle notification ou un blocage.
+    /// </summary>
+    public ResultatLien EmettreLienActivation(TimeSpan duree, OutilsSecrets outils)
+    {
+        if (Bloque)
+        {
+            return ResultatLien.Refuse(MotifRefus.CompteBloque);
+        }
+
+        return Etat switch
+        {
+            EtatCompte.NotifieNonActive => EmettreLien(ObjetLien.Activation, duree, outils.Maintenant),
+            EtatCompte.Active => ResultatLien.Refuse(MotifRefus.CompteDejaActive),
+            _ => ResultatLien.Refuse(MotifRefus.CompteNonNotifie),
+        };
+    }
+
+    /// <summary>
+    /// Un lien « choisir un nouveau mot de passe » pour un compte activé qui a une adresse : au plus un par
+    /// <see cref="OptionsComptes.IntervalleLiensNouveauMotDePasse"/>.
+    /// </summary>
+    public ResultatLien EmettreLienNouveauMotDePasse(OutilsSecrets outils)
+    {
+        var maintenant = outils.Maintenant;
+        if (Bloque)
+        {
+            return ResultatLien.Refuse(MotifRefus.CompteBloque);
+        }
+
+        if (Etat != EtatCompte.Active)
+        {
+            return ResultatLien.Refuse(MotifRefus.CompteNonActive);
+        }
+
+        if (Courriel is null)
+        {
+            return ResultatLien.Refuse(MotifRefus.SansCourriel);
+        }
+
+        if (LienObjet == ObjetLien.NouveauMotDePasse && LienEmisLe is { } emis && emis + outils.Options.IntervalleLiensNouveauMotDePasse > maintenant)
+        {
+            return ResultatLien.Refuse(MotifRefus.LienRecent);
+        }
+
+        return EmettreLien(ObjetLien.NouveauMotDePasse, outils.Options.DureeLienNouveauMotDePasse, maintenant);
+    }
+
+    /// <summary>Le lien est-il celui en cours, pour cet objet, non expiré, sur un compte qui peut s'en servir ?</summary>
+    public Resultat VerifierLien(string? jeton, ObjetLien objet, DateTime maintenant)
+    {
+        var empreinte = LienUnique.Empreinte(jeton);
+        if (empreinte is null || LienHash is null || LienObjet != objet
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(empreinte), Encoding.ASCII.GetBytes(LienHash)))
+        {
+            return Resultat.Refuse(MotifRefus.LienInvalide);
+        }
+
+        if (LienExpireLe <= maintenant)
+        {
+            return Resultat.Refuse(MotifRefus.LienExpire);
+        }
+
+        if (Bloque)
+        {
+            return Resultat.Refuse(MotifRefus.CompteBloque);
+        }
+
+        var etatAttendu = objet == ObjetLien.Activation ? EtatCompte.NotifieNonActive : EtatCompte.Active;
+        return Etat == etatAttendu ? Resultat.Ok : Resultat.Refuse(MotifRefus.LienInvalide);
+    }
+
+    /// <summary>Active le compte par son lien d'activation : le titulaire choisit son mot de passe ; le lien ne sert plus.</summary>
+    public Resultat ActiverParLien(string jeton, string motDePasseChoisi, string? courriel, OutilsSecrets outils)
+    {
+        var verification = VerifierLien(jeton, ObjetLien.Activation, outils.Maintenant);
+        if (!verification.EstAccepte)
+        {
+            return verification;
+        }
+
+        TerminerActivation(motDePasseChoisi, courriel, outils);
+        return Resultat.Ok;
+    }
+
+    /// <summary>Un nouveau mot de passe par le lien envoyé à l'adresse du titulaire ; le lien ne sert plus.</summary>
+    public Resultat ChoisirMotDePasseParLien(string jeton, string nouveauMotDePasse, OutilsSecrets outils)
+    {
+        var verification = VerifierLien(jeton, ObjetLien.NouveauMotDePasse, outils.Maintenant);
+        if (!verification.EstAccepte)
+        {
+            return verification;
+        }
+
+        MotDePasseHash = outils.Hacheur.Hacher(nouveauMotDePasse);
+        CodeRenouvellementHash = null;
+        CodeRenouvellementExpireLe = null;
+        EffacerLien();
+        Touch();
+        return Resultat.Ok;
+    }
+
+    /// <summary>La langue de la famille (null : français seul) ; le code doit être une langue proposée.</summary>
+    public void DefinirLangue(string? langue)
+    {
+        Langue = string.IsNullOrWhiteSpace(langue) ? null : langue.Trim().ToLowerInvariant();
+        Touch();
     }
 
     /// <summary>Vérifie le mot de passe provisoire saisi sur le portail (avec ou sans espace, toute casse).</summary>
@@ -189,19 +354,7 @@ public class Compte
             return verification;
         }
 
-        var maintenant = outils.Maintenant;
-        Etat = EtatCompte.Active;
-        MotDePasseProvisoireChiffre = null;
-        MotDePasseProvisoireExpireLe = null;
-        MotDePasseHash = outils.Hacheur.Hacher(motDePasseChoisi);
-        DateActivation = maintenant;
-        DateDerniereConnexion = maintenant;
-        if (!string.IsNullOrWhiteSpace(courriel))
-        {
-            Courriel = courriel.Trim();
-        }
-
-        Touch();
+        TerminerActivation(motDePasseChoisi, courriel, outils);
         return Resultat.Ok;
     }
 
@@ -244,6 +397,7 @@ public class Compte
         }
 
         MotDePasseHash = outils.Hacheur.Hacher(nouveau);
+        EffacerLien();
         return Resultat.Ok;
     }
 
@@ -302,6 +456,7 @@ public class Compte
         MotDePasseHash = outils.Hacheur.Hacher(nouveauMotDePasse);
         CodeRenouvellementHash = null;
         CodeRenouvellementExpireLe = null;
+        EffacerLien();
         DateDerniereConnexion = maintenant;
         Touch();
         return Resultat.Ok;
@@ -315,6 +470,7 @@ public class Compte
         }
 
         Bloque = true;
+        EffacerLien();
         Touch();
         return Resultat.Ok;
     }
@@ -424,6 +580,14 @@ public class Compte
     {
         DateSortie = dateSortie;
         Bloque = true;
+        EffacerLien();
+        Touch();
+    }
+
+    /// <summary>Fixe (ou retire) le dernier jour d'un compte créé à la main.</summary>
+    public void DefinirFinValidite(DateOnly? fin)
+    {
+        FinValidite = fin;
         Touch();
     }
 
@@ -457,6 +621,42 @@ public class Compte
         Etat = EtatCompte.NotifieNonActive;
         Touch();
         return motDePasse;
+    }
+
+    private void TerminerActivation(string motDePasseChoisi, string? courriel, OutilsSecrets outils)
+    {
+        var maintenant = outils.Maintenant;
+        Etat = EtatCompte.Active;
+        MotDePasseProvisoireChiffre = null;
+        MotDePasseProvisoireExpireLe = null;
+        MotDePasseHash = outils.Hacheur.Hacher(motDePasseChoisi);
+        DateActivation = maintenant;
+        DateDerniereConnexion = maintenant;
+        EffacerLien();
+        if (!string.IsNullOrWhiteSpace(courriel))
+        {
+            Courriel = courriel.Trim();
+        }
+
+        Touch();
+    }
+
+    private ResultatLien EmettreLien(ObjetLien objet, TimeSpan duree, DateTime maintenant)
+    {
+        var jeton = LienUnique.Nouveau();
+        LienHash = LienUnique.Empreinte(jeton);
+        LienObjet = objet;
+        LienEmisLe = maintenant;
+        LienExpireLe = maintenant + duree;
+        Touch();
+        return new ResultatLien(null, jeton, LienExpireLe);
+    }
+
+    private void EffacerLien()
+    {
+        LienHash = null;
+        LienObjet = null;
+        LienExpireLe = null;
     }
 
     private MotifRefus? RefusAvantActivation(DateTime maintenant)

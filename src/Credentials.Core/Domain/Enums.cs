@@ -59,3 +59,23 @@ public enum VarianteFiche
     /// <summary>Compte déjà activé : rappel, sans mot de passe.</summary>
     Rappel = 2,
 }
+
+/// <summary>Ce qu'un lien à usage unique envoyé par courriel permet de faire.</summary>
+public enum ObjetLien
+{
+    /// <summary>Activer un compte « Notifié et non activé » en choisissant son mot de passe (le provisoire ne voyage pas).</summary>
+    Activation = 1,
+
+    /// <summary>Choisir un nouveau mot de passe pour un compte activé, depuis l'adresse du titulaire.</summary>
+    NouveauMotDePasse = 2,
+}
+
+/// <summary>Ce que le courriel de notification d'un compte non activé porte (réglage de l'établissement).</summary>
+public enum ModeCourriel
+{
+    /// <summary>Un lien d'activation à usage unique : aucun mot de passe ne voyage par courriel (défaut).</summary>
+    Lien = 1,
+
+    /// <summary>Le mot de passe provisoire, comme sur la fiche papier.</summary>
+    MotDePasse = 2,
+}

@@ -37,10 +37,42 @@ public class Etablissement
     /// <summary>Qui contacter en cas de difficulté (sinon « le secrétariat de l'établissement »).</summary>
     public string? TexteContact { get; private set; }
 
+    /// <summary>Qui contacter pour les données personnelles (délégué à la protection des données de l'académie ou de la collectivité).</summary>
+    public string? ContactDonneesPersonnelles { get; private set; }
+
     /// <summary>Année scolaire des dernières listes importées (2026 = 2026-2027).</summary>
     public int? AnneeScolaire { get; private set; }
 
+    /// <summary>Ce que le courriel de notification porte : un lien d'activation (défaut) ou le mot de passe provisoire.</summary>
+    public ModeCourriel ModeCourriel { get; private set; } = ModeCourriel.Lien;
+
+    /// <summary>Validité d'un lien d'activation envoyé par courriel, en jours (14 par défaut).</summary>
+    public int DureeLienActivationJours { get; private set; } = DureeLienParDefaut;
+
+    /// <summary>Les relances automatiques, par profil (<see cref="CalendrierRelances"/>) ; vide : aucune.</summary>
+    public string? Relances { get; private set; }
+
     public int Version { get; private set; }
+
+    public const int DureeLienParDefaut = 14;
+
+    public const int DureeLienMax = 90;
+
+    public CalendrierRelances CalendrierRelances => CalendrierRelances.Lire(Relances);
+
+    /// <summary>Ce que portent les courriels de notification, et les relances automatiques.</summary>
+    public void ModifierEnvois(ModeCourriel mode, int dureeLienJours, CalendrierRelances relances)
+    {
+        if (dureeLienJours is < 1 or > DureeLienMax)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dureeLienJours), dureeLienJours, "Checked by the caller.");
+        }
+
+        ModeCourriel = mode;
+        DureeLienActivationJours = dureeLienJours;
+        Relances = relances.EstVide ? null : relances.ToString();
+        Version++;
+    }
 
     public void ModifierReglages(string nom, string? ville, string? nomChef, string? portailUrl, string? courrielExpediteur, string? texteCourrier, string? texteContact)
     {
@@ -51,6 +83,12 @@ public class Etablissement
         CourrielExpediteur = Vide(courrielExpediteur);
         TexteCourrier = Vide(texteCourrier);
         TexteContact = Vide(texteContact);
+        Version++;
+    }
+
+    public void DefinirContactDonneesPersonnelles(string? contact)
+    {
+        ContactDonneesPersonnelles = Vide(contact);
         Version++;
     }
 

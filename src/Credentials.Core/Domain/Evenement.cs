@@ -17,12 +17,19 @@ public enum ActionJournal
     EnvoiCourriel = 12,
     ModificationReglages = 13,
     GestionUtilisateurs = 14,
+    Relance = 15,
+    Purge = 31,
+    ExportPersonne = 32,
+    EffacementCompte = 33,
     Activation = 20,
     ConnexionPortail = 21,
     EchecConnexionPortail = 22,
     VerrouillagePortail = 23,
     RenouvellementMotDePasse = 24,
     ChangementMotDePasse = 25,
+    NouveauTelechargement = 30,
+    LienNouveauMotDePasse = 26,
+    NouveauMotDePasseParLien = 27,
 }
 
 /// <summary>Une entrée du journal : qui a fait quoi, quand, par quel canal, sur combien de comptes.</summary>
@@ -60,6 +67,28 @@ public class Evenement
     public int NombreComptes { get; private set; }
 
     public string? Details { get; private set; }
+
+    /// <summary>Une action sur plusieurs profils (publipostage) rattache ses comptes profil après profil.</summary>
+    public void AjouterComptes(int nombre) => NombreComptes += nombre;
+    /// <summary>
+    /// Un compte mentionné a été supprimé : son nom et son identifiant laissent la place à un libellé neutre
+    /// (« compte supprimé n° 1234 »), la ligne reste lisible sans rien garder de la personne.
+    /// </summary>
+    public bool Neutraliser(IEnumerable<string> termes, string libelle)
+    {
+        if (Details is null)
+        {
+            return false;
+        }
+
+        var avant = Details;
+        foreach (var terme in termes.Where(t => t.Length > 0).OrderByDescending(t => t.Length))
+        {
+            Details = Details.Replace(terme, libelle, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return avant != Details;
+    }
 }
 
 /// <summary>Un compte concerné par une entrée du journal (l'historique d'un compte se lit ici).</summary>

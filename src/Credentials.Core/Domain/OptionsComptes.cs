@@ -12,6 +12,12 @@ public sealed class OptionsComptes
 
     /// <summary>Un code de renouvellement sert vite ou pas du tout (7 jours par défaut).</summary>
     public TimeSpan DureeCodeRenouvellement { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Un lien « choisir un nouveau mot de passe » envoyé à l'adresse du titulaire : une heure.</summary>
+    public TimeSpan DureeLienNouveauMotDePasse { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Un titulaire ne reçoit pas plus d'un lien « nouveau mot de passe » par quart d'heure.</summary>
+    public TimeSpan IntervalleLiensNouveauMotDePasse { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Ce dont les transitions d'un compte ont besoin : hasard, chiffrement, hachage, heure, durées.</summary>

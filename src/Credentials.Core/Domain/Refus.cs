@@ -15,6 +15,10 @@ public enum MotifRefus
     CodeRenouvellementExpire,
     CodeRenouvellementIncorrect,
     CompteDejaNotifie,
+    LienInvalide,
+    LienExpire,
+    SansCourriel,
+    LienRecent,
 }
 
 /// <summary>Une transition refusée, avec le message à montrer à une personne.</summary>
@@ -34,6 +38,10 @@ public sealed record Refus(MotifRefus Motif)
         MotifRefus.CodeRenouvellementExpire => "Le code de renouvellement a expiré.",
         MotifRefus.CodeRenouvellementIncorrect => "Le code de renouvellement est incorrect.",
         MotifRefus.CompteDejaNotifie => "Le compte a déjà été notifié : son identifiant ne change plus.",
+        MotifRefus.LienInvalide => "Ce lien n'est pas (ou plus) valable : il a déjà servi ou a été remplacé.",
+        MotifRefus.LienExpire => "Ce lien a expiré.",
+        MotifRefus.SansCourriel => "Le compte n'a pas d'adresse électronique.",
+        MotifRefus.LienRecent => "Un lien vient déjà d'être envoyé à ce compte.",
         _ => Motif.ToString(),
     };
 }
@@ -60,4 +68,12 @@ public readonly record struct ResultatNotification(Refus? Refus, VarianteFiche V
 public readonly record struct ResultatCode(Refus? Refus, string? Code, DateTime? ExpireLe)
 {
     public bool EstAccepte => Refus is null;
+}
+
+/// <summary>Un lien à usage unique émis (le jeton en clair, à envoyer une seule fois) ou le refus.</summary>
+public readonly record struct ResultatLien(Refus? Refus, string? Jeton, DateTime? ExpireLe)
+{
+    public bool EstAccepte => Refus is null;
+
+    internal static ResultatLien Refuse(MotifRefus motif) => new(new Refus(motif), null, null);
 }

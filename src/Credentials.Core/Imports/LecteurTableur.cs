@@ -51,7 +51,7 @@ public sealed class LecteurTableur(OptionsImport options)
         var c = new Colonnes(
             t.Colonne("profil"), t.Colonne("civilite"), t.Colonne("nom"), t.Colonne("prenom"), t.Colonne(DateNaissance),
             t.Colonne("classe"), t.Colonne("mef"), t.Colonne(Courriel), t.Colonne(Identifiant), t.Colonne("ine"),
-            t.Colonne("responsablede"), t.Colonne("lien"));
+            t.Colonne("responsablede"), t.Colonne("lien"), t.Colonne("langue"));
         var manquantes = new[] { ("Profil", c.Profil), ("Nom", c.Nom), ("Prénom", c.Prenom) }.Where(x => x.Item2 is null).Select(x => $"« {x.Item1} »").ToList();
         if (manquantes.Count == 0)
         {
@@ -147,6 +147,7 @@ public sealed class LecteurTableur(OptionsImport options)
                     DateNaissance = naissance,
                     Civilite = TexteImport.Civilite(ligne[c.Civilite]),
                     Courriel = courriel,
+                    Langue = Langue(ligne[c.Langue], ou, rapport),
                     CodeClasse = classe,
                     CodeMef = profil == Domain.Profil.Eleve ? ligne[c.Mef] : null,
                     Ou = ou,
@@ -157,6 +158,24 @@ public sealed class LecteurTableur(OptionsImport options)
         }
 
         return lignes;
+    }
+
+    /// <summary>La colonne « Langue » : un code proposé (« uk »), « fr » ou vide pour le français seul.</summary>
+    private static string? Langue(string? valeur, Localisation ou, RapportLecture rapport)
+    {
+        var code = TexteImport.Nettoyer(valeur)?.ToLowerInvariant();
+        if (code is null or "fr")
+        {
+            return null;
+        }
+
+        if (Documents.TextesLangue.EstProposee(code))
+        {
+            return code;
+        }
+
+        rapport.Avertir(ou, $"la langue « {valeur!.Trim()} » n'est pas proposée ({string.Join(", ", Documents.TextesLangue.Codes)}) : le courrier sera en français seul");
+        return null;
     }
 
     private static (List<PersonneImportee>, List<LienImporte>) Rattacher(List<LigneTableur> lignes, RapportLecture rapport)
@@ -248,7 +267,7 @@ public sealed class LecteurTableur(OptionsImport options)
 
     private sealed record LigneTableur(PersonneImportee Personne, string? Externe, string? ResponsableDe, LienParente Lien);
 
-    private sealed record Colonnes(int? Profil, int? Civilite, int? Nom, int? Prenom, int? DateNaissance, int? Classe, int? Mef, int? Courriel, int? Identifiant, int? Ine, int? ResponsableDe, int? Lien);
+    private sealed record Colonnes(int? Profil, int? Civilite, int? Nom, int? Prenom, int? DateNaissance, int? Classe, int? Mef, int? Courriel, int? Identifiant, int? Ine, int? ResponsableDe, int? Lien, int? Langue);
 }
 
 /// <summary>Le modèle CSV vide que la page d'import propose au téléchargement.</summary>

@@ -82,6 +82,9 @@ public sealed record PersonneImportee
 
     public string? CodeClasse { get; init; }
 
+    /// <summary>La langue de la famille, code proposé (colonne « Langue » du modèle CSV) ; null : le fichier n'en dit rien.</summary>
+    public string? Langue { get; init; }
+
     public string? CodeMef { get; init; }
 
     public string? LibelleMef { get; init; }

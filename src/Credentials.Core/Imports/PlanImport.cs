@@ -113,6 +113,8 @@ internal sealed class PlanImport
 
         var courriel = p.Courriel ?? compte.Courriel;
         var courrielChange = Comparer(changements, "Courriel", compte.Courriel, courriel);
+        var langue = p.Langue ?? compte.Langue;
+        var langueChange = Comparer(changements, "Langue", compte.Langue, langue);
 
         var classeActuelle = compte.ClasseId is { } id ? classesParId.GetValueOrDefault(id) : null;
         var codeClasse = p.CodeClasse ?? classeActuelle?.Code;
@@ -142,6 +144,11 @@ internal sealed class PlanImport
             if (courrielChange)
             {
                 compte.ModifierCourriel(courriel);
+            }
+
+            if (langueChange)
+            {
+                compte.DefinirLangue(langue);
             }
 
             if (scolarite)

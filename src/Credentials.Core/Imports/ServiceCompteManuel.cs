@@ -15,6 +15,11 @@ public sealed record SaisieCompte(Profil Profil, string? Nom, string? Prenom, Da
 
     /// <summary>La MEF de l'élève ; à défaut, celle de sa classe.</summary>
     public string? CodeMef { get; init; }
+
+    /// <summary>La langue de la famille (code proposé par <see cref="Documents.TextesLangue"/>) ; vide : français seul.</summary>
+    public string? Langue { get; init; }
+    /// <summary>Dernier jour du compte (invité, remplaçant…) : il est supprimé trois mois plus tard (<c>Conservation:Sortants</c>).</summary>
+    public DateOnly? FinValidite { get; init; }
 }
 
 public sealed record ResultatSaisie(Compte? Compte, IReadOnlyList<ErreurSaisie> Erreurs)
@@ -50,6 +55,12 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         var compte = new Compte(etablissement, saisie.Profil, nom, prenom, attribution.Attribuer(prenom, nom), OrigineCompte.CreationManuelle, maintenant);
         compte.ModifierIdentite(nom, prenom, saisie.DateNaissance, TexteImport.Civilite(saisie.Civilite));
         compte.ModifierCourriel(courriel);
+        compte.DefinirLangue(saisie.Langue);
+        if (saisie.FinValidite is not null)
+        {
+            compte.DefinirFinValidite(saisie.FinValidite);
+        }
+
         if (classe is not null || saisie.CodeMef is not null)
         {
             compte.Scolariser(classe, saisie.CodeMef ?? classe?.CodeMef, saisie.CodeMef is null ? classe?.LibelleMef : null);
@@ -101,7 +112,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         var scolarite = classe?.Id != compte.ClasseId || (saisie.CodeMef is not null && saisie.CodeMef != compte.CodeMef);
         if (compte.Origine == OrigineCompte.AnnuaireFederateur && (identite || scolarite))
         {
-            return Refus(nameof(SaisieCompte.Nom), "Ce compte vient de l'annuaire fédérateur : son nom, sa date de naissance et sa classe se corrigent dans SIECLE ou ONDE puis par un nouvel import. Seul le courriel se modifie ici.");
+            return Refus(nameof(SaisieCompte.Nom), "Ce compte vient de l'annuaire fédérateur : son nom, sa date de naissance et sa classe se corrigent dans SIECLE ou ONDE puis par un nouvel import. Seuls le courriel et la langue se modifient ici.");
         }
 
         if (identite)
@@ -112,6 +123,16 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         if (courriel != compte.Courriel)
         {
             compte.ModifierCourriel(courriel);
+        }
+
+        if (Documents.TextesLangue.De(saisie.Langue)?.Code != compte.Langue)
+        {
+            compte.DefinirLangue(saisie.Langue);
+        }
+
+        if (compte.Origine == OrigineCompte.CreationManuelle && saisie.FinValidite != compte.FinValidite)
+        {
+            compte.DefinirFinValidite(saisie.FinValidite);
         }
 
         if (scolarite)
@@ -159,6 +180,10 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         }
 
         ValiderNaissance(erreurs, saisie);
+        if (!string.IsNullOrWhiteSpace(saisie.Langue) && !Documents.TextesLangue.EstProposee(saisie.Langue))
+        {
+            erreurs.Add(new ErreurSaisie(nameof(SaisieCompte.Langue), $"La langue « {saisie.Langue.Trim()} » n'est pas proposée : choisissez-en une dans la liste, ou « français seul »."));
+        }
 
         Classe? classe = null;
         var code = TexteImport.Nettoyer(saisie.CodeClasse);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Exploitation;
 using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             var (crees, evenement) = await ExecuterAsync(plan, etablissement, preparation, demande, ct);
             await transaction.CommitAsync(ct);
             var apercu = Apercu(preparation, plan, []);
+            Metriques.ImportsAppliques.Add(1);
             logger.LogInformation(
                 "Import {Source} applied to {Uai} by {Auteur} in {Elapsed} ms: {Created} created, {Updated} updated, {Unchanged} unchanged, {Left} marked left, {Ignored} ignored",
                 liste.Source, etablissement.Uai, demande.Auteur, chrono.ElapsedMilliseconds, apercu.ACreer.Count, apercu.AModifier.Count, apercu.Inchanges.Count, apercu.Sortants.Count, apercu.Ignores.Count);
@@ -239,6 +241,11 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
                 var compte = new Compte(etablissement, p.Profil, p.Nom, p.Prenom, attribution.Attribuer(p.Prenom, p.Nom), OrigineCompte.AnnuaireFederateur, maintenant);
                 compte.ModifierIdentite(p.Nom, p.Prenom, p.DateNaissance, p.Civilite);
                 compte.ModifierCourriel(p.Courriel);
+                if (p.Langue is not null)
+                {
+                    compte.DefinirLangue(p.Langue);
+                }
+
                 if (p.CodeClasse is not null || p.CodeMef is not null)
                 {
                     compte.Scolariser(p.CodeClasse is null ? null : classes.GetValueOrDefault(p.CodeClasse), p.CodeMef, p.LibelleMef);

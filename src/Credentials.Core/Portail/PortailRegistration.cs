@@ -15,6 +15,7 @@ public static class PortailRegistration
         services.AddSingleton<JetonsActivation>();
         services.AddScoped<LimiteurPortail>();
         services.AddScoped<ServicePortail>();
+        services.AddScoped<LiensPortail>();
         services.AddHostedService<PurgeLimitesPortail>();
         return services;
     }

@@ -67,6 +67,8 @@ public static class MessagesPortail
 
     public const string SecretTropLong = "Le texte saisi est trop long.";
 
+    public const string LienMotDePasseEnvoye = "Si cet identifiant correspond à un compte activé qui a une adresse électronique, un courriel vient d'y partir avec un lien pour choisir un nouveau mot de passe. Il ne sert qu'une fois et pendant une heure. Rien reçu\u00A0? Vérifiez le dossier des indésirables, ou demandez un code de renouvellement à l'établissement.";
+
     public const string CodeVide = "Saisissez le code de renouvellement remis par l'établissement.";
 
     public const string ConfirmationDifferente = "Les deux mots de passe saisis sont différents\u00A0: saisissez deux fois le même.";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Exploitation;
 using Credentials.Core.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -125,6 +126,7 @@ public sealed class ServicePortail(
         }
 
         logger.LogInformation("Portal account {CompteId} activated", compte.Id);
+        Metriques.ActivationsPortail.Add(1);
         return ResultatPortail<ChoixMotDePasse>.Ok(choix);
     }
 
@@ -245,6 +247,7 @@ public sealed class ServicePortail(
         {
             // Refused unverified, with the same answer as a wrong secret; nothing written (bounded under attack).
             logger.LogDebug("Portal {Demarche} refused during a delay for {Identifiant}", demarche, identifiant);
+            Metriques.RefusPortail.Add(1);
             return (null, echec);
         }
 
@@ -259,6 +262,7 @@ public sealed class ServicePortail(
         if (verdict.Issue == IssueEssai.Echec)
         {
             logger.LogDebug("Portal {Demarche} failed for {Identifiant}", demarche, identifiant);
+            Metriques.RefusPortail.Add(1);
             if (compte is not null)
             {
                 Consigner(compte, ActionJournal.EchecConnexionPortail, $"{Libelle(demarche)}\u00A0: {verdict.Detail}");

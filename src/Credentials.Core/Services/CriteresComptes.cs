@@ -39,6 +39,19 @@ public sealed record CriteresComptes
     /// <summary>null : tous ; true : ceux qui ont une adresse électronique ; false : ceux qui n'en ont pas.</summary>
     public bool? AvecCourriel { get; init; }
 
+    /// <summary>
+    /// La langue de la famille (<see cref="Documents.TextesLangue.Codes"/>, ou <see cref="FrancaisSeul"/>) : celle
+    /// du compte pour un responsable, celle d'un de ses responsables pour un élève. null : toutes.
+    /// </summary>
+    public string? Langue { get; init; }
+
+    /// <summary>Le code du filtre « français seul » : aucune langue proposée n'est renseignée.</summary>
+    public const string FrancaisSeul = "fr";
+
+    /// <summary>Le code s'il désigne un filtre de langue (une langue proposée ou <see cref="FrancaisSeul"/>), sinon null.</summary>
+    public static string? LangueConnue(string? langue) =>
+        langue == FrancaisSeul || (langue is not null && Documents.TextesLangue.Codes.Contains(langue)) ? langue : null;
+
     /// <summary>Comptes créés à partir de cet instant (UTC, inclus).</summary>
     public DateTime? CreesDepuis { get; init; }
 

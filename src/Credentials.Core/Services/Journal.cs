@@ -23,4 +23,13 @@ public static class Journal
         db.EvenementComptes.AddRange(comptes.Distinct().Select(id => new EvenementCompte(evenement, id)));
         return evenement;
     }
+
+    /// <summary>Ajoute des comptes à une entrée déjà ouverte (une action sur plusieurs profils).</summary>
+    public static Evenement Rattacher(CredentialsDbContext db, Evenement evenement, IReadOnlyCollection<long> comptes)
+    {
+        var nouveaux = comptes.Distinct().ToList();
+        evenement.AjouterComptes(nouveaux.Count);
+        db.EvenementComptes.AddRange(nouveaux.Select(id => new EvenementCompte(evenement, id)));
+        return evenement;
+    }
 }

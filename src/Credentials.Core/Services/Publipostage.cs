@@ -49,6 +49,23 @@ public sealed record ApercuPublipostage(IReadOnlyList<(Profil Profil, int Total,
     public int SansCourriel => ParProfil.Sum(p => p.SansCourriel);
 }
 
+/// <summary>Ce qu'un publipostage va faire, profil par profil et état par état, avant de le confirmer.</summary>
+public sealed record ConfirmationPublipostage(IReadOnlyList<(Profil Profil, ApercuSelection Apercu, int AvecAdresse)> ParProfil, IReadOnlyList<LignePublipostage> Bloques)
+{
+    /// <summary>Au plus tant de comptes bloqués sont nommés (les autres sont comptés).</summary>
+    public const int BloquesNommes = 50;
+
+    public int Total => ParProfil.Sum(p => p.Apercu.Total);
+
+    public int NombreBloques => ParProfil.Sum(p => p.Apercu.Bloques);
+
+    /// <summary>Les comptes qui recevront un courrier : tous sauf les bloqués.</summary>
+    public int Courriers => Total - NombreBloques;
+
+    /// <summary>Les comptes non bloqués qui ont une adresse : ceux qui recevront un courriel.</summary>
+    public int Courriels => ParProfil.Sum(p => p.AvecAdresse);
+}
+
 /// <summary>Une ligne du tableau de publipostage.</summary>
 public sealed record LignePublipostage(long Id, string Nom, string Prenom, Profil Profil, string Identifiant, string? Courriel, string? Classe, DateTime DateCreation, EtatCompte Etat, bool Bloque);
 
@@ -57,7 +74,7 @@ public sealed record LignePublipostage(long Id, string Nom, string Prenom, Profi
 /// seule transaction) ou un CSV de publipostage pour un traitement de texte. Réservé à la direction et au
 /// secrétariat ; chaque profil passe par <see cref="RequeteComptes.Filtrer"/> comme partout ailleurs.
 /// </summary>
-public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials credentials)
+public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials credentials, TimeProvider horloge)
 {
     public async Task<ApercuPublipostage> ApercuAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
@@ -93,23 +110,53 @@ public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials cre
         return (ids.Select(id => comptes.Single(c => c.Id == id)).ToList(), cles.Count);
     }
 
-    /// <summary>(Re)notifie tous les comptes filtrés, profil après profil, et enregistre le tout en une transaction.</summary>
-    public async Task<ResultatLot> NotifierAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    /// <summary>L'étape de confirmation : comptes par profil et par état, comptes bloqués nommés ; rien n'est changé.</summary>
+    public async Task<ConfirmationPublipostage> ConfirmationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
         Exiger(portee);
+        var parProfil = new List<(Profil, ApercuSelection, int)>();
+        var bloques = new List<LignePublipostage>();
+        foreach (var profil in Profils(criteres))
+        {
+            var selection = criteres.Pour(profil);
+            var apercu = await credentials.ApercuAsync(portee, selection, ct);
+            var avecAdresse = criteres.AvecCourriel == false
+                ? 0
+                : await db.Comptes.AsNoTracking().Filtrer(portee, selection with { AvecCourriel = true }).CountAsync(c => !c.Bloque, ct);
+            parProfil.Add((profil, apercu, avecAdresse));
+            if (apercu.Bloques > 0 && bloques.Count < ConfirmationPublipostage.BloquesNommes)
+            {
+                bloques.AddRange(await db.Comptes.AsNoTracking().Filtrer(portee, selection).Where(c => c.Bloque)
+                    .OrderBy(c => c.Nom).ThenBy(c => c.Prenom).Take(ConfirmationPublipostage.BloquesNommes - bloques.Count)
+                    .Select(c => new LignePublipostage(c.Id, c.Nom, c.Prenom, c.Profil, c.Identifiant, c.Courriel, c.Classe != null ? c.Classe.Code : null, c.DateCreation, c.Etat, c.Bloque))
+                    .ToListAsync(ct));
+            }
+        }
+
+        return new ConfirmationPublipostage(parProfil, bloques);
+    }
+
+    /// <summary>
+    /// (Re)notifie tous les comptes filtrés, profil après profil, sous une seule entrée « Publipostage » du journal, sans
+    /// enregistrer : l'appelant construit le document puis enregistre le tout en une transaction
+    /// (<see cref="ServiceCredentials.EnregistrerAsync"/>).
+    /// </summary>
+    public async Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
+    {
+        Exiger(portee);
+        var entree = Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, "courrier", [], "Générer en PDF");
         var fiches = new List<FicheCompte>();
         var ignores = new List<CompteIgnore>();
         var nouveaux = 0;
         foreach (var profil in Profils(criteres))
         {
-            var lot = await credentials.PreparerNotificationAsync(portee, criteres.Pour(profil), reinitialiser: false, "courrier", ct);
+            var lot = await credentials.PreparerNotificationAsync(portee, criteres.Pour(profil), entree, ct);
             fiches.AddRange(lot.Fiches);
             ignores.AddRange(lot.Ignores);
             nouveaux += lot.NouveauxMotsDePasse;
         }
 
-        await credentials.EnregistrerAsync(ct);
-        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux };
+        return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = entree };
     }
 
     /// <summary>

@@ -62,6 +62,11 @@ public static class RequeteComptes
                 : requete.Where(c => c.Courriel == null || c.Courriel == "");
         }
 
+        if (criteres.Langue is { } langue)
+        {
+            requete = FiltrerLangue(requete, criteres.Profil, langue);
+        }
+
         if (criteres.CreesDepuis is { } depuis)
         {
             requete = requete.Where(c => c.DateCreation >= depuis);
@@ -79,6 +84,19 @@ public static class RequeteComptes
         }
 
         return requete;
+    }
+
+    private static IQueryable<Compte> FiltrerLangue(IQueryable<Compte> requete, Profil profil, string langue)
+    {
+        var proposees = Documents.TextesLangue.Codes.ToList();
+        var francaisSeul = langue == CriteresComptes.FrancaisSeul;
+        return (profil, francaisSeul) switch
+        {
+            (Profil.Eleve, true) => requete.Where(c => !c.Responsables.Any(r => r.Responsable.Langue != null && proposees.Contains(r.Responsable.Langue))),
+            (Profil.Eleve, false) => requete.Where(c => c.Responsables.Any(r => r.Responsable.Langue == langue)),
+            (_, true) => requete.Where(c => c.Langue == null || !proposees.Contains(c.Langue)),
+            _ => requete.Where(c => c.Langue == langue),
+        };
     }
 
     public static IQueryable<Compte> Trier(this IQueryable<Compte> comptes, CriteresComptes criteres) => (criteres.Tri, criteres.Descendant) switch

@@ -21,7 +21,7 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
     /// </summary>
     public long EvenementId => Evenement?.Id ?? 0;
 
-    internal Evenement? Evenement { get; init; }
+    public Evenement? Evenement { get; init; }
 }
 
 /// <summary>Les codes de renouvellement émis, en clair une seule fois.</summary>
@@ -67,6 +67,17 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
 
+    /// <summary>
+    /// Comme la notification préparée ci-dessus, les comptes étant rattachés à une entrée du journal déjà ouverte
+    /// (un publipostage de plusieurs profils est une seule action).
+    /// </summary>
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, Evenement entree, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, entree.Action, entree.Canal ?? "courrier", false, (compte, o) => compte.Notifier(false, o), enregistrer: false, ct, entree);
+
+    /// <summary>Réinitialise sans enregistrer (le document est construit avant, puis tout est enregistré ensemble).</summary>
+    public Task<ResultatLot> PreparerReinitialisationAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+        AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: false, ct);
+
     /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
     public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
@@ -74,16 +85,23 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
     public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
     {
+        var (fiches, _) = await PreparerListeAsync(portee, criteres, canal, ct);
+        await EnregistrerAsync(ct);
+        return fiches;
+    }
+
+    /// <summary>Comme <see cref="ListerAsync"/>, sans enregistrer l'entrée du journal (rendue avec les fiches).</summary>
+    public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
+    {
         if (canal == "csv")
         {
             portee.Exiger(portee.PeutExporterCsv, "exporter des listes au format CSV");
         }
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
-        var fiches = comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList();
-        Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
-        await EnregistrerAsync(ct);
-        return fiches;
+        var fiches = await AvecEnfantsAsync(portee, comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList(), ct);
+        var evenement = Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
+        return (fiches, evenement);
     }
 
     /// <summary>Bloque ou débloque la sélection ; les comptes déjà dans l'état voulu sont signalés.</summary>
@@ -145,7 +163,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         bool reinitialise,
         Func<Compte, OutilsSecrets, ResultatNotification> transition,
         bool enregistrer,
-        CancellationToken ct)
+        CancellationToken ct,
+        Evenement? entree = null)
     {
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var fiches = new List<FicheCompte>(comptes.Count);
@@ -170,7 +189,11 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             fiches.Add(Fiche(compte, resultat.Variante, resultat.MotDePasse));
         }
 
-        var evenement = Journal.Consigner(db, portee, outils.Maintenant, action, canal, fiches.Select(f => f.CompteId).ToList(), reinitialise ? "avec réinitialisation des mots de passe" : null);
+        fiches = await AvecEnfantsAsync(portee, fiches, ct);
+        var ids = fiches.Select(f => f.CompteId).ToList();
+        var evenement = entree is null
+            ? Journal.Consigner(db, portee, outils.Maintenant, action, canal, ids, reinitialise ? "avec réinitialisation des mots de passe" : null)
+            : Journal.Rattacher(db, entree, ids);
         if (enregistrer)
         {
             await EnregistrerAsync(ct);
@@ -179,6 +202,30 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         // The journal entry's id is known once saved (by us, or by the caller who enqueues e-mails first):
         // the lot keeps the entry, not a copy of its id taken before saving.
         return new ResultatLot(fiches, ignores) { NouveauxMotsDePasse = nouveaux, Evenement = evenement };
+    }
+
+    /// <summary>
+    /// Les fiches des responsables nomment leurs enfants et leurs classes (« Perceval CARON (3D) ») : une requête pour
+    /// tout le lot, à travers le même filtre que le reste (un enseignant n'y voit que les enfants de ses classes).
+    /// </summary>
+    private async Task<List<FicheCompte>> AvecEnfantsAsync(Portee portee, List<FicheCompte> fiches, CancellationToken ct)
+    {
+        var responsables = fiches.Where(f => f.Profil == Profil.Responsable).Select(f => f.CompteId).ToList();
+        if (responsables.Count == 0)
+        {
+            return fiches;
+        }
+
+        var eleves = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve });
+        var liens = await db.Responsabilites.AsNoTracking()
+            .Where(r => responsables.Contains(r.ResponsableId))
+            .Join(eleves, r => r.EleveId, e => e.Id, (r, e) => new { r.ResponsableId, e.Prenom, e.Nom, Classe = e.Classe != null ? e.Classe.Code : null })
+            .ToListAsync(ct);
+        var enfants = liens.GroupBy(l => l.ResponsableId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<string>)g.OrderBy(l => l.Classe, StringComparer.Ordinal).ThenBy(l => l.Prenom, StringComparer.Ordinal)
+                .Select(l => l.Classe is null ? $"{l.Prenom} {l.Nom}" : $"{l.Prenom} {l.Nom} ({l.Classe})").ToList());
+        return fiches.Select(f => enfants.TryGetValue(f.CompteId, out var e) ? f with { Enfants = e } : f).ToList();
     }
 
     private IQueryable<Compte> Charger(Portee portee, CriteresComptes criteres, bool suivre)
@@ -221,5 +268,9 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         compte.DateCreation,
         compte.DateNotification,
         compte.DateDerniereConnexion,
-        compte.Bloque);
+        compte.Bloque)
+    {
+        Civilite = compte.Civilite,
+        Langue = compte.Langue,
+    };
 }

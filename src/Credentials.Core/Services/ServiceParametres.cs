@@ -12,7 +12,11 @@ public sealed record SaisieParametres(
     string? PortailUrl,
     string? CourrielExpediteur,
     string? TexteCourrier,
-    string? TexteContact);
+    string? TexteContact)
+{
+    /// <summary>Qui contacter pour les données personnelles (notice du portail, export d'une personne).</summary>
+    public string? ContactDonneesPersonnelles { get; init; }
+}
 
 /// <summary>
 /// Les réglages de l'établissement (nom, ville, chef d'établissement, adresse du portail, expéditeur et textes des
@@ -54,6 +58,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
         Longueur(erreurs, nameof(SaisieParametres.NomChef), saisie.NomChef, LongueurNomChef);
         Longueur(erreurs, nameof(SaisieParametres.TexteCourrier), saisie.TexteCourrier, LongueurTexteCourrier);
         Longueur(erreurs, nameof(SaisieParametres.TexteContact), saisie.TexteContact, LongueurTexteContact);
+        Longueur(erreurs, nameof(SaisieParametres.ContactDonneesPersonnelles), saisie.ContactDonneesPersonnelles, LongueurTexteContact);
         if (!string.IsNullOrWhiteSpace(saisie.PortailUrl) && PortailUrl(saisie.PortailUrl) is null)
         {
             erreurs.Add(new(nameof(SaisieParametres.PortailUrl), $"L'adresse du portail doit être une adresse web complète commençant par https:// (ou http://), de {LongueurPortailUrl} caractères au plus, par exemple https://portail.mon-college.fr."));
@@ -113,7 +118,9 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
     /// Applique une saisie vérifiée (<see cref="Verifier"/>) à un établissement, adresses normalisées : ce que
     /// l'enregistrement écrit est exactement ce que l'aperçu du courrier imprime.
     /// </summary>
-    public static void Appliquer(Etablissement etablissement, SaisieParametres saisie) =>
+    public static void Appliquer(Etablissement etablissement, SaisieParametres saisie)
+    {
+        etablissement.DefinirContactDonneesPersonnelles(saisie.ContactDonneesPersonnelles);
         etablissement.ModifierReglages(
             saisie.Nom!,
             saisie.Ville,
@@ -122,6 +129,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
             AdresseCourriel.Normaliser(saisie.CourrielExpediteur),
             saisie.TexteCourrier,
             saisie.TexteContact);
+    }
 
     /// <summary>Une adresse web absolue http(s), sans espace, sans « / » final ; null si elle n'en est pas une.</summary>
     public static string? PortailUrl(string saisie)
@@ -170,5 +178,6 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
         ["expéditeur des courriels"] = e.CourrielExpediteur,
         ["texte du courrier"] = e.TexteCourrier,
         ["contact en cas de difficulté"] = e.TexteContact,
+        ["contact pour les données personnelles"] = e.ContactDonneesPersonnelles,
     };
 }

@@ -33,7 +33,17 @@ public sealed record StatistiquesEtablissement(
     IReadOnlyList<LigneStatistiques> ParProfil,
     IReadOnlyList<LigneStatistiques> ElevesParClasse,
     IReadOnlyList<LigneStatistiques> ResponsablesParClasse,
-    IReadOnlyList<PointEvolution> Evolution);
+    IReadOnlyList<PointEvolution> Evolution)
+{
+    /// <summary>Les responsables par langue de la famille (« français seul » d'abord) : l'effet des courriers bilingues.</summary>
+    public IReadOnlyList<LigneStatistiques> ResponsablesParLangue { get; init; } = [];
+
+    /// <summary>La langue de la famille à laquelle les chiffres se limitent (<see cref="CriteresComptes.Langue"/>), ou null.</summary>
+    public string? Langue { get; init; }
+
+    /// <summary>Les vagues de relances et les activations qui les ont suivies (la console les ajoute pour qui peut relancer).</summary>
+    public IReadOnlyList<Relances.VagueRelances> Relances { get; init; } = [];
+}
 
 /// <summary>
 /// Les statistiques d'activation (seed 004) : par profil, par classe pour les élèves et pour les responsables (un
@@ -47,12 +57,17 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
 
     public const string SansClasse = "Sans classe";
 
-    public async Task<StatistiquesEtablissement> CalculerAsync(Portee portee, CancellationToken ct = default)
+    /// <summary>
+    /// Les chiffres de la portée ; avec <paramref name="langue"/>, seulement les familles de cette langue : les
+    /// responsables qui l'ont et les élèves dont un responsable l'a (les personnels n'y figurent pas).
+    /// </summary>
+    public async Task<StatistiquesEtablissement> CalculerAsync(Portee portee, string? langue = null, CancellationToken ct = default)
     {
         var parProfil = new List<LigneStatistiques>();
-        foreach (var profil in Enum.GetValues<Profil>())
+        var profils = langue is null ? Enum.GetValues<Profil>() : [Profil.Eleve, Profil.Responsable];
+        foreach (var profil in profils)
         {
-            var comptes = await credentials.ApercuAsync(portee, new CriteresComptes { Profil = profil }, ct);
+            var comptes = await credentials.ApercuAsync(portee, new CriteresComptes { Profil = profil, Langue = langue }, ct);
             if (comptes.Total > 0)
             {
                 parProfil.Add(new LigneStatistiques(profil.PlurielTitre(), comptes) { Profil = profil });
@@ -61,7 +76,8 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
 
         var classes = await db.Classes.AsNoTracking().Where(c => c.EtablissementId == portee.EtablissementId)
             .Select(c => new { c.Id, c.Code }).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
-        var eleves = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve });
+        var eleves = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Eleve, Langue = langue });
+        var responsablesRetenus = db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Responsable, Langue = langue });
         var elevesParClasse = await eleves
             .GroupBy(c => new { c.ClasseId, c.Etat, c.Bloque })
             .Select(g => new Compteur(g.Key.ClasseId, g.Key.Etat, g.Key.Bloque, g.Count()))
@@ -69,7 +85,7 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
 
         // A guardian counts once in each class where he has a child.
         var responsables = await db.Responsabilites.AsNoTracking()
-            .Where(r => eleves.Any(e => e.Id == r.EleveId))
+            .Where(r => eleves.Any(e => e.Id == r.EleveId) && responsablesRetenus.Any(c => c.Id == r.ResponsableId))
             .Select(r => new { r.Eleve.ClasseId, r.ResponsableId, r.Responsable.Etat, r.Responsable.Bloque })
             .Distinct()
             .ToListAsync(ct);
@@ -82,11 +98,27 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
             parProfil,
             ParClasse(elevesParClasse, classes),
             ParClasse(responsablesParClasse, classes),
-            await EvolutionAsync(portee, ct));
+            await EvolutionAsync(portee, langue, ct))
+        {
+            ResponsablesParLangue = await ParLangueAsync(portee, ct),
+            Langue = langue,
+        };
+    }
+
+    private async Task<IReadOnlyList<LigneStatistiques>> ParLangueAsync(Portee portee, CancellationToken ct)
+    {
+        var comptages = await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = Profil.Responsable })
+            .GroupBy(c => new { c.Langue, c.Etat, c.Bloque })
+            .Select(g => new { g.Key.Langue, g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
+            .ToListAsync(ct);
+        return comptages.GroupBy(c => TextesLangue.De(c.Langue))
+            .OrderBy(g => g.Key is null ? -1 : TextesLangue.Codes.ToList().IndexOf(g.Key.Code))
+            .Select(g => new LigneStatistiques(g.Key is null ? "Français seul" : $"{g.Key.NomFrancais} ({g.Key.Nom})", ApercuSelection.Compter(g.Select(c => (c.Etat, c.Bloque, c.Nombre)).ToList())))
+            .ToList();
     }
 
     /// <summary>Les activations (élèves et responsables) jour par jour sur les <see cref="JoursEvolution"/> derniers jours, avec leur cumul.</summary>
-    private async Task<IReadOnlyList<PointEvolution>> EvolutionAsync(Portee portee, CancellationToken ct)
+    private async Task<IReadOnlyList<PointEvolution>> EvolutionAsync(Portee portee, string? langue, CancellationToken ct)
     {
         // Days as the school lives them (Europe/Paris), not UTC days.
         var aujourdHui = DateOnly.FromDateTime(Libelles.HeureLocale(horloge.GetUtcNow().UtcDateTime));
@@ -95,7 +127,7 @@ public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials cre
         var dates = new List<DateTime>();
         foreach (var profil in new[] { Profil.Eleve, Profil.Responsable })
         {
-            dates.AddRange(await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = profil })
+            dates.AddRange(await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes { Profil = profil, Langue = langue })
                 .Where(c => c.Etat == EtatCompte.Active && c.DateActivation != null && c.DateActivation >= depuis)
                 .Select(c => c.DateActivation!.Value)
                 .ToListAsync(ct));

@@ -329,6 +329,9 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DateDerniereConnexion")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DateDerniereRelance")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("DateNaissance")
                         .HasColumnType("date");
 
@@ -353,6 +356,9 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.Property<bool>("Externe")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("FinValidite")
+                        .HasColumnType("date");
+
                     b.Property<string>("Identifiant")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -367,9 +373,27 @@ namespace Credentials.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Langue")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("LibelleMef")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LienEmisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LienExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LienHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LienObjet")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("MotDePasseHash")
                         .HasMaxLength(200)
@@ -407,6 +431,9 @@ namespace Credentials.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Relances")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -420,6 +447,9 @@ namespace Credentials.Migrations.Postgres.Migrations
 
                     b.HasIndex("IdentifiantRacine");
 
+                    b.HasIndex("LienHash")
+                        .IsUnique();
+
                     b.HasIndex("EtablissementId", "ClasseId");
 
                     b.HasIndex("EtablissementId", "CleImport");
@@ -429,6 +459,68 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
 
                     b.ToTable("Comptes");
+                });
+
+            modelBuilder.Entity("Credentials.Core.Domain.DocumentConserve", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Bilan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<byte[]>("ContenuChiffre")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EtablissementId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EvenementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Retour")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Telecharge")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EtablissementId");
+
+                    b.HasIndex("EvenementId");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.ToTable("DocumentsConserves");
                 });
 
             modelBuilder.Entity("Credentials.Core.Domain.Etablissement", b =>
@@ -442,9 +534,21 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.Property<int?>("AnneeScolaire")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContactDonneesPersonnelles")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("CourrielExpediteur")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<int>("DureeLienActivationJours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModeCourriel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Nom")
                         .IsRequired()
@@ -458,6 +562,10 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.Property<string>("PortailUrl")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Relances")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("TexteContact")
                         .HasMaxLength(500)
@@ -673,6 +781,25 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.HasIndex("DebutFenetre");
 
                     b.ToTable("LimitesPortail", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -916,6 +1043,23 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.Navigation("Classe");
 
                     b.Navigation("Etablissement");
+                });
+
+            modelBuilder.Entity("Credentials.Core.Domain.DocumentConserve", b =>
+                {
+                    b.HasOne("Credentials.Core.Domain.Etablissement", null)
+                        .WithMany()
+                        .HasForeignKey("EtablissementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Credentials.Core.Domain.Evenement", "Evenement")
+                        .WithMany()
+                        .HasForeignKey("EvenementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evenement");
                 });
 
             modelBuilder.Entity("Credentials.Core.Domain.Evenement", b =>

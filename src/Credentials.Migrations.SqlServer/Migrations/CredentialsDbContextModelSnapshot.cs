@@ -329,6 +329,9 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DateDerniereConnexion")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DateDerniereRelance")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("DateNaissance")
                         .HasColumnType("date");
 
@@ -353,6 +356,9 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.Property<bool>("Externe")
                         .HasColumnType("bit");
 
+                    b.Property<DateOnly?>("FinValidite")
+                        .HasColumnType("date");
+
                     b.Property<string>("Identifiant")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -367,9 +373,27 @@ namespace Credentials.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Langue")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<string>("LibelleMef")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("LienEmisLe")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LienExpireLe")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LienHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LienObjet")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
 
                     b.Property<string>("MotDePasseHash")
                         .HasMaxLength(200)
@@ -407,6 +431,9 @@ namespace Credentials.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int>("Relances")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -420,6 +447,10 @@ namespace Credentials.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IdentifiantRacine");
 
+                    b.HasIndex("LienHash")
+                        .IsUnique()
+                        .HasFilter("[LienHash] IS NOT NULL");
+
                     b.HasIndex("EtablissementId", "ClasseId");
 
                     b.HasIndex("EtablissementId", "CleImport");
@@ -429,6 +460,68 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
 
                     b.ToTable("Comptes");
+                });
+
+            modelBuilder.Entity("Credentials.Core.Domain.DocumentConserve", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Bilan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<byte[]>("ContenuChiffre")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EtablissementId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("EvenementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Retour")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("Telecharge")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EtablissementId");
+
+                    b.HasIndex("EvenementId");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.ToTable("DocumentsConserves");
                 });
 
             modelBuilder.Entity("Credentials.Core.Domain.Etablissement", b =>
@@ -442,9 +535,21 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.Property<int?>("AnneeScolaire")
                         .HasColumnType("int");
 
+                    b.Property<string>("ContactDonneesPersonnelles")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("CourrielExpediteur")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("DureeLienActivationJours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ModeCourriel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Nom")
                         .IsRequired()
@@ -458,6 +563,10 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.Property<string>("PortailUrl")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Relances")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("TexteContact")
                         .HasMaxLength(500)
@@ -674,6 +783,25 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.HasIndex("DebutFenetre");
 
                     b.ToTable("LimitesPortail", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -918,6 +1046,23 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.Navigation("Classe");
 
                     b.Navigation("Etablissement");
+                });
+
+            modelBuilder.Entity("Credentials.Core.Domain.DocumentConserve", b =>
+                {
+                    b.HasOne("Credentials.Core.Domain.Etablissement", null)
+                        .WithMany()
+                        .HasForeignKey("EtablissementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Credentials.Core.Domain.Evenement", "Evenement")
+                        .WithMany()
+                        .HasForeignKey("EvenementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evenement");
                 });
 
             modelBuilder.Entity("Credentials.Core.Domain.Evenement", b =>

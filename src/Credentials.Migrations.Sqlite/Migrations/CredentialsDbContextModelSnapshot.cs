@@ -314,6 +314,9 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DateDerniereConnexion")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DateDerniereRelance")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DateNaissance")
                         .HasColumnType("TEXT");
 
@@ -338,6 +341,9 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.Property<bool>("Externe")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("FinValidite")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Identifiant")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -352,8 +358,26 @@ namespace Credentials.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Langue")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LibelleMef")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LienEmisLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LienExpireLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LienHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LienObjet")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MotDePasseHash")
@@ -392,6 +416,9 @@ namespace Credentials.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Relances")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -405,6 +432,9 @@ namespace Credentials.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IdentifiantRacine");
 
+                    b.HasIndex("LienHash")
+                        .IsUnique();
+
                     b.HasIndex("EtablissementId", "ClasseId");
 
                     b.HasIndex("EtablissementId", "CleImport");
@@ -416,6 +446,66 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.ToTable("Comptes");
                 });
 
+            modelBuilder.Entity("Credentials.Core.Domain.DocumentConserve", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bilan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContenuChiffre")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EtablissementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvenementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Retour")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Telecharge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EtablissementId");
+
+                    b.HasIndex("EvenementId");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.ToTable("DocumentsConserves");
+                });
+
             modelBuilder.Entity("Credentials.Core.Domain.Etablissement", b =>
                 {
                     b.Property<int>("Id")
@@ -425,8 +515,20 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.Property<int?>("AnneeScolaire")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactDonneesPersonnelles")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CourrielExpediteur")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeLienActivationJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeCourriel")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Nom")
@@ -440,6 +542,10 @@ namespace Credentials.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PortailUrl")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relances")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TexteContact")
@@ -652,6 +758,23 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.HasIndex("DebutFenetre");
 
                     b.ToTable("LimitesPortail", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -891,6 +1014,23 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.Navigation("Classe");
 
                     b.Navigation("Etablissement");
+                });
+
+            modelBuilder.Entity("Credentials.Core.Domain.DocumentConserve", b =>
+                {
+                    b.HasOne("Credentials.Core.Domain.Etablissement", null)
+                        .WithMany()
+                        .HasForeignKey("EtablissementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Credentials.Core.Domain.Evenement", "Evenement")
+                        .WithMany()
+                        .HasForeignKey("EvenementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evenement");
                 });
 
             modelBuilder.Entity("Credentials.Core.Domain.Evenement", b =>

@@ -86,6 +86,20 @@ public abstract class ControleurConsole : Controller
         Messages.Ajouter(TempData, type, message);
         return LocalRedirect(url);
     }
+
+    /// <summary>
+    /// Construit le document de l'action en entier, puis enregistre en une transaction les changements des comptes,
+    /// le journal et le document conservé ; mène à la page de résultat, qui lance le téléchargement. Un rendu qui
+    /// échoue, ou une requête interrompue avant, ne change rien.
+    /// </summary>
+    protected async Task<IActionResult> ConserverDocumentAsync(Evenement evenement, FluxFichier fichier, string bilan, string retour, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var (document, _) = await services.GetRequiredService<Core.Documents.DocumentsConserves>()
+            .PreparerAsync(evenement, fichier.NomFichier, fichier.TypeContenu, fichier.EcrireAsync, bilan, retour, ct);
+        await services.GetRequiredService<ServiceCredentials>().EnregistrerAsync(ct);
+        return LocalRedirect("/documents/" + document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 public static class ContexteConsoleExtensions

@@ -1,3 +1,4 @@
+using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
@@ -6,28 +7,51 @@ using Credentials.Core.Seeding;
 using Credentials.Core.Services;
 using Credentials.Web.Features.Imports;
 using Credentials.Web.Features.Portail;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace Credentials.Web.Infrastructure;
 
 /// <summary>Le câblage de l'application web : services, pipeline, base de données au démarrage.</summary>
 public static class Hosting
 {
+    /// <summary>
+    /// Le journal de l'hôte par Serilog (Serilog.AspNetCore) : console et fichier du jour sous
+    /// <c>&lt;données&gt;/logs</c>, en texte, ou en lignes JSON (format compact) quand
+    /// <c>Logging:Format=json</c>, pour les collecteurs. Les fournisseurs ILogger ajoutés par ailleurs
+    /// (tests) reçoivent aussi chaque ligne.
+    /// </summary>
     public static void AjouterJournalisation(this WebApplicationBuilder builder)
     {
         var dossierLogs = Path.Combine(DossierDonnees.Resoudre(builder.Configuration), "logs");
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .WriteTo.File(Path.Combine(dossierLogs, "credentials-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30)
-            .CreateLogger();
+        var json = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(
+            (services, configuration) =>
+            {
+                configuration
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext();
+                var fichier = Path.Combine(dossierLogs, "credentials-.log");
+                if (json)
+                {
+                    configuration
+                        .WriteTo.Console(new CompactJsonFormatter())
+                        .WriteTo.File(new CompactJsonFormatter(), fichier, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
+                }
+                else
+                {
+                    configuration
+                        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                        .WriteTo.File(fichier, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
+                }
+            },
+            preserveStaticLogger: true,
+            writeToProviders: true);
     }
 
     public static IServiceCollection AjouterCredentials(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
@@ -42,18 +66,22 @@ public static class Hosting
         services.AddScoped<Statistiques>();
         services.AddScoped<Publipostage>();
         services.AddScoped<RendusConsole>();
+        services.AddSingleton<Core.Documents.IRenduFiches, Core.Documents.FichesConnexionRenderer>();
         services.AddScoped<DemoSeeder>();
         services.AjouterPortail(configuration);
         services.AjouterCourriels(configuration);
         services.AddImports(configuration);
+        services.AddConservation(configuration);
         services.AddSingleton<DepotsImport>();
         services.AddHostedService<NettoyageDepotsImport>();
+        services.AddHostedService<PurgeAutomatique>();
         services.AddHostedService<PrechauffageDocuments>();
 
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FiltreErreurMetier>();
+                options.Filters.Add<FiltreFormulaireExpire>();
             })
             .AddRazorOptions(options =>
             {
@@ -66,13 +94,7 @@ public static class Hosting
         // French pages: accented letters are written as is, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHttpLogging(options =>
-        {
-            // Request bodies carry passwords: only the request line, status and duration are logged.
-            options.CombineLogs = true;
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-        });
-        services.AddHealthChecks().AddDbContextCheck<CredentialsDbContext>("base");
+        services.AjouterExploitation(configuration);
         services.AjouterSecurite(configuration);
         return services;
     }
@@ -100,6 +122,7 @@ public static class Hosting
         }
 
         app.UseForwardedHeaders();
+        app.UtiliserExploitation();
         if (app.Configuration.GetValue<bool>("Securite:ExigerHttps"))
         {
             app.UseHsts();
@@ -107,14 +130,22 @@ public static class Hosting
         }
 
         app.UseEnTetesSecurite();
-        app.UseHttpLogging();
+        // One line per request: method, path (never the query string: it may carry an identifier or a
+        // name), status, elapsed. Request bodies carry passwords and are never logged.
+        // The host's own Serilog logger: the static Log.Logger is left alone (preserveStaticLogger), so
+        // that several hosts in one process (tests) each keep their own sinks.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        });
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapperSante();
         app.MapControllers();
     }
 

@@ -40,7 +40,7 @@ public static class Onglets
             onglets.Add(new("Publipostage", "/publipostage", "Publipostage"));
         }
 
-        onglets.Add(new("Envois", "/envois", "Envois"));
+        onglets.Add(new("Envois", "/envois", "Envois", "Relances"));
         onglets.Add(new("Statistiques", "/statistiques", "Statistiques"));
         if (contexte.Portee.PeutGererComptes)
         {

@@ -14,6 +14,11 @@ public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stre
 {
     public string NomFichier => nomFichier;
 
+    public string TypeContenu => typeContenu;
+
+    /// <summary>Écrit le fichier ailleurs que dans la réponse (le document conservé, construit avant d'enregistrer).</summary>
+    public Task EcrireAsync(Stream flux, CancellationToken ct) => ecrire(flux, ct);
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var reponse = context.HttpContext.Response;
@@ -39,7 +44,7 @@ public sealed class FluxFichier(string typeContenu, string nomFichier, Func<Stre
 }
 
 /// <summary>Relie la console aux renderers : l'en-tête de l'établissement, les noms de fichiers, le flux de réponse.</summary>
-public sealed class RendusConsole(IConfiguration configuration, TimeProvider horloge)
+public sealed class RendusConsole(IConfiguration configuration, TimeProvider horloge, IRenduFiches renduFiches)
 {
     public EnTeteEtablissement EnTete(Etablissement e) => EnTeteEtablissement.De(e, PortailParDefaut);
 
@@ -84,7 +89,7 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
             etablissement);
 
     private FluxFichier FichesPdf(string nom, IReadOnlyList<FicheCompte> fiches, ModeleFiche modele, Etablissement etablissement) =>
-        new("application/pdf", nom, (flux, ct) => new FichesConnexionRenderer().EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
+        new("application/pdf", nom, (flux, ct) => renduFiches.EcrireAsync(modele, EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
 
     public FluxFichier ListePdf(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
         new("application/pdf", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "pdf"),

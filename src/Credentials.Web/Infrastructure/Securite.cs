@@ -37,6 +37,19 @@ public static class Securite
             options.Cookie.SecurePolicy = politique;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // A session that ends on a confirmation page: after signing in again, back to the search with its
+            // criteria (the posted action has a GET twin that leads there), never to a GET of a POST-only address.
+            options.Events.OnRedirectToLogin = async contexte =>
+            {
+                if (HttpMethods.IsPost(contexte.Request.Method))
+                {
+                    var retour = await RetourFormulaire.AdresseAsync(contexte.Request);
+                    contexte.RedirectUri = options.LoginPath + QueryString.Create(options.ReturnUrlParameter, retour).ToUriComponent();
+                }
+
+                contexte.Response.Redirect(contexte.RedirectUri);
+            };
         });
         // The security stamp is checked on every request: sign-out, a password change or reset, a role change or a
         // removal from the school ends every copy of the session cookie at once (one indexed read per request).

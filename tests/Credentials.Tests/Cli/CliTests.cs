@@ -109,6 +109,28 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notify_qui_ne_peut_pas_ecrire_son_fichier_ne_change_aucun_etat()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "30")).Code);
+        List<(long, EtatCompte, string?)> Etats()
+        {
+            using var db = Base();
+            return db.Comptes.OrderBy(c => c.Id).Select(c => new { c.Id, c.Etat, c.MotDePasseProvisoireChiffre }).AsEnumerable().Select(c => (c.Id, c.Etat, c.MotDePasseProvisoireChiffre)).ToList();
+        }
+
+        var avant = Etats();
+        var pdf = Path.Combine(dossier, "dossier-absent", "6A.pdf");
+        var notification = await CredentialsAsync("notify", "--uai", "0999999Z", "--classe", "6A", "--canal", "courrier", "--reinitialiser", "--out", pdf);
+
+        Assert.NotEqual(0, notification.Code);
+        Assert.Contains($"Impossible d'écrire {pdf}", notification.Sortie);
+        Assert.Contains("aucun compte n'a été modifié", notification.Sortie);
+        Assert.DoesNotContain("Exception", notification.Sortie);
+        Assert.Equal(avant, Etats());
+        Assert.False(File.Exists(pdf + ".partiel"));
+    }
+
+    [Fact]
     public async Task Notify_par_courriel_met_en_file_sans_envoyer_et_nomme_les_comptes_sans_adresse()
     {
         Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);
@@ -128,6 +150,41 @@ public sealed class CliTests : IAsyncLifetime
         Assert.All(sansAdresse, r => Assert.Contains($"Sans adresse : {r.Prenom} {r.Nom} ({r.Identifiant})", notification.Sortie));
         var intacts = sansAdresse.Select(r => r.Id).ToList();
         Assert.False(await db.EvenementComptes.AnyAsync(e => intacts.Contains(e.CompteId) && e.Evenement.Canal == "courriel"));
+    }
+
+    [Fact]
+    public async Task Relancer_en_essai_ne_change_rien_puis_relance_les_responsables_dus_par_courriel()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "60")).Code);
+        Assert.Contains("Aucune relance n'est réglée", (await CredentialsAsync("relancer", "--uai", "0999999Z")).Sortie);
+        List<long> dus;
+        await using (var db = Base())
+        {
+            var etablissement = await db.Etablissements.SingleAsync();
+            etablissement.ModifierEnvois(ModeCourriel.Lien, 14, CalendrierRelances.Lire("Responsable:7"));
+            await db.SaveChangesAsync();
+            var limite = DateTime.UtcNow.AddDays(-7);
+            dus = (await db.Comptes.Where(c => c.Profil == Profil.Responsable && c.Etat == EtatCompte.NotifieNonActive && !c.Bloque && c.DateSortie == null && c.DateNotification <= limite).ToListAsync())
+                .Where(c => AdresseCourriel.Normaliser(c.Courriel) is not null).Select(c => c.Id).ToList();
+        }
+
+        Assert.NotEmpty(dus);
+        var essai = await CredentialsAsync("relancer", "--uai", "0999999Z", "--dry-run");
+        Assert.True(essai.Code == 0, essai.Sortie);
+        Assert.Contains($"Seraient relancés par courriel : {dus.Count} compte(s)", essai.Sortie);
+        await using (var db = Base())
+        {
+            Assert.False(await db.Set<MessageSortant>().AnyAsync());
+        }
+
+        var relance = await CredentialsAsync("relancer", "--uai", "0999999Z");
+        Assert.True(relance.Code == 0, relance.Sortie);
+        Assert.Contains($"Relancés par courriel : {dus.Count} compte(s)", relance.Sortie);
+        await using (var db = Base())
+        {
+            Assert.Equal(dus.Order(), (await db.Comptes.Where(c => c.Relances == 1).Select(c => c.Id).ToListAsync()).Order());
+            Assert.Equal(TypeCampagne.Relance, (await db.Set<Campagne>().SingleAsync()).Type);
+        }
     }
 
     [Fact]
@@ -256,5 +313,83 @@ public sealed class CliTests : IAsyncLifetime
         Assert.True(lignes.Length < 60, essai.Sortie);
         Assert.Contains("30 élèves ignorés — a quitté l'établissement :", details.Sortie);
         Assert.DoesNotContain("autres.", details.Sortie);
+    }
+
+    [Fact]
+    public async Task Purge_dry_run_puis_purge_annoncent_les_memes_nombres_et_seule_la_seconde_supprime()
+    {
+        var migre = await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "40");
+        Assert.True(migre.Code == 0, migre.Sortie);
+        await using (var db = Base())
+        {
+            // Four pupils left last school year: more than three months ago for the real clock the CLI uses.
+            var sortis = await db.Comptes.Where(c => c.Profil == Profil.Eleve).OrderBy(c => c.Id).Take(4).ToListAsync();
+            sortis.ForEach(c => c.MarquerSorti(DateTime.UtcNow.AddDays(-120)));
+            await db.SaveChangesAsync();
+        }
+
+        int Comptes()
+        {
+            using var db = Base();
+            return db.Comptes.Count();
+        }
+
+        // An import upload never confirmed, two hours old, and one just made: only the first is purged.
+        var ancien = Directory.CreateDirectory(Path.Combine(dossier, "imports", new string('a', 32))).FullName;
+        var recent = Directory.CreateDirectory(Path.Combine(dossier, "imports", new string('b', 32))).FullName;
+        await File.WriteAllTextAsync(Path.Combine(ancien, "eleves.bin"), "Nom;Prénom");
+        Directory.SetLastWriteTimeUtc(ancien, DateTime.UtcNow.AddHours(-2));
+
+        var avant = Comptes();
+        var essai = await CredentialsAsync("purge", "--dry-run");
+        Assert.True(Directory.Exists(ancien));
+        var apresEssai = Comptes();
+        var purge = await CredentialsAsync("purge", "--uai", "0999999Z");
+
+        Assert.True(essai.Code == 0, essai.Sortie);
+        Assert.True(purge.Code == 0, purge.Sortie);
+        Assert.Contains("Simulation : rien n'a été supprimé", essai.Sortie);
+        Assert.Contains("Comptes d'élèves sortis ou échus : 4", essai.Sortie);
+        Assert.Contains("Fichiers d'import déposés (plus d'une heure) : 1", essai.Sortie);
+        // Files are the deployment's, not one school's: a purge of one school leaves them, a full purge removes them.
+        Assert.True(Directory.Exists(ancien));
+        var complete = await CredentialsAsync("purge");
+        Assert.Contains("Fichiers d'import déposés (plus d'une heure) : 1", complete.Sortie);
+        Assert.False(Directory.Exists(ancien));
+        Assert.True(Directory.Exists(recent));
+        string[] Lignes(string sortie) => sortie.Split('\n').Where(l => l.StartsWith("  Comptes", StringComparison.Ordinal) || l.StartsWith("  Entrées", StringComparison.Ordinal) || l.StartsWith("  C", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(Lignes(essai.Sortie), Lignes(purge.Sortie));
+        Assert.Equal(avant, apresEssai);
+        var supprimes = Lignes(purge.Sortie).Where(l => l.StartsWith("  Comptes", StringComparison.Ordinal)).Sum(l => int.Parse(l[(l.LastIndexOf(':') + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(supprimes >= 4, purge.Sortie);
+        Assert.Equal(avant - supprimes, Comptes());
+    }
+
+    [Fact]
+    public async Task Export_personne_ecrit_le_json_et_le_pdf_de_la_personne_sans_secret()
+    {
+        Assert.Equal(0, (await CredentialsAsync("seed-demo", "--uai", "0999999Z", "--eleves", "20")).Code);
+        string identifiant, chiffre;
+        await using (var db = Base())
+        {
+            var compte = await db.Comptes.Where(c => c.Profil == Profil.Eleve && c.MotDePasseProvisoireChiffre != null).OrderBy(c => c.Id).FirstAsync();
+            (identifiant, chiffre) = (compte.Identifiant, compte.MotDePasseProvisoireChiffre!);
+        }
+
+        var json = Path.Combine(dossier, "personne.json");
+        var resultat = await CredentialsAsync("export-personne", "--uai", "0999999Z", "--identifiant", identifiant, "--out", json);
+
+        Assert.True(resultat.Code == 0, resultat.Sortie);
+        var texte = await File.ReadAllTextAsync(json);
+        Assert.Contains($"\"Identifiant\": \"{identifiant}\"", texte);
+        Assert.DoesNotContain(chiffre, texte);
+        Assert.DoesNotContain("Hash", texte);
+        var pdf = await Poppler.TexteAsync(await File.ReadAllBytesAsync(Path.ChangeExtension(json, ".pdf")));
+        Assert.Contains("Données personnelles de", pdf);
+        Assert.Contains(identifiant, pdf);
+        var inconnu = await CredentialsAsync("export-personne", "--uai", "0999999Z", "--identifiant", "personne.inconnue", "--out", json);
+        Assert.Equal(1, inconnu.Code);
+        Assert.Contains("Aucun compte n'a l'identifiant", inconnu.Sortie);
+        Assert.Contains("personne.inconnue", inconnu.Sortie);
     }
 }

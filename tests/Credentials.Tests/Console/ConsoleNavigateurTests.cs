@@ -44,6 +44,19 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         var chemin = await telechargement.PathAsync();
         var texte = await Poppler.TexteAsync(await File.ReadAllBytesAsync(chemin!));
 
+        // The result page says what changed, and gives the same letters again (the first file may be lost).
+        // The result page starts its own download: its load event may never come, its address does
+        // (polled: WaitForURL would still wait for a load state).
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/documents/\\d+$"));
+        await page.GetByText(new System.Text.RegularExpressions.Regex("\\d+ comptes notifiés")).WaitForAsync();
+        await page.ReloadAsync();
+        await Navigateur.VerifierAccessibiliteAsync(page);
+        await Navigateur.CaptureAsync(page, "console-resultat-document");
+        var encore = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Télécharger à nouveau" }).ClickAsync());
+        Assert.Equal(texte, await Poppler.TexteAsync(await File.ReadAllBytesAsync((await encore.PathAsync())!)));
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la recherche" }).IsVisibleAsync());
+
         await using (var scope = serveur.Application.Portee())
         {
             var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();

@@ -54,9 +54,18 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
     {
         var client = await app.ConnecterAsync(Directrice);
         var id = (await ElevesAsync(etablissementA)).First().Id;
-        var reponse = await client.PostAsync("/eleves/bloquer", new FormUrlEncodedContent([Champ("ids", id), Champ("bloquer", "true")]));
-        Assert.Equal(HttpStatusCode.BadRequest, reponse.StatusCode);
+        var reponse = await client.PostAsync("/eleves/bloquer", new FormUrlEncodedContent([Champ("ids", id), Champ("bloquer", "true"), Champ("classes", "6A")]));
         Assert.False((await ElevesAsync(etablissementA)).Single(c => c.Id == id).Bloque);
+
+        // Not a blank 400: back to the search, criteria kept, with « La page a expiré, recommencez ».
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        var retour = await client.GetAsync(reponse.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, retour.StatusCode);
+        Assert.StartsWith("/eleves?", retour.Headers.Location!.OriginalString);
+        Assert.Contains("classes=6A", retour.Headers.Location!.OriginalString);
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(retour.Headers.Location!.OriginalString));
+        Assert.Contains("La page a expiré, recommencez", page);
+        Assert.Contains("name=\"ids\"", page);
     }
 
     [Fact]
@@ -87,7 +96,7 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
     {
         var client = await app.ConnecterAsync(Directrice);
         var avant = await ElevesAsync(etablissementA, "6A");
-        var reponse = await ApplicationDeTest.PosterAsync(client, "/eleves?classes=6A", "/eleves/notifier",
+        var reponse = await ApplicationDeTest.PosterDocumentAsync(client, "/eleves?classes=6A", "/eleves/notifier",
             [Champ("classes", "6A"), Champ("tous", "true"), Champ("modele", "Detaillee")]);
         var texte = await Poppler.TexteAsync(await PdfAsync(reponse));
 
@@ -132,7 +141,7 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
     public async Task Lister_en_csv_masque_les_comptes_actives_et_laisse_vide_les_non_notifies()
     {
         var client = await app.ConnecterAsync(Secretaire);
-        var reponse = await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/lister", [Champ("tous", "true"), Champ("format", "csv")]);
+        var reponse = await ApplicationDeTest.PosterDocumentAsync(client, "/eleves", "/eleves/lister", [Champ("tous", "true"), Champ("format", "csv")]);
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
         var csv = await reponse.Content.ReadAsStringAsync();
         var eleves = await ElevesAsync(etablissementA);
@@ -269,9 +278,14 @@ public sealed class ConsoleTests() : DeuxEtablissements(120, 40)
         var eleve = (await ElevesAsync(etablissementA)).First(e => !e.Bloque);
         await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/bloquer", [Champ("ids", eleve.Id), Champ("bloquer", "true")]);
 
-        var html = await client.GetStringAsync("/journal?action=Blocage");
-        Assert.Contains("Blocage", html);
+        await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/lister", [Champ("ids", eleve.Id), Champ("format", "pdf")]);
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/journal?action=Blocage"));
         Assert.Contains("1 entrée", html);
-        Assert.DoesNotContain("<td>Notification</td>", html);
+        Assert.DoesNotContain("<td>Liste des comptes (PDF)</td>", html);
+        Assert.Contains("<option value=\"Blocage\" selected=\"selected\">", html);
+
+        // The entry names the account and links to its page.
+        Assert.Contains($"<a href=\"/eleves/{eleve.Id}\">{eleve.Prenom} {eleve.Nom}</a>", html);
     }
 }

@@ -52,7 +52,7 @@ public sealed class ElevesExterieursTests() : DeuxEtablissements(60, 10)
         var (en6A, ailleurs) = await ExterieursAsync();
         var client = await app.ConnecterAsync(Directrice);
 
-        var reponse = await ApplicationDeTest.PosterAsync(client, "/eleves?externes=true", "/eleves/notifier",
+        var reponse = await ApplicationDeTest.PosterDocumentAsync(client, "/eleves?externes=true", "/eleves/notifier",
             [new("externes", "true"), new("tous", "true"), new("modele", "Detaillee")]);
 
         Assert.Equal("application/pdf", reponse.Content.Headers.ContentType?.MediaType);

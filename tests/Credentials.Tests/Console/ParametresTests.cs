@@ -10,12 +10,6 @@ namespace Credentials.Tests.Console;
 /// <summary>« Paramètres » : the school's letter settings, for the director only, checked field by field, journaled.</summary>
 public sealed class ParametresTests() : DeuxEtablissements(40, 10)
 {
-    private async Task<Etablissement> EtablissementAsync(int id)
-    {
-        await using var scope = app.Portee();
-        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Etablissements.AsNoTracking().SingleAsync(e => e.Id == id);
-    }
-
     private static List<KeyValuePair<string, string>> Formulaire(Etablissement e, Action<Dictionary<string, string>>? modifier = null)
     {
         var champs = new Dictionary<string, string>
@@ -59,7 +53,7 @@ public sealed class ParametresTests() : DeuxEtablissements(40, 10)
         Assert.Equal(avant.Nom, apres.Nom);
 
         // The next letters carry the new words and the school's own portal.
-        var pdf = await ApplicationDeTest.PosterAsync(client, "/eleves?classes=6A", "/eleves/notifier",
+        var pdf = await ApplicationDeTest.PosterDocumentAsync(client, "/eleves?classes=6A", "/eleves/notifier",
             [new("classes", "6A"), new("tous", "true"), new("modele", "Detaillee")]);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         var texte = await Poppler.TexteAsync(await pdf.Content.ReadAsByteArrayAsync());

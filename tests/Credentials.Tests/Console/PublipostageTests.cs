@@ -53,12 +53,38 @@ public sealed class PublipostageTests() : DeuxEtablissements(60, 10)
     }
 
     [Fact]
+    public async Task Generer_en_pdf_passe_par_une_confirmation_qui_compte_par_profil_et_nomme_les_bloques()
+    {
+        var avant = await ComptesAsync(etablissementA);
+        var client = await app.ConnecterAsync(Directrice);
+        // The form's markup, not its text: the buttons must lead to the confirmation, never straight to the PDF.
+        var index = await client.GetStringAsync("/publipostage");
+        Assert.DoesNotContain("action=\"/publipostage/pdf\"", index);
+        Assert.Contains("action=\"/publipostage/confirmer\"", index);
+
+        var reponse = await ApplicationDeTest.PosterAsync(client, "/publipostage", "/publipostage/confirmer", [new("canal", "pdf")]);
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var page = WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+        var courriers = avant.Count(c => !c.Bloque);
+        Assert.Contains($"Générer {Libelles.Accorder(courriers, "courrier", "courriers")}", page);
+        Assert.Contains("<th scope=\"row\">Enseignants</th>", page);
+        var bloque = avant.Where(c => c.Bloque).OrderBy(c => c.Profil).ThenBy(c => c.Nom, StringComparer.Ordinal).ThenBy(c => c.Prenom, StringComparer.Ordinal).First();
+        Assert.Contains(bloque.Identifiant, page);
+        Assert.Contains("action=\"/publipostage/pdf\"", page);
+
+        // Nothing changed yet, nothing journaled.
+        Assert.Equal(avant.Select(c => (c.Id, c.Version)), (await ComptesAsync(etablissementA)).Select(c => (c.Id, c.Version)));
+        await using var scope = app.Portee();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Evenements.AnyAsync(e => e.Auteur == Directrice));
+    }
+
+    [Fact]
     public async Task Generer_en_pdf_notifie_tous_les_profils_filtres_en_une_fois()
     {
         var avant = (await ComptesAsync(etablissementA)).Where(c => c.Profil is Profil.Enseignant or Profil.Personnel).ToList();
         var client = await app.ConnecterAsync(Directrice);
 
-        var reponse = await ApplicationDeTest.PosterAsync(client, "/publipostage", "/publipostage/pdf",
+        var reponse = await ApplicationDeTest.PosterDocumentAsync(client, "/publipostage", "/publipostage/pdf",
             [new("profils", "Enseignant"), new("profils", "Personnel"), new("modele", "Simplifiee")]);
 
         Assert.Equal("application/pdf", reponse.Content.Headers.ContentType?.MediaType);
@@ -69,8 +95,10 @@ public sealed class PublipostageTests() : DeuxEtablissements(60, 10)
         Assert.All(avant.Where(c => c.Bloque), c => Assert.DoesNotContain(c.Identifiant, texte));
 
         await using var scope = app.Portee();
-        var journal = await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Evenements.Where(e => e.Action == ActionJournal.Notification).ToListAsync();
-        Assert.Equal(avant.Count(c => !c.Bloque), journal.Sum(e => e.NombreComptes));
+        // One « Publipostage » entry for every profile, no « Notification » line (not even one of 0 accounts).
+        var journal = await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Evenements.Where(e => e.Auteur == Directrice).ToListAsync();
+        Assert.Equal(avant.Count(c => !c.Bloque), journal.Single(e => e.Action == ActionJournal.Publipostage).NombreComptes);
+        Assert.DoesNotContain(journal, e => e.Action == ActionJournal.Notification);
     }
 
     [Fact]
@@ -98,7 +126,7 @@ public sealed class PublipostageTests() : DeuxEtablissements(60, 10)
         var prof = await app.ConnecterAsync(Enseignant);
         Assert.DoesNotContain("href=\"/publipostage\"", await prof.GetStringAsync("/eleves"));
         Assert.Equal(HttpStatusCode.Forbidden, (await prof.GetAsync("/publipostage")).StatusCode);
-        var pdf = await ApplicationDeTest.PosterAsync(prof, "/eleves", "/publipostage/pdf", [new("profils", "Eleve"), new("modele", "Detaillee")]);
+        var pdf = await ApplicationDeTest.PosterDocumentAsync(prof, "/eleves", "/publipostage/pdf", [new("profils", "Eleve"), new("modele", "Detaillee")]);
         Assert.Equal(HttpStatusCode.Forbidden, pdf.StatusCode);
         Assert.Equal(avant.Select(c => (c.Id, c.Version)), (await ComptesAsync(etablissementA)).Select(c => (c.Id, c.Version)));
 

@@ -52,6 +52,24 @@ public sealed class ResponsablesTests() : DeuxEtablissements(60, 10)
     }
 
     [Fact]
+    public async Task Le_courrier_d_un_responsable_porte_sa_civilite_et_nomme_ses_enfants_avec_leur_classe()
+    {
+        var famille = (await FamillesAsync(etablissementA)).First(f => f.Enfants.Count > 0 && !f.Responsable.Bloque && f.Responsable.Civilite is "M." or "Mme");
+        var client = await app.ConnecterAsync(Directrice);
+
+        var reponse = await ApplicationDeTest.PosterDocumentAsync(client, "/responsables", "/responsables/notifier",
+            [new("ids", famille.Responsable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("modele", "Detaillee")]);
+        Assert.Equal("application/pdf", reponse.Content.Headers.ContentType?.MediaType);
+        var texte = System.Text.RegularExpressions.Regex.Replace(await Poppler.TexteAsync(await reponse.Content.ReadAsByteArrayAsync()), "\\s+", " ");
+
+        Assert.Contains($"{famille.Responsable.Civilite} {famille.Responsable.Prenom} {famille.Responsable.Nom}", texte);
+        Assert.DoesNotContain("Madame, Monsieur", texte);
+        Assert.Contains(famille.Responsable.Civilite == "M." ? "Monsieur," : "Madame,", texte);
+        var enfant = famille.Enfants[0];
+        Assert.Contains($"esponsable de {enfant.Prenom} {enfant.Nom} ({enfant.Classe!.Code})", texte);
+    }
+
+    [Fact]
     public async Task Notifier_par_courriel_ceux_qui_ont_une_adresse_puis_imprimer_les_autres()
     {
         var familles = (await FamillesAsync(etablissementA)).Where(f => f.Enfants.Any(e => e.Classe?.Code == "6A") && !f.Responsable.Bloque).ToList();
@@ -74,7 +92,7 @@ public sealed class ResponsablesTests() : DeuxEtablissements(60, 10)
         }
 
         // The paper route of the result page: the guardians without an address, in one PDF.
-        var papier = await ApplicationDeTest.PosterAsync(client, envoi.Headers.Location!.OriginalString, "/responsables/notifier",
+        var papier = await ApplicationDeTest.PosterDocumentAsync(client, envoi.Headers.Location!.OriginalString, "/responsables/notifier",
             [new("modele", "Detaillee"), .. sansAdresse.Select(f => new KeyValuePair<string, string>("ids", f.Responsable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         Assert.Equal("application/pdf", papier.Content.Headers.ContentType?.MediaType);
         var texte = await Poppler.TexteAsync(await papier.Content.ReadAsByteArrayAsync());

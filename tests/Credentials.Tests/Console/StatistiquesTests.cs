@@ -121,4 +121,78 @@ public sealed class StatistiquesTests() : DeuxEtablissements(120, 40)
         Assert.Equal(["Élèves", "Responsables"], sienne.Skip(1).Select(l => l.Split(';')[0]));
         Assert.All(sienne.Skip(1), l => Assert.Equal("6A", l.Split(';')[1]));
     }
+
+    [Fact]
+    public async Task Les_chiffres_se_limitent_aux_familles_d_une_langue_et_chaque_lien_garde_ce_filtre()
+    {
+        List<long> ukrainiens;
+        await using (var scope = app.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            var responsables = await db.Comptes.Where(c => c.EtablissementId == etablissementA && c.Profil == Profil.Responsable).OrderBy(c => c.Id).Take(7).ToListAsync();
+            responsables.ForEach(r => r.DefinirLangue("uk"));
+            await db.SaveChangesAsync();
+            ukrainiens = responsables.Select(r => r.Id).ToList();
+        }
+
+        var directrice = new Portee(etablissementA, RoleConsole.Directeur, null, Directrice);
+        StatistiquesEtablissement stats;
+        await using (var scope = app.Portee())
+        {
+            stats = await scope.ServiceProvider.GetRequiredService<Statistiques>().CalculerAsync(directrice, "uk");
+        }
+
+        var (_, comptes, liens) = await CalculerAsync(directrice);
+        Assert.Equal("uk", stats.Langue);
+        Assert.Equal(["Élèves", "Responsables"], stats.ParProfil.Select(l => l.Libelle));
+        Verifier(stats.ParProfil[1], comptes.Where(c => ukrainiens.Contains(c.Id)).ToList());
+        var enfants = liens.Where(l => ukrainiens.Contains(l.ResponsableId)).Select(l => l.EleveId).ToHashSet();
+        Verifier(stats.ParProfil[0], comptes.Where(c => enfants.Contains(c.Id)).ToList());
+        Assert.Equal(stats.ParProfil[0].Total, stats.ElevesParClasse.Sum(l => l.Total));
+
+        var client = await app.ConnecterAsync(Directrice);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/statistiques?langue=uk"));
+        Assert.Contains("Familles de langue ukrainien", page);
+        Assert.Contains("<option value=\"uk\" selected=\"selected\">", page);
+        Assert.Contains("href=\"/responsables?langue=uk\"", page);
+        var liste = WebUtility.HtmlDecode(await client.GetStringAsync("/responsables?langue=uk&taille=200"));
+        foreach (var responsable in comptes.Where(c => c.Profil == Profil.Responsable))
+        {
+            Assert.Equal(ukrainiens.Contains(responsable.Id), liste.Contains(responsable.Identifiant, StringComparison.Ordinal));
+        }
+
+        // A tampered code is not a filter: all the families, and it says so.
+        var inconnue = WebUtility.HtmlDecode(await client.GetStringAsync("/statistiques?langue=xx"));
+        Assert.Contains("Cette langue n'est pas proposée", inconnue);
+        Assert.DoesNotContain("langue=xx", inconnue);
+    }
+
+    [Fact]
+    public async Task La_page_montre_chaque_vague_de_relances_et_les_activations_qui_l_ont_suivie_a_qui_peut_relancer()
+    {
+        var directrice = new Portee(etablissementA, RoleConsole.Directeur, null, Directrice);
+        await using (var scope = app.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            var etablissement = await db.Etablissements.SingleAsync(e => e.Id == etablissementA);
+            etablissement.ModifierEnvois(etablissement.ModeCourriel, etablissement.DureeLienActivationJours, CalendrierRelances.Lire("Responsable:7"));
+            await db.SaveChangesAsync();
+        }
+
+        Core.Relances.BilanRelances bilan;
+        await using (var scope = app.Portee())
+        {
+            bilan = await scope.ServiceProvider.GetRequiredService<Core.Relances.ServiceRelances>().RelancerAsync(directrice, simulation: false);
+        }
+
+        Assert.NotEmpty(bilan.ParCourriel);
+        var client = await app.ConnecterAsync(Directrice);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/statistiques"));
+        Assert.Contains("Effet des relances", page);
+        Assert.Contains($"href=\"/envois/{bilan.CampagneId}\"", page);
+        Assert.Matches($@"<td class=""nombre"">{bilan.ParCourriel.Count}</td>\s*<td class=""nombre"">0</td>", page);
+
+        var prof = WebUtility.HtmlDecode(await (await app.ConnecterAsync(Enseignant)).GetStringAsync("/statistiques"));
+        Assert.DoesNotContain("Effet des relances", prof);
+    }
 }

@@ -127,7 +127,7 @@ public sealed partial class CourrielsWebTests : IAsyncLifetime
         Assert.Equal(new[] { Id("ines.berger"), Id("lea.martin"), Id("zoe.lefevre") }.Order(), papier.Where(c => c.Key == "ids").Select(c => long.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.Contains(Champ("modele", "Detaillee"), papier);
         Assert.DoesNotContain(papier, c => c.Key == "reinitialiser");
-        var pdf = await PdfAsync(await ApplicationDeTest.PosterAsync(client, reponse.Headers.Location!.OriginalString, "/eleves/notifier", papier));
+        var pdf = await PdfAsync(await ApplicationDeTest.PosterDocumentAsync(client, reponse.Headers.Location!.OriginalString, "/eleves/notifier", papier));
         var texte = await Poppler.TexteAsync(pdf);
         Assert.Equal(2, await Poppler.PagesAsync(pdf));
         Assert.Contains(Identifiant("lea.martin"), texte);
@@ -144,7 +144,7 @@ public sealed partial class CourrielsWebTests : IAsyncLifetime
         // thousands of ids, beyond the default limit of 1,024 form values.
         var client = await app.ConnecterAsync(Directrice);
         var ids = Enumerable.Range(1, 2_500).Select(i => Champ("ids", 1_000_000 + i)).Append(Champ("ids", Id("lea.martin")));
-        var pdf = await PdfAsync(await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/notifier", ids.Append(Champ("modele", "Detaillee"))));
+        var pdf = await PdfAsync(await ApplicationDeTest.PosterDocumentAsync(client, "/eleves", "/eleves/notifier", ids.Append(Champ("modele", "Detaillee"))));
         Assert.Equal(1, await Poppler.PagesAsync(pdf));
     }
 

@@ -21,7 +21,9 @@ public sealed class EcoleDeTest
         var ecole = new EcoleDeTest();
         var cree = new DateTime(2026, 8, 25, 0, 0, 0, DateTimeKind.Utc);
         var etablissement = new Etablissement(uai, nom);
-        etablissement.ModifierReglages(nom, "Orléans", "Mme Hélène Dupré", null, null, null, "En cas de difficulté, contactez le secrétariat du collège au 02 38 00 00 00.");
+        etablissement.ModifierReglages(nom, "Orléans", "Mme Hélène Dupré", null, null, null, "En cas de difficulté, contactez le secrétariat du collège au 02 38 00 00 00 ou à Secretariat@Galois.Exemple.fr.");
+        // These tests read the provisional password in the e-mails; the link mode (default) has its own tests.
+        etablissement.ModifierEnvois(ModeCourriel.MotDePasse, Etablissement.DureeLienParDefaut, CalendrierRelances.Aucun);
         db.Etablissements.Add(etablissement);
         await db.SaveChangesAsync();
         ecole.Etablissement = etablissement;

@@ -57,8 +57,12 @@ public class ExpeditionCourrielsTests
             motsDePasse.Add(motDePasse);
             Assert.Equal($"{compte.Prenom} {compte.Nom} <{message.Destinataire}>", recu.A);
             Assert.Equal("Collège Évariste Galois <ne-pas-repondre@credentials.exemple.fr>", recu.De);
+            // RFC 3834 (no out-of-office loop), French, and replies to the address of the school's contact text.
+            Assert.Equal("auto-generated", recu.AutoSubmitted);
+            Assert.Equal("fr", recu.Langue);
+            Assert.Equal("Collège Évariste Galois <Secretariat@galois.exemple.fr>", recu.RepondreA);
             Assert.Equal("Votre compte pour les services en ligne – Collège Évariste Galois", recu.Sujet);
-            Assert.StartsWith(compte.Profil == Profil.Eleve ? $"Bonjour {compte.Prenom}," : "Madame, Monsieur,", recu.Texte);
+            Assert.StartsWith(compte.Profil == Profil.Eleve ? $"Bonjour {compte.Prenom}," : compte.Civilite switch { "M." => "Monsieur,", "Mme" => "Madame,", _ => "Madame, Monsieur," }, recu.Texte);
             Assert.Contains($"Mot de passe provisoire\u00A0: {motDePasse}", recu.Texte);
             Assert.Contains($"Identifiant\u00A0: {compte.Identifiant}", recu.Texte);
             Assert.Contains($"https://portail.exemple.fr/credentials/activation?identifiant={compte.Identifiant}", recu.Texte);

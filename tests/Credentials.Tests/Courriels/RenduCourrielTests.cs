@@ -146,4 +146,14 @@ public class RenduCourrielTests
 
         Assert.Equal(["Fiche de connexion élève – Zoé LEFÈVRE.pdf", "Fiche de connexion élève – Zoé LEFÈVRE (2).pdf"], famille.PiecesJointes.Skip(1).Select(p => p.NomFichier));
     }
+
+    [Fact]
+    public void Chaque_courriel_mene_a_la_notice_donnees_personnelles_de_l_etablissement()
+    {
+        var lien = "https://portail.exemple.fr/donnees-personnelles?uai=0450750W";
+        var courriels = new[] { RenduCourriel.Notification(Ecole, Fiche()), RenduCourriel.Notification(Ecole, Fiche(VarianteFiche.Rappel)), RenduCourriel.Famille(Ecole, Fiche(profil: Profil.Responsable), [Fiche()]).Courriel };
+
+        Assert.All(courriels, c => Assert.Contains($"Vos données personnelles et vos droits{Nbsp}: {lien}", c.Texte));
+        Assert.All(courriels, c => Assert.Contains(lien, c.Html));
+    }
 }

@@ -7,7 +7,7 @@ using Credentials.Tests.Infrastructure;
 namespace Credentials.Tests.Courriels;
 
 /// <summary>A message as a mail client sees it, read back by Python's email module.</summary>
-public sealed record CourrielRecu(string Fichier, string MessageId, string De, string A, string Sujet, string? Texte, string? Html, IReadOnlyList<PieceJointeRecue> PiecesJointes);
+public sealed record CourrielRecu(string Fichier, string MessageId, string De, string A, string Sujet, string? Texte, string? Html, IReadOnlyList<PieceJointeRecue> PiecesJointes, string AutoSubmitted = "", string Langue = "", string RepondreA = "");
 
 public sealed record PieceJointeRecue(string Nom, string Type, string Chemin);
 
@@ -105,7 +105,7 @@ public sealed class ServeurSmtpDeTest : IAsyncDisposable
         }
     }
 
-    private static int PortLibre()
+    internal static int PortLibre()
     {
         using var ecoute = new TcpListener(IPAddress.Loopback, 0);
         ecoute.Start();

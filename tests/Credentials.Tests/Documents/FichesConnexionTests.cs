@@ -289,6 +289,15 @@ public sealed class FichesConnexionTests : IDisposable
         await File.WriteAllBytesAsync(chemin, sortie.ToArray());
         Assert.Equal(3, OutilsExternes.NombreDePages(chemin));
     }
+
+    [Fact]
+    public void Le_courrier_mene_a_la_notice_donnees_personnelles_de_l_etablissement()
+    {
+        var pages = OutilsExternes.TexteParPage(Rendre(ModeleFiche.Detaillee, Serie(2)));
+
+        Assert.Equal(2, pages.Length);
+        Assert.All(pages, p => Assert.Matches(@"Vos données personnelles et vos droits\W+: \S+/donnees-personnelles\?uai=\w+", p));
+    }
 }
 
 /// <summary>Comme le corps d'une réponse Kestrel : non positionnable, et les écritures synchrones lèvent une exception.</summary>

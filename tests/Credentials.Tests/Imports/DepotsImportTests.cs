@@ -1,3 +1,4 @@
+using Credentials.Core.Conservation;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
 using Credentials.Web.Features.Imports;
@@ -19,7 +20,7 @@ public sealed class DepotsImportTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dossier }).Build();
         var options = new OptionsImport { TailleMaxOctets = 10_000 };
-        depots = new DepotsImport(configuration, options, new LecteurSiecle(options, horloge), new LecteurOnde(options), new LecteurTableur(options), horloge, NullLogger<DepotsImport>.Instance);
+        depots = new DepotsImport(new PurgeDepotsImport(configuration, horloge, NullLogger<PurgeDepotsImport>.Instance), options, new LecteurSiecle(options, horloge), new LecteurOnde(options), new LecteurTableur(options), horloge, NullLogger<DepotsImport>.Instance);
     }
 
     public void Dispose() => Directory.Delete(dossier, recursive: true);

@@ -21,10 +21,12 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
     private readonly string dossier;
     private readonly Dictionary<string, string?> reglages;
     private readonly Action<IServiceCollection>? servicesDeTest;
+    private readonly bool proprietaireDeLaBase;
 
-    private ApplicationDeTest(BaseDeTest baseDeTest, Dictionary<string, string?> reglages, Action<IServiceCollection>? servicesDeTest = null)
+    private ApplicationDeTest(BaseDeTest baseDeTest, Dictionary<string, string?> reglages, Action<IServiceCollection>? servicesDeTest = null, bool proprietaireDeLaBase = true)
     {
         this.baseDeTest = baseDeTest;
+        this.proprietaireDeLaBase = proprietaireDeLaBase;
         this.reglages = reglages;
         this.servicesDeTest = servicesDeTest;
         dossier = Directory.CreateTempSubdirectory("credentials-app-").FullName;
@@ -54,6 +56,8 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", dossier);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Documents:Prechauffer", "false");
+        // The daily purge would delete demo data under a long test; tests run it explicitly (PurgeAutomatique.PasserAsync).
+        builder.UseSetting("Conservation:Automatique", "false");
         builder.UseSetting("Portail:Url", "http://localhost/portail");
         foreach (var (cle, valeur) in reglages)
         {
@@ -64,6 +68,17 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(servicesDeTest);
         }
+    }
+
+    /// <summary>
+    /// A second instance of the app on the same database, with its own data folder (so, on SQLite, its own key
+    /// folder), as a second server of a cluster; the database is dropped by the first one.
+    /// </summary>
+    public ApplicationDeTest AutreInstance()
+    {
+        var autre = new ApplicationDeTest(baseDeTest, reglages, servicesDeTest, proprietaireDeLaBase: false);
+        _ = autre.Server;
+        return autre;
     }
 
     /// <summary>A scope on the app's services (database, services) to arrange or check data.</summary>
@@ -98,10 +113,33 @@ public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>
         return await client.PostAsync(action, contenu);
     }
 
+    /// <summary>
+    /// Posts a form whose action produces a document: the action leads to its result page, from which the file is
+    /// downloaded as the page's script does (the first download of the document). Any other answer is returned as is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PosterDocumentAsync(HttpClient client, string pageDuFormulaire, string action, IEnumerable<KeyValuePair<string, string>> champs) =>
+        await TelechargerAsync(client, await PosterAsync(client, pageDuFormulaire, action, champs));
+
+    /// <summary>Follows an action's redirect to its result page and downloads the document from there.</summary>
+    public static async Task<HttpResponseMessage> TelechargerAsync(HttpClient client, HttpResponseMessage reponse)
+    {
+        var page = reponse.Headers.Location?.OriginalString;
+        if (reponse.StatusCode != HttpStatusCode.Redirect || page is null || !page.StartsWith("/documents/", StringComparison.Ordinal))
+        {
+            return reponse;
+        }
+
+        return await PosterAsync(client, page, page + "/telecharger", []);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await baseDeTest.DisposeAsync();
+        if (proprietaireDeLaBase)
+        {
+            await baseDeTest.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(dossier, recursive: true);

@@ -38,7 +38,8 @@ public abstract class ConsoleAuNavigateur(int eleves) : IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
         await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
+        // Polls the address only: WaitForURL would also wait for a load event, which a busy Chromium has been seen to miss.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte/connexion"));
         return page;
     }
 }

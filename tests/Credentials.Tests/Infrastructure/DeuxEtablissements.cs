@@ -1,4 +1,7 @@
+using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Credentials.Tests.Infrastructure;
 
@@ -29,4 +32,11 @@ public abstract class DeuxEtablissements(int elevesA, int elevesB) : IAsyncLifet
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
+
+    /// <summary>The school's row as saved now (settings, version).</summary>
+    protected async Task<Etablissement> EtablissementAsync(int id)
+    {
+        await using var scope = app.Portee();
+        return await scope.ServiceProvider.GetRequiredService<CredentialsDbContext>().Etablissements.AsNoTracking().SingleAsync(e => e.Id == id);
+    }
 }

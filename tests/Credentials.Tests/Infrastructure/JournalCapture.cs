@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Serilog.Events;
 
 namespace Credentials.Tests.Infrastructure;
 
@@ -25,8 +26,11 @@ public sealed class JournalCapture : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var proprietes = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            lignes.Enqueue(new LigneJournal(categorie, logLevel, formatter(state, exception), proprietes.ToDictionary(p => p.Key, p => p.Value)));
+            // The web host logs through Serilog, which hands its providers the Serilog event itself.
+            var proprietes = state is LogEvent evenement
+                ? evenement.Properties.ToDictionary(p => p.Key, p => p.Value is ScalarValue s ? s.Value : (object?)p.Value.ToString())
+                : (state as IReadOnlyList<KeyValuePair<string, object?>> ?? []).ToDictionary(p => p.Key, p => p.Value);
+            lignes.Enqueue(new LigneJournal(categorie, logLevel, formatter(state, exception), proprietes));
         }
     }
 }

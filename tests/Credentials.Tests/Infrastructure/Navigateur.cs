@@ -52,6 +52,8 @@ public sealed class Navigateur : IAsyncDisposable
         // A 2-core CI machine running the whole suite can take more than Playwright's 30 s default for a step.
         contexte.SetDefaultTimeout(90_000);
         contexte.SetDefaultNavigationTimeout(90_000);
+        // Assertions that poll (Expect(page).ToHaveURL…) wait as long as actions on a busy machine.
+        Assertions.SetDefaultExpectTimeout(90_000);
         return await contexte.NewPageAsync();
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -56,7 +55,10 @@ public sealed class SecretsAuReposTests
             var options = Options.Create(new OptionsCourriels { PickupDirectory = Path.Combine(racine, "mail-pickup") });
             using (var transport = new FabriqueTransports(options).Creer())
             {
-                await transport.EnvoyerAsync(new MailMessage("college@college-a.test", "famille@exemple.fr", "Vos identifiants", "ABCDE FGHJK"), CancellationToken.None);
+                var courriel = new MimeKit.MimeMessage { Subject = "Vos identifiants", Body = new MimeKit.TextPart("plain") { Text = "ABCDE FGHJK" } };
+                courriel.From.Add(MimeKit.MailboxAddress.Parse("college@college-a.test"));
+                courriel.To.Add(MimeKit.MailboxAddress.Parse("famille@exemple.fr"));
+                await transport.EnvoyerAsync(courriel, CancellationToken.None);
             }
 
             var recent = Assert.Single(Directory.GetFiles(options.Value.PickupDirectory!, "*.eml"));

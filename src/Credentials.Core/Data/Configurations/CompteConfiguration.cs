@@ -19,6 +19,8 @@ internal sealed class CompteConfiguration : IEntityTypeConfiguration<Compte>
         builder.Property(c => c.MotDePasseProvisoireChiffre).HasMaxLength(400);
         builder.Property(c => c.MotDePasseHash).HasMaxLength(200);
         builder.Property(c => c.CodeRenouvellementHash).HasMaxLength(200);
+        builder.Property(c => c.LienHash).HasMaxLength(64);
+        builder.Property(c => c.Langue).HasMaxLength(8);
         builder.Property(c => c.CodeMef).HasMaxLength(20);
         builder.Property(c => c.LibelleMef).HasMaxLength(200);
         builder.Property(c => c.EtablissementRattachement).HasMaxLength(200);
@@ -35,5 +37,6 @@ internal sealed class CompteConfiguration : IEntityTypeConfiguration<Compte>
         builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Etat });
         builder.HasIndex(c => new { c.EtablissementId, c.ClasseId });
         builder.HasIndex(c => new { c.EtablissementId, c.CleImport });
+        builder.HasIndex(c => c.LienHash).IsUnique();
     }
 }

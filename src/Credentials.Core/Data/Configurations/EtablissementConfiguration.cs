@@ -17,6 +17,9 @@ internal sealed class EtablissementConfiguration : IEntityTypeConfiguration<Etab
         builder.Property(e => e.CourrielExpediteur).HasMaxLength(254);
         builder.Property(e => e.TexteCourrier).HasMaxLength(2000);
         builder.Property(e => e.TexteContact).HasMaxLength(500);
+        builder.Property(e => e.Relances).HasMaxLength(200);
+        builder.Ignore(e => e.CalendrierRelances);
+        builder.Property(e => e.ContactDonneesPersonnelles).HasMaxLength(500);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => e.Uai).IsUnique();
     }

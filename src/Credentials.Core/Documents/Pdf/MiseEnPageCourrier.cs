@@ -23,7 +23,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
     private static readonly XPen Filet = new(XColors.Black, 0.6);
     private static readonly XPen Bordure = new(XColors.Black, 1.4);
 
-    private readonly Dictionary<(VarianteFiche, Profil), Gabarit> gabarits = [];
+    private readonly Dictionary<(VarianteFiche, Profil, bool), Gabarit> gabarits = [];
 
     /// <summary>Le lien du QR code d'une fiche (la page d'activation, identifiant pré-rempli).</summary>
     public static string LienQr(EnTeteEtablissement etablissement, FicheCompte fiche) =>
@@ -33,7 +33,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
     public void Dessiner(XGraphics gfx, FicheCompte fiche, QrVectoriel qr)
     {
         var variante = AffichageCompte.Variante(fiche);
-        var gabarit = GabaritDe(variante, fiche.Profil);
+        var gabarit = GabaritDe(variante, fiche.Profil, fiche.Relance && variante == VarianteFiche.Identifiants);
         gfx.DrawImage(gabarit.Fond, 0, 0, Largeur, Hauteur);
         qr.Dessiner(document, gfx, gabarit.Qr.X, gabarit.Qr.Y, gabarit.Qr.Width);
 
@@ -62,18 +62,50 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         }
     }
 
-    private Gabarit GabaritDe(VarianteFiche variante, Profil profil)
+    /// <summary>
+    /// La page en langue de la famille, au verso du courrier : le même texte traduit, l'identifiant et le
+    /// mot de passe provisoire repris dans un cadre (texte écrit par DejaVu : latin et cyrillique).
+    /// </summary>
+    public void DessinerTraduction(XGraphics gfx, FicheCompte fiche, TextesLangue langue)
     {
-        if (!gabarits.TryGetValue((variante, profil), out var gabarit))
+        var plan = new Plan(gfx);
+        var variante = AffichageCompte.Variante(fiche);
+        plan.Ligne(etablissement.Nom, PolicesPdf.Texte(12, gras: true), Marge, 58, LargeurUtile);
+        plan.Ecrire($"{langue.Nom} · {langue.NomFrancais}", PolicesPdf.Texte(9), Marge, 73, Texte.Discret);
+        plan.Trait(Filet, Marge, 84, Largeur - Marge, 84);
+        var y = plan.Paragraphe(fiche.NomComplet, PolicesPdf.Texte(13, gras: true), Marge, 120, LargeurUtile) + 10;
+        var motDePasse = variante == VarianteFiche.Identifiants ? AffichageCompte.MotDePasseProvisoire(fiche) : null;
+        var paragraphes = variante == VarianteFiche.Identifiants && motDePasse is not null
+            ? langue.Identifiants(fiche.Identifiant, LienQr(etablissement, fiche))
+            : langue.Rappel(fiche.Identifiant, etablissement.PortailUrl);
+        foreach (var paragraphe in paragraphes)
         {
-            gabarit = Construire(variante, profil);
-            gabarits.Add((variante, profil), gabarit);
+            y = plan.Paragraphe(paragraphe, PolicesPdf.Texte(11), Marge, y, LargeurUtile) + 8;
+        }
+
+        var cadre = new XRect(Marge, y + 6, LargeurUtile, motDePasse is null ? 44 : 78);
+        plan.Cadre(Bordure, cadre);
+        plan.Ligne(fiche.Identifiant, PolicesPdf.Code(15), cadre.X + 16, cadre.Y + 28, LargeurUtile - 32);
+        if (motDePasse is not null)
+        {
+            plan.Ligne(FormatSecret.PourAffichage(motDePasse), PolicesPdf.Code(20), cadre.X + 16, cadre.Y + 62, LargeurUtile - 32);
+        }
+
+        plan.Tracer(gfx);
+    }
+
+    private Gabarit GabaritDe(VarianteFiche variante, Profil profil, bool relance)
+    {
+        if (!gabarits.TryGetValue((variante, profil, relance), out var gabarit))
+        {
+            gabarit = Construire(variante, profil, relance);
+            gabarits.Add((variante, profil, relance), gabarit);
         }
 
         return gabarit;
     }
 
-    private Gabarit Construire(VarianteFiche variante, Profil profil)
+    private Gabarit Construire(VarianteFiche variante, Profil profil, bool relance)
     {
         var fond = new XForm(document, XUnit.FromPoint(Largeur), XUnit.FromPoint(Hauteur));
         using var gfx = XGraphics.FromForm(fond);
@@ -81,7 +113,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         for (var corps = 10.0; ; corps -= 0.5)
         {
             var plan = new Plan(gfx);
-            if (Composer(plan, variante, profil, fond, corps, forcer: corps <= 7) is { } gabarit)
+            if (Composer(plan, variante, profil, relance, fond, corps, forcer: corps <= 7) is { } gabarit)
             {
                 plan.Tracer(gfx);
                 return gabarit;
@@ -90,7 +122,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
     }
 
     /// <summary>Note la mise en page statique ; <c>null</c> si elle déborde sur le pied de page.</summary>
-    private Gabarit? Composer(Plan plan, VarianteFiche variante, Profil profil, XForm fond, double corps, bool forcer = false)
+    private Gabarit? Composer(Plan plan, VarianteFiche variante, Profil profil, bool relance, XForm fond, double corps, bool forcer = false)
     {
         var texte = PolicesPdf.Texte(corps);
         var gras = PolicesPdf.Texte(corps + 1, gras: true);
@@ -101,10 +133,10 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         plan.Trait(Filet, Marge, 84, Largeur - Marge, 84);
         plan.Ecrire("À l'attention de", PolicesPdf.Texte(8.5), XDestinataire, 110, Texte.Discret);
 
-        var y = plan.Paragraphe(TextesCourrier.Titre(variante), PolicesPdf.Texte(15, gras: true), Marge, 190, LargeurUtile);
+        var y = plan.Paragraphe(relance ? TextesCourrier.TitreRelance : TextesCourrier.Titre(variante), PolicesPdf.Texte(15, gras: true), Marge, 190, LargeurUtile);
         var ySalutation = y + 8;
         y = ySalutation + Plan.Interligne(texte) + 6;
-        y = plan.Paragraphe(TextesCourrier.Introduction(etablissement, variante), texte, Marge, y, LargeurUtile) + 4;
+        y = plan.Paragraphe(relance ? TextesCourrier.IntroductionRelance(etablissement) : TextesCourrier.Introduction(etablissement, variante), texte, Marge, y, LargeurUtile) + 4;
         y = plan.Paragraphe(TextesCourrier.AQuoiSertLeCompte(etablissement, profil), texte, Marge, y, LargeurUtile) + 10;
 
         XRect cadre, qr;
@@ -130,7 +162,8 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         plan.ADroite(TextesCourrier.Signataire, texte, Largeur - Marge, y, Texte.Discret);
 
         var pied = PolicesPdf.Texte(9);
-        var lignesPied = Texte.Couper(plan.Mesure, TextesCourrier.Contact(etablissement), pied, LargeurUtile).Count;
+        var textePied = TextesCourrier.Contact(etablissement) + "\n" + TextesCourrier.DonneesPersonnelles(etablissement);
+        var lignesPied = Texte.Couper(plan.Mesure, textePied, pied, LargeurUtile).Count;
         var yPied = Hauteur - 44 - (lignesPied - 1) * Plan.Interligne(pied);
         if (y > yPied - 24 && !forcer)
         {
@@ -138,7 +171,7 @@ internal sealed class MiseEnPageCourrier(PdfDocument document, EnTeteEtablisseme
         }
 
         plan.Trait(Filet, Marge, yPied - 14, Largeur - Marge, yPied - 14);
-        plan.Paragraphe(TextesCourrier.Contact(etablissement), pied, Marge, yPied, LargeurUtile);
+        plan.Paragraphe(textePied, pied, Marge, yPied, LargeurUtile);
         return new Gabarit(fond, texte, ySalutation, cadre, qr);
     }
 

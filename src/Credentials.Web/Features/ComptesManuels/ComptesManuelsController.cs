@@ -69,7 +69,7 @@ public sealed class ComptesManuelsController(ServiceCompteManuel service, Recher
         var (saisie, erreurDate) = formulaire.Saisie();
         if (erreurDate is not null)
         {
-            ModelState.AddModelError(nameof(FormulaireCompte.DateNaissance), erreurDate);
+            ModelState.AddModelError(erreurDate.Champ, erreurDate.Message);
         }
 
         return saisie;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
+using Credentials.Core.Services;
 
 namespace Credentials.Web.Features.ComptesManuels;
 
@@ -22,6 +23,10 @@ public sealed class FormulaireCompte
 
     public string? CodeClasse { get; set; }
 
+    public string? Langue { get; set; }
+    /// <summary>Fin de validité d'un compte créé à la main (AAAA-MM-JJ ou JJ/MM/AAAA), facultative.</summary>
+    public string? FinValidite { get; set; }
+
     /// <summary>La version du compte affichée : une correction sur un compte changé entre-temps est refusée.</summary>
     public int Version { get; set; }
 
@@ -34,19 +39,26 @@ public sealed class FormulaireCompte
         DateNaissance = compte.DateNaissance?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Courriel = compte.Courriel,
         CodeClasse = compte.Classe?.Code,
+        Langue = compte.Langue,
+        FinValidite = compte.FinValidite?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Version = compte.Version,
     };
 
     /// <summary>La saisie pour le service, ou l'erreur de date (le reste est vérifié par le service, avec les règles des imports).</summary>
-    public (SaisieCompte? Saisie, string? ErreurDate) Saisie()
+    public (SaisieCompte? Saisie, ErreurSaisie? ErreurDate) Saisie()
     {
         if (!TexteImport.LireDate(DateNaissance, "La date de naissance", out var date, out var erreur))
         {
-            return (null, erreur + ".");
+            return (null, new(nameof(DateNaissance), erreur + "."));
+        }
+
+        if (!TexteImport.LireDate(FinValidite, "La fin de validité", out var fin, out var erreurFin))
+        {
+            return (null, new(nameof(FinValidite), erreurFin + "."));
         }
 
         var classe = string.IsNullOrWhiteSpace(CodeClasse) ? null : CodeClasse;
-        return (new SaisieCompte(Profil, Nom, Prenom, date, Courriel) { Civilite = Civilite, CodeClasse = classe }, null);
+        return (new SaisieCompte(Profil, Nom, Prenom, date, Courriel) { Civilite = Civilite, CodeClasse = classe, Langue = Langue, FinValidite = fin }, null);
     }
 }
 

@@ -90,6 +90,12 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
             : rendus.CourriersFamilles(familles, Contexte.Etablissement, classes);
     }
 
+    /// <summary>Les actions « Envoyer aux familles » rouvertes par GET ramènent à la recherche (voir <see cref="RetourFormulaire"/>).</summary>
+    [HttpGet("familles")]
+    [HttpGet("familles/envoyer")]
+    [HttpGet("familles/courriers")]
+    public IActionResult RetourRecherche(SelectionEleves selection) => LocalRedirect(selection.Url());
+
     private void ExigerFamilles() => Portee.Exiger(Portee.PeutPublipostage, "envoyer les fiches aux familles");
 
     private static string Texte(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -65,6 +65,33 @@ public static class Resume
         1 => $"Le mot de passe {section.DuSingulier} sélectionné a bien été réinitialisé.",
         _ => $"Les mots de passe des {section.Nombre(nombre)} sélectionnés ont bien été réinitialisés.",
     };
+    /// <summary>« 21 comptes notifiés : 18 nouveaux mots de passe provisoires, 3 rappels. 2 comptes ignorés : … »</summary>
+    public static string Notification(ResultatLot lot)
+    {
+        var detail = new List<string>();
+        if (lot.NouveauxMotsDePasse > 0)
+        {
+            detail.Add(Libelles.Accorder(lot.NouveauxMotsDePasse, "nouveau mot de passe provisoire", "nouveaux mots de passe provisoires"));
+        }
+
+        var reimpressions = lot.Fiches.Count - lot.NouveauxMotsDePasse - lot.Rappels;
+        if (reimpressions > 0)
+        {
+            detail.Add(Libelles.Accorder(reimpressions, "fiche réimprimée avec son mot de passe inchangé", "fiches réimprimées avec leur mot de passe inchangé"));
+        }
+
+        if (lot.Rappels > 0)
+        {
+            detail.Add(Libelles.Accorder(lot.Rappels, "rappel sans mot de passe (compte activé)", "rappels sans mot de passe (comptes activés)"));
+        }
+
+        var bilan = Libelles.Accorder(lot.Fiches.Count, "compte notifié", "comptes notifiés") + (detail.Count > 0 ? " : " + string.Join(", ", detail) : "") + ".";
+        return Ignores(lot.Ignores) is { } ignores ? bilan + " " + ignores : bilan;
+    }
+
+    /// <summary>Une liste ne change aucun compte.</summary>
+    public static string Liste(int comptes) =>
+        $"Liste de {Libelles.Accorder(comptes, "compte", "comptes")} prête ; aucun compte n'a été modifié.";
 
     public static string AucuneFiche(ResultatLot lot) =>
         "Aucune fiche à imprimer. " + (Ignores(lot.Ignores) ?? "");

@@ -88,25 +88,26 @@ public abstract class OngletComptesController(
     [RequestFormLimits(ValueCountLimit = MaxComptesPostes)] // the paper route after an e-mail notification posts every account without an address
     public async Task<IActionResult> Notifier(SelectionEleves selection, ModeleFiche modele, bool reinitialiser, CancellationToken ct)
     {
-        var lot = await credentials.NotifierAsync(Portee, selection.CriteresSelection(), reinitialiser, "courrier", ct);
+        var lot = await credentials.PreparerNotificationAsync(Portee, selection.CriteresSelection(), reinitialiser, "courrier", ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(selection.Retour(), Resume.AucuneFiche(lot), TypeMessage.Avertissement)
-            : rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, selection.Classes);
+            : await ConserverDocumentAsync(lot.Evenement!, rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, selection.Classes), Resume.Notification(lot), selection.Retour(), ct);
     }
 
     [HttpPost("lister")]
     public async Task<IActionResult> Lister(SelectionEleves selection, string format, CancellationToken ct)
     {
         var csv = format == "csv";
-        var fiches = await credentials.ListerAsync(Portee, selection.CriteresSelection(), csv ? "csv" : "pdf", ct);
+        var (fiches, evenement) = await credentials.PreparerListeAsync(Portee, selection.CriteresSelection(), csv ? "csv" : "pdf", ct);
         if (fiches.Count == 0)
         {
             return Inaccessibles(selection);
         }
 
-        return csv
+        var fichier = csv
             ? rendus.ListeCsv(fiches, Contexte.Etablissement, Section.Profil, selection.Classes)
             : rendus.ListePdf(fiches, Contexte.Etablissement, Section.Profil, selection.Classes);
+        return await ConserverDocumentAsync(evenement, fichier, Resume.Liste(fiches.Count), selection.Url(), ct);
     }
 
     [HttpPost("reinitialiser")]
@@ -136,8 +137,10 @@ public abstract class OngletComptesController(
             return NotFound();
         }
 
-        var lot = await credentials.NotifierAsync(Portee, new CriteresComptes { Profil = Section.Profil, Ids = ids }, reinitialiser: false, "courrier", ct);
-        return rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, []);
+        var lot = await credentials.PreparerNotificationAsync(Portee, new CriteresComptes { Profil = Section.Profil, Ids = ids }, reinitialiser: false, "courrier", ct);
+        return lot.Fiches.Count == 0
+            ? RedirigerAvecMessage(Section.Chemin, Resume.AucuneFiche(lot), TypeMessage.Avertissement)
+            : await ConserverDocumentAsync(lot.Evenement!, rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, []), Resume.Notification(lot), Section.Chemin, ct);
     }
 
     [HttpPost("bloquer")]
@@ -183,6 +186,20 @@ public abstract class OngletComptesController(
         var sansAdresse = selection.EstVide ? [] : await courriels.SansAdresseAsync(Portee, selection.CriteresSelection(), ct);
         return View(Vues + "Courriel.cshtml", new ResultatCourrielModel(selection, resume, sansAdresse));
     }
+
+    /// <summary>
+    /// Une action de l'onglet rouverte par GET (après une nouvelle connexion, ou un formulaire expiré, voir
+    /// <see cref="RetourFormulaire"/>) : retour à la recherche avec ses critères, au lieu d'une erreur.
+    /// </summary>
+    [HttpGet("preparer")]
+    [HttpGet("notifier")]
+    [HttpGet("lister")]
+    [HttpGet("reinitialiser")]
+    [HttpGet("reimprimer")]
+    [HttpGet("bloquer")]
+    [HttpGet("codes")]
+    [HttpGet("courriel/notifier")]
+    public IActionResult RetourRecherche(SelectionEleves selection) => LocalRedirect(selection.Url());
 
     protected IActionResult SelectionVide(SelectionEleves selection) =>
         RedirigerAvecMessage(selection.Retour(), Section.SelectionVide, TypeMessage.Erreur);

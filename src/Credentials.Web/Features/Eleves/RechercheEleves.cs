@@ -32,6 +32,11 @@ public class RechercheEleves
 
     private bool? AvecCourriel => Courriel switch { "avec" => true, "sans" => false, _ => null };
 
+    /// <summary>La langue de la famille : un code proposé, « fr » (français seul), sinon toutes (un code inconnu est ignoré).</summary>
+    public string? Langue { get; set; }
+
+    private string? LangueValable => CriteresComptes.LangueConnue(Langue);
+
     public TriComptes Tri { get; set; } = TriComptes.Nom;
 
     public bool Desc { get; set; }
@@ -50,6 +55,7 @@ public class RechercheEleves
         Bloques = Bloques ? true : null,
         Externes = Externes,
         AvecCourriel = AvecCourriel,
+        Langue = LangueValable,
         Tri = Tri,
         Descendant = Desc,
         Ids = ids,
@@ -91,6 +97,11 @@ public class RechercheEleves
         if (AvecCourriel is not null)
         {
             yield return new("courriel", Courriel!);
+        }
+
+        if (LangueValable is { } langue)
+        {
+            yield return new("langue", langue);
         }
 
         if (Tri != TriComptes.Nom)

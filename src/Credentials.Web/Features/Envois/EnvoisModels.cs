@@ -34,6 +34,8 @@ public static class LibellesEnvois
     {
         TypeCampagne.Notification => "Notification",
         TypeCampagne.Familles => "Envoi aux familles",
+        TypeCampagne.Relance => "Relance",
+        TypeCampagne.MotDePasseOublie => "Mot de passe oublié (portail)",
         _ => "Publipostage",
     };
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Credentials.Core.Data;
+using Credentials.Core.Conservation;
 using Credentials.Core.Imports;
 using Credentials.Web.Infrastructure;
 
@@ -21,13 +21,11 @@ public sealed record DepotImport(string Id, string UtilisateurId, int Etablissem
 /// l'aperçu et de la confirmation : un dépôt n'est rendu qu'à la personne qui l'a fait, dans le même établissement ; il est
 /// supprimé après l'import et, sinon, au bout d'une heure.
 /// </summary>
-public sealed partial class DepotsImport(IConfiguration configuration, OptionsImport options, LecteurSiecle siecle, LecteurOnde onde, LecteurTableur tableur, TimeProvider horloge, ILogger<DepotsImport> logger)
+public sealed partial class DepotsImport(PurgeDepotsImport purge, OptionsImport options, LecteurSiecle siecle, LecteurOnde onde, LecteurTableur tableur, TimeProvider horloge, ILogger<DepotsImport> logger)
 {
-    public static readonly TimeSpan Duree = TimeSpan.FromHours(1);
-
     private const string Description = "depot.json";
 
-    private string Racine => Path.Combine(DossierDonnees.Resoudre(configuration), "imports");
+    private string Racine => purge.Racine;
 
     /// <summary>Enregistre les fichiers ; chacun est copié au plus jusqu'à la limite + 1 octet (le lecteur refusera le dépassement).</summary>
     public async Task<DepotImport> CreerAsync(ContexteConsole contexte, SourceImport source, IEnumerable<(string Role, IFormFile Fichier)> fichiers, CancellationToken ct)
@@ -94,36 +92,9 @@ public sealed partial class DepotsImport(IConfiguration configuration, OptionsIm
     }
 
     /// <summary>Supprime les dépôts de plus d'une heure (jamais confirmés ni annulés).</summary>
-    public int Nettoyer()
-    {
-        if (!Directory.Exists(Racine))
-        {
-            return 0;
-        }
+    public int Nettoyer() => purge.Nettoyer();
 
-        var supprimes = 0;
-        foreach (var dossier in new DirectoryInfo(Racine).EnumerateDirectories().Where(d => Expire(d.CreationTimeUtc)))
-        {
-            try
-            {
-                dossier.Delete(recursive: true);
-                supprimes++;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                logger.LogWarning(ex, "Expired import upload {Depot} could not be deleted", dossier.Name);
-            }
-        }
-
-        if (supprimes > 0)
-        {
-            logger.LogInformation("{Count} expired import uploads deleted", supprimes);
-        }
-
-        return supprimes;
-    }
-
-    private bool Expire(DateTime depose) => horloge.GetUtcNow().UtcDateTime - depose > Duree;
+    private bool Expire(DateTime depose) => purge.Expire(depose);
 
     private static async Task CopierBorneAsync(Stream source, Stream cible, long max, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
@@ -7,12 +8,20 @@ namespace Credentials.Web.Features.Journal;
 
 /// <summary>Le journal : qui a imprimé, exporté, envoyé ou réinitialisé quels identifiants, et quand.</summary>
 [Route("journal")]
-public sealed class JournalController(LectureJournal lecture) : ControleurConsole
+public sealed class JournalController(LectureJournal lecture, DocumentsConserves documents) : ControleurConsole
 {
+    /// <summary>
+    /// « action » est aussi le nom de la valeur de route de MVC (ici « Index ») : le filtre est lu dans la seule
+    /// adresse, sinon il serait ignoré.
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(DateOnly? du, DateOnly? au, string? auteur, ActionJournal? action, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(DateOnly? du, DateOnly? au, string? auteur, [FromQuery(Name = "action")] ActionJournal? type, int page = 1, CancellationToken ct = default)
     {
-        var filtres = new FiltresJournal(du, au, auteur, action, page);
-        return View((filtres, await lecture.LireAsync(Portee, filtres, ct)));
+        var filtres = new FiltresJournal(du, au, auteur, type, page);
+        var lu = await lecture.LireAsync(Portee, filtres, ct);
+        var conserves = await documents.ParEvenementAsync(Portee, lu.Evenements.Select(e => e.Id).ToList(), ct);
+        return View(new JournalModel(filtres, lu, conserves));
     }
 }
+
+public sealed record JournalModel(FiltresJournal Filtres, PageJournal Page, IReadOnlyDictionary<long, long> Documents);

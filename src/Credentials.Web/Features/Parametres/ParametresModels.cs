@@ -24,6 +24,8 @@ public sealed class FormulaireParametres
 
     public string? TexteContact { get; set; }
 
+    public string? ContactDonneesPersonnelles { get; set; }
+
     public static FormulaireParametres Depuis(Etablissement e) => new()
     {
         Version = e.Version,
@@ -34,9 +36,10 @@ public sealed class FormulaireParametres
         CourrielExpediteur = e.CourrielExpediteur,
         TexteCourrier = e.TexteCourrier,
         TexteContact = e.TexteContact,
+        ContactDonneesPersonnelles = e.ContactDonneesPersonnelles,
     };
 
-    public SaisieParametres Saisie() => new(Nom, Ville, NomChef, PortailUrl, CourrielExpediteur, TexteCourrier, TexteContact);
+    public SaisieParametres Saisie() => new(Nom, Ville, NomChef, PortailUrl, CourrielExpediteur, TexteCourrier, TexteContact) { ContactDonneesPersonnelles = ContactDonneesPersonnelles };
 }
 
 /// <summary>La page « Paramètres » : le formulaire, et ses champs avec leurs aides (les textes par défaut y sont cités).</summary>
@@ -73,6 +76,12 @@ public sealed record ParametresModel(FormulaireParametres Formulaire, string Uai
     };
 
     public ChampTexte TexteContact => new(nameof(Formulaire.TexteContact), "Qui contacter en cas de difficulté", Formulaire.TexteContact, Aide: $"Vide : « {TextesCourrier.Contact(SansTextes)} »")
+    {
+        Lignes = 2,
+        LongueurMax = ServiceParametres.LongueurTexteContact,
+    };
+
+    public ChampTexte ContactDonneesPersonnelles => new(nameof(Formulaire.ContactDonneesPersonnelles), "Contact pour les données personnelles", Formulaire.ContactDonneesPersonnelles, Aide: "Le délégué à la protection des données (DPO) de l'académie ou de la collectivité, avec son adresse : affiché aux familles sur la page « Données personnelles » du portail. Vide : le secrétariat.")
     {
         Lignes = 2,
         LongueurMax = ServiceParametres.LongueurTexteContact,

@@ -33,6 +33,38 @@ public sealed class ChoixModele
         new() { Jeton = choix.Jeton, Identifiant = choix.Identifiant, Prenom = choix.Prenom, Nom = choix.Nom, Courriel = courriel };
 }
 
+/// <summary>Le formulaire d'un lien à usage unique : activation (avec adresse facultative) ou nouveau mot de passe.</summary>
+public sealed class LienModele
+{
+    public string? Jeton { get; set; }
+
+    public string? MotDePasse { get; set; }
+
+    public string? Confirmation { get; set; }
+
+    public string? Courriel { get; set; }
+
+    [BindNever]
+    public Core.Domain.ObjetLien Objet { get; set; }
+
+    [BindNever]
+    public string Identifiant { get; set; } = "";
+
+    [BindNever]
+    public string Prenom { get; set; } = "";
+
+    [BindNever]
+    public string Nom { get; set; } = "";
+
+    public static LienModele De(LienOuvert lien, string? courriel = null) =>
+        new() { Jeton = lien.Jeton, Objet = lien.Objet, Identifiant = lien.Identifiant, Prenom = lien.Prenom, Nom = lien.Nom, Courriel = courriel };
+}
+
+public sealed class OubliModele
+{
+    public string? Identifiant { get; set; }
+}
+
 public sealed class ConnexionModele
 {
     public string? Identifiant { get; set; }

@@ -32,13 +32,23 @@ public sealed class PublipostageController(Core.Services.Publipostage publiposta
         return View(new PublipostageModel(filtres, apercu, lignes, total, Taille, await ClassesAsync(ct)));
     }
 
+    /// <summary>Avant de générer ou d'envoyer : combien de comptes, de quels profils et états, lesquels sont bloqués.</summary>
+    [HttpPost("confirmer")]
+    public async Task<IActionResult> Confirmer(FiltresPublipostage filtres, string? canal, CancellationToken ct)
+    {
+        var confirmation = await publipostage.ConfirmationAsync(Portee, filtres.Criteres(), ct);
+        return confirmation.Total == 0
+            ? RedirigerAvecMessage(filtres.Url(), "Aucun compte ne correspond aux filtres.", TypeMessage.Avertissement)
+            : View(new ConfirmerPublipostageModel(filtres, canal == "courriel" ? "courriel" : "pdf", confirmation));
+    }
+
     [HttpPost("pdf")]
     public async Task<IActionResult> Pdf(FiltresPublipostage filtres, ModeleFiche modele, CancellationToken ct)
     {
-        var lot = await publipostage.NotifierAsync(Portee, filtres.Criteres(), ct);
+        var lot = await publipostage.PreparerNotificationAsync(Portee, filtres.Criteres(), ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(filtres.Url(), "Aucune fiche à imprimer : aucun compte ne correspond aux filtres (les comptes bloqués sont ignorés).", TypeMessage.Avertissement)
-            : rendus.Publipostage(lot.Fiches, modele, Contexte.Etablissement);
+            : await ConserverDocumentAsync(lot.Evenement!, rendus.Publipostage(lot.Fiches, modele, Contexte.Etablissement), Eleves.Resume.Notification(lot), filtres.Url(), ct);
     }
 
     /// <summary>Un courriel à chaque compte filtré qui a une adresse ; ensuite, la même recherche réduite aux comptes sans adresse, à imprimer.</summary>
@@ -68,6 +78,13 @@ public sealed class PublipostageController(Core.Services.Publipostage publiposta
             ? RedirigerAvecMessage(filtres.Url(), "Aucun compte ne correspond aux filtres.", TypeMessage.Avertissement)
             : rendus.PublipostageCsv(fiches, Contexte.Etablissement);
     }
+
+    /// <summary>Une action du publipostage rouverte par GET ramène aux mêmes filtres (voir <see cref="RetourFormulaire"/>).</summary>
+    [HttpGet("pdf")]
+    [HttpGet("courriel")]
+    [HttpGet("csv")]
+    [HttpGet("confirmer")]
+    public IActionResult RetourRecherche(FiltresPublipostage filtres) => LocalRedirect(filtres.Url());
 
     private async Task<IReadOnlyList<string>> ClassesAsync(CancellationToken ct) =>
         (await HttpContext.RequestServices.GetRequiredService<RechercheComptes>().ClassesAsync(Portee, ct)).Select(c => c.Code).ToList();

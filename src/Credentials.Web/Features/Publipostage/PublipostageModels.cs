@@ -99,3 +99,9 @@ public sealed record PublipostageModel(
 
     public int NombrePages => Math.Max(1, (Total + Taille - 1) / Taille);
 }
+
+/// <summary>La confirmation d'un publipostage : les mêmes filtres, le canal choisi et ce qui va se passer.</summary>
+public sealed record ConfirmerPublipostageModel(FiltresPublipostage Filtres, string Canal, ConfirmationPublipostage Confirmation)
+{
+    public bool ParCourriel => Canal == "courriel";
+}

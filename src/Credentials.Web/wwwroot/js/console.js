@@ -37,6 +37,23 @@
     }
     cadresDefilants();
     window.addEventListener("resize", cadresDefilants);
+    // The result page of an action starts its document's first download by itself.
+    var telechargement = document.querySelector("form[data-telechargement-auto='true']");
+    if (telechargement) { telechargement.submit(); }
+
+    // A form that produces a document: one click, a disabled button and a word while it is built.
+    document.querySelectorAll("form[data-progression]").forEach(function (form) {
+        form.addEventListener("submit", function (e) {
+            var bouton = e.submitter;
+            if (!bouton) { return; }
+            if (form.getAttribute("data-envoye") === "true") { e.preventDefault(); return; }
+            form.setAttribute("data-envoye", "true");
+            form.setAttribute("aria-busy", "true");
+            var progression = form.querySelector("[data-progression-texte]");
+            if (progression) { progression.hidden = false; }
+            window.setTimeout(function () { bouton.disabled = true; }, 0);
+        });
+    });
 
     // Row selection: "select the page" checkbox and a live count.
     var formulaire = document.querySelector("form[data-selection]");
