@@ -22,7 +22,7 @@ trap cleanup EXIT
 machine() { echo "[$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores]"; }
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-export Database__Provider=Postgres
+export Database__Provider=Postgres DOTNET_hostBuilder__reloadConfigOnChange=false
 export ConnectionStrings__Credentials="Host=${PGHOST:-127.0.0.1};Port=${PGPORT:-5432};Username=${PGUSER:-postgres};Database=$PGDATABASE;Maximum Pool Size=40"
 [[ -n ${PGPASSWORD:-} ]] && export ConnectionStrings__Credentials="$ConnectionStrings__Credentials;Password=$PGPASSWORD"
 export DataDirectory="$work/cli"
