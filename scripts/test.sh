@@ -74,6 +74,8 @@ dotnet test Credentials.sln -c "$configuration" --no-build -nologo \
   --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log" | grep -E '^\s+Failed |\[FAIL\]|^\s+Error Message|Passed!|Failed!|error [A-Z]+[0-9]+' 
 status=${PIPESTATUS[0]}
 set -e
+# CREDENTIALS_TEST_LOG=FILE keeps the whole test log (e.g. a benchmark's printed figures).
+if [[ -n ${CREDENTIALS_TEST_LOG:-} ]]; then cp "$work/test.log" "$CREDENTIALS_TEST_LOG"; fi
 # Keep the details of failures where CI shows them.
 if grep -q '\[FAIL\]' "$work/test.log"; then grep -A25 -E '^\s+Failed ' "$work/test.log" | head -400; fi
 
