@@ -139,6 +139,7 @@ public static class Hosting
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
         });
+        app.Use(AbandonParLeClient);
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseStaticFiles();
         app.UseRouting();
@@ -147,6 +148,25 @@ public static class Hosting
         app.UseAuthorization();
         app.MapperSante();
         app.MapControllers();
+    }
+
+    /// <summary>
+    /// Un client qui ferme sa connexion (onglet fermé, outil de charge arrêté) annule la requête : ce n'est pas une
+    /// erreur du serveur. Le journal la note 499 (convention de nginx), sans pile d'appels ; rien n'est répondu.
+    /// </summary>
+    private static async Task AbandonParLeClient(HttpContext contexte, Func<Task> suite)
+    {
+        try
+        {
+            await suite();
+        }
+        catch (OperationCanceledException) when (contexte.RequestAborted.IsCancellationRequested)
+        {
+            if (!contexte.Response.HasStarted)
+            {
+                contexte.Response.StatusCode = 499;
+            }
+        }
     }
 
     private static async Task CreerDemoAsync(IServiceProvider services, Microsoft.Extensions.Logging.ILogger logger)
