@@ -61,35 +61,48 @@ internal static class EcritureEnLot
 
     public static async Task EnregistrerAsync(DbContext db, CancellationToken ct)
     {
-        // In key order: two writers lock rows in the same order (no deadlock on PostgreSQL).
-        var comptes = db.ChangeTracker.Entries<Compte>().Where(e => e.State == EntityState.Modified).OrderBy(e => e.Entity.Id).ToList();
-        var liens = db.ChangeTracker.Entries<EvenementCompte>().Where(e => e.State == EntityState.Added).ToList();
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-
-        await MettreAJourAsync(db, comptes, ct);
-        foreach (var compte in comptes)
+        // One comparison of the tracked entities, not three (two Entries() and SaveChanges): after an import that
+        // created 6,500 accounts and 5,000 links, each was a tenth of a second. Nothing below changes a property
+        // that would need detecting: only states and originals.
+        db.ChangeTracker.DetectChanges();
+        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            // As SaveChanges would: what was written becomes the original (the next check uses the new version).
-            foreach (var propriete in compte.Properties.Where(p => p.IsModified))
+            // In key order: two writers lock rows in the same order (no deadlock on PostgreSQL).
+            var comptes = db.ChangeTracker.Entries<Compte>().Where(e => e.State == EntityState.Modified).OrderBy(e => e.Entity.Id).ToList();
+            var liens = db.ChangeTracker.Entries<EvenementCompte>().Where(e => e.State == EntityState.Added).ToList();
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+            await MettreAJourAsync(db, comptes, ct);
+            foreach (var compte in comptes)
             {
-                propriete.OriginalValue = propriete.CurrentValue;
+                // As SaveChanges would: what was written becomes the original (the next check uses the new version).
+                foreach (var propriete in compte.Properties.Where(p => p.IsModified))
+                {
+                    propriete.OriginalValue = propriete.CurrentValue;
+                }
+
+                compte.State = EntityState.Unchanged;
             }
 
-            compte.State = EntityState.Unchanged;
-        }
+            // The links need their entry's id, known once SaveChanges has inserted it.
+            var lignes = liens.Select(l => l.Entity).ToList();
+            foreach (var lien in liens)
+            {
+                lien.State = EntityState.Detached;
+            }
 
-        // The links need their entry's id, known once SaveChanges has inserted it.
-        var lignes = liens.Select(l => l.Entity).ToList();
-        foreach (var lien in liens)
-        {
-            lien.State = EntityState.Detached;
+            await db.SaveChangesAsync(ct);
+            await InsererLiensAsync(db, lignes, ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
-
-        await db.SaveChangesAsync(ct);
-        await InsererLiensAsync(db, lignes, ct);
-        if (transaction is not null)
+        finally
         {
-            await transaction.CommitAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = detection;
         }
     }
 
@@ -161,68 +174,108 @@ internal static class EcritureEnLot
             return;
         }
 
-        var entrees = entites.Select(e => db.Entry(e)).ToList();
-        if (entrees.Any(e => e.State != EntityState.Added))
+        // The entities were just added: nothing to detect, and each Entry() would compare all their properties.
+        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        DbCommand? commande = null;
+        try
         {
-            throw new InvalidOperationException($"Only added {typeof(T).Name} entities can be inserted.");
+            var entrees = entites.Select(e => db.Entry(e)).ToList();
+            if (entrees.Any(e => e.State != EntityState.Added))
+            {
+                throw new InvalidOperationException($"Only added {typeof(T).Name} entities can be inserted.");
+            }
+
+            var type = entrees[0].Metadata;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var cle = type.FindPrimaryKey()!.Properties.Single();
+            var colonnes = type.GetProperties().Where(p => p != cle && p.GetColumnName(table) is not null).ToList();
+            var proprietesUniques = uniques.Select(n => type.FindProperty(n)
+                ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {n}.")).ToList();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+
+            var debut = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", colonnes.Select(Colonne))}) VALUES ";
+            var fin = $" RETURNING {Colonne(cle)}, {string.Join(", ", proprietesUniques.Select(Colonne))}";
+            string Texte(int lignes)
+            {
+                var texte = new StringBuilder(debut);
+                for (var i = 0; i < lignes; i++)
+                {
+                    texte.Append(i == 0 ? "(" : ", (");
+                    for (var j = 0; j < colonnes.Count; j++)
+                    {
+                        texte.Append(j == 0 ? "@p" : ", @p").Append((i * colonnes.Count) + j);
+                    }
+
+                    texte.Append(')');
+                }
+
+                return texte.Append(fin).ToString();
+            }
+
+            var parPaquet = Math.Max(1, Math.Min(LignesParRequete(db), (db.Database.IsSqlite() ? ParametresInsertionSqlite : ParametresParRequete(db)) / colonnes.Count));
+            foreach (var paquet in entrees.Chunk(parPaquet))
+            {
+                // One command for every batch of the same size: SQLite prepares its statement once, not per batch.
+                if (commande is null || commande.Parameters.Count != paquet.Length * colonnes.Count)
+                {
+                    if (commande is not null)
+                    {
+                        await commande.DisposeAsync();
+                    }
+
+                    commande = Commande(db);
+                    commande.CommandText = Texte(paquet.Length);
+                }
+
+                commande.Parameters.Clear();
+                var parUnique = new Dictionary<string, EntityEntry>(paquet.Length, StringComparer.Ordinal);
+                foreach (var entree in paquet)
+                {
+                    var valeurs = entree.CurrentValues;
+                    foreach (var colonne in colonnes)
+                    {
+                        Parametre(commande, colonne, valeurs[colonne]);
+                    }
+
+                    if (!parUnique.TryAdd(Unique(proprietesUniques.Select(p => valeurs[p])), entree))
+                    {
+                        throw new InvalidOperationException($"Two {typeof(T).Name} entities have the same {string.Join(", ", uniques)}.");
+                    }
+                }
+
+                var lues = 0;
+                await using (var lecteur = await commande.ExecuteReaderAsync(ct))
+                {
+                    while (await lecteur.ReadAsync(ct))
+                    {
+                        var entree = parUnique[Unique(Enumerable.Range(1, proprietesUniques.Count).Select(lecteur.GetValue))];
+                        entree.Property(cle).CurrentValue = Convert.ChangeType(lecteur.GetValue(0), cle.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+                        lues++;
+                    }
+                }
+
+                if (lues != paquet.Length)
+                {
+                    throw new InvalidOperationException($"{lues} of {paquet.Length} {typeof(T).Name} rows were inserted.");
+                }
+            }
+
+            foreach (var entree in entrees)
+            {
+                // As SaveChanges leaves them: tracked, unchanged, the written values as originals.
+                entree.State = EntityState.Unchanged;
+                entree.OriginalValues.SetValues(entree.CurrentValues);
+            }
         }
-
-        var type = entrees[0].Metadata;
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var cle = type.FindPrimaryKey()!.Properties.Single();
-        var colonnes = type.GetProperties().Where(p => p != cle && p.GetColumnName(table) is not null).ToList();
-        var proprietesUniques = uniques.Select(n => type.FindProperty(n)
-            ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {n}.")).ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-
-        var debut = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", colonnes.Select(Colonne))}) VALUES ";
-        var fin = $" RETURNING {Colonne(cle)}, {string.Join(", ", proprietesUniques.Select(Colonne))}";
-        var parPaquet = Math.Max(1, Math.Min(LignesParRequete(db), (db.Database.IsSqlite() ? ParametresInsertionSqlite : ParametresParRequete(db)) / colonnes.Count));
-        foreach (var paquet in entrees.Chunk(parPaquet))
+        finally
         {
-            await using var commande = Commande(db);
-            var valeurs = new StringBuilder(debut);
-            var parUnique = new Dictionary<string, EntityEntry>(paquet.Length, StringComparer.Ordinal);
-            for (var i = 0; i < paquet.Length; i++)
+            db.ChangeTracker.AutoDetectChangesEnabled = detection;
+            if (commande is not null)
             {
-                var entree = paquet[i];
-                valeurs.Append(i == 0 ? "(" : ", (");
-                for (var j = 0; j < colonnes.Count; j++)
-                {
-                    valeurs.Append(j == 0 ? "" : ", ").Append(Parametre(commande, colonnes[j], entree.Property(colonnes[j].Name).CurrentValue));
-                }
-
-                valeurs.Append(')');
-                if (!parUnique.TryAdd(Unique(proprietesUniques.Select(p => entree.Property(p.Name).CurrentValue)), entree))
-                {
-                    throw new InvalidOperationException($"Two {typeof(T).Name} entities have the same {string.Join(", ", uniques)}.");
-                }
+                await commande.DisposeAsync();
             }
-
-            commande.CommandText = valeurs.Append(fin).ToString();
-            var lues = 0;
-            await using (var lecteur = await commande.ExecuteReaderAsync(ct))
-            {
-                while (await lecteur.ReadAsync(ct))
-                {
-                    var entree = parUnique[Unique(Enumerable.Range(1, proprietesUniques.Count).Select(lecteur.GetValue))];
-                    entree.Property(cle.Name).CurrentValue = Convert.ChangeType(lecteur.GetValue(0), cle.ClrType, System.Globalization.CultureInfo.InvariantCulture);
-                    lues++;
-                }
-            }
-
-            if (lues != paquet.Length)
-            {
-                throw new InvalidOperationException($"{lues} of {paquet.Length} {typeof(T).Name} rows were inserted.");
-            }
-        }
-
-        foreach (var entree in entrees)
-        {
-            // As SaveChanges leaves them: tracked, unchanged, the written values as originals.
-            entree.State = EntityState.Unchanged;
-            entree.OriginalValues.SetValues(entree.CurrentValues);
         }
     }
 

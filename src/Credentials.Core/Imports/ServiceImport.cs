@@ -176,9 +176,10 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
         // Existing accounts and links were read untracked (ChargerAsync): those this import changes or links to are
         // attached before they change, with the values read as originals (the version check of EcritureEnLot).
+        var suivis = new HashSet<object>(ReferenceEqualityComparer.Instance);
         void Suivre(object entite)
         {
-            if (db.Entry(entite).State == EntityState.Detached)
+            if (suivis.Add(entite))
             {
                 db.Attach(entite);
             }
@@ -211,14 +212,22 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             s.Compte.MarquerSorti(s.Date);
         }
 
-        Compte CompteDe(PersonneImportee p) => plan.CompteDe(p.Profil, p.Cle) ?? nouveaux[(p.Profil, p.Cle)];
+        // An existing account is attached before a new link points to it (Add would take it for a new one); a new account is tracked already.
+        Compte CompteDe(PersonneImportee p)
+        {
+            if (plan.CompteDe(p.Profil, p.Cle) is not { } existant)
+            {
+                return nouveaux[(p.Profil, p.Cle)];
+            }
+
+            Suivre(existant);
+            return existant;
+        }
+
         var liens = new List<Responsabilite>(plan.LiensACreer.Count);
         foreach (var l in plan.LiensACreer)
         {
-            var (responsable, eleve) = (CompteDe(l.Responsable), CompteDe(l.Eleve));
-            Suivre(responsable);
-            Suivre(eleve);
-            var lien = new Responsabilite(responsable, eleve, l.Lien, l.RangLegal);
+            var lien = new Responsabilite(CompteDe(l.Responsable), CompteDe(l.Eleve), l.Lien, l.RangLegal);
             db.Responsabilites.Add(lien);
             liens.Add(lien);
         }
