@@ -47,9 +47,8 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             }
 
             var etablissement = preparation.Etablissement ?? await CreerEtablissementAsync(demande, ct);
-            var (crees, evenement) = await ExecuterAsync(plan, etablissement, preparation, demande, ct);
+            var (crees, evenement, apercu) = await ExecuterAsync(plan, etablissement, preparation, demande, ct);
             await transaction.CommitAsync(ct);
-            var apercu = Apercu(preparation, plan, []);
             Metriques.ImportsAppliques.Add(1);
             logger.LogInformation(
                 "Import {Source} applied to {Uai} by {Auteur} in {Elapsed} ms: {Created} created, {Updated} updated, {Unchanged} unchanged, {Left} marked left, {Ignored} ignored",
@@ -150,7 +149,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         return etablissement;
     }
 
-    private async Task<(List<CompteCree>, Evenement?)> ExecuterAsync(PlanImport plan, Etablissement etablissement, Preparation preparation, DemandeImport demande, CancellationToken ct)
+    private async Task<(List<CompteCree>, Evenement?, ApercuImport)> ExecuterAsync(PlanImport plan, Etablissement etablissement, Preparation preparation, DemandeImport demande, CancellationToken ct)
     {
         var maintenant = plan.Maintenant;
 
@@ -268,7 +267,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         await EcritureEnLot.EnregistrerAsync(db, ct);
 
         var crees = nouveaux.Values.Select(c => new CompteCree(c.Id, c.Profil, c.Identifiant, c.Nom, c.Prenom)).ToList();
-        return (crees, evenement);
+        return (crees, evenement, apercu);
     }
 
     /// <summary>Crée les comptes par lots : une requête d'identifiants pour tous, un enregistrement par lot.</summary>
