@@ -4,20 +4,23 @@
 # Prints wall time and CPU time (user + system): on a machine shared with other jobs, the CPU time is the steadier figure.
 # Usage: scripts/bench-imports.sh ELEVES RESPONSABLES [runs]
 #   SQLite by default (a fresh file per run); PostgreSQL when PGHOST/PGPORT/PGUSER are set (a fresh database per run).
-#   CREDENTIALS_CLI=path/to/credentials.dll times another build (e.g. an older commit) on the same files.
+#   The CLI timed is the published one (`dotnet publish`: ReadyToRun, as it is deployed), in
+#   src/Credentials.Cli/bin/Release/publish. CREDENTIALS_CLI=path/to/credentials.dll times another build on the same
+#   files: an older commit, or the plain build (src/Credentials.Cli/bin/Release/net10.0/credentials.dll, JIT only).
+#   CREDENTIALS_NO_BUILD=1 skips the publish and the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eleves=${1:-400}; responsables=${2:-672}; runs=${3:-3}
 if [[ -z ${CREDENTIALS_NO_BUILD:-} ]]; then
-  dotnet build src/Credentials.Cli -c Release -nologo -v quiet >/dev/null
+  dotnet publish src/Credentials.Cli -c Release -nologo -v quiet -o src/Credentials.Cli/bin/Release/publish >/dev/null
   dotnet build tests/Credentials.Benchmarks -c Release -nologo -v quiet >/dev/null
 fi
 work=$(mktemp -d /tmp/credentials-bench-imports.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 dotnet tests/Credentials.Benchmarks/bin/Release/net10.0/Credentials.Benchmarks.dll fichiers-siecle "$work/siecle" --eleves "$eleves" --responsables "$responsables"
-cli=${CREDENTIALS_CLI:-src/Credentials.Cli/bin/Release/net10.0/credentials.dll}
+cli=${CREDENTIALS_CLI:-src/Credentials.Cli/bin/Release/publish/credentials.dll}
 import=(import siecle --uai 0999999Z --annee-scolaire 2025 --eleves "$work/siecle/ElevesSansAdresses.xml" --responsables "$work/siecle/ResponsablesAvecAdresses.xml")
-echo "$(date -u '+%F %T') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $eleves pupils + $responsables guardians, ${PGHOST:+PostgreSQL}${PGHOST:-SQLite}"
+echo "$(date -u '+%F %T') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $eleves pupils + $responsables guardians, $([[ -n ${PGHOST:-} ]] && echo PostgreSQL || echo SQLite), $cli"
 for run in $(seq "$runs"); do
   export DataDirectory="$work/data$run"
   if [[ -n ${PGHOST:-} ]]; then

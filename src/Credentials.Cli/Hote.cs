@@ -56,6 +56,39 @@ internal static class Hote
         }
     }
 
+    /// <summary>
+    /// Comme <see cref="ExecuterAsync(Func{IServiceProvider, Task{int}})"/>, mais <paramref name="preparer"/>, qui ne
+    /// touche pas à la base (lire les fichiers d'un import), tourne sur un autre cœur pendant que la base est ouverte
+    /// et vérifiée : le processus ne fait plus attendre l'une après l'autre.
+    /// </summary>
+    public static async Task<int> ExecuterAsync<T>(Func<IServiceProvider, T> preparer, Func<IServiceProvider, T, Task<int>> action)
+    {
+        await using var fournisseur = Construire();
+        await using var scope = fournisseur.CreateAsyncScope();
+        try
+        {
+            var preparation = Task.Run(() => preparer(scope.ServiceProvider));
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
+            }
+            catch
+            {
+                // The database's error is the one told; the reading ends before the services are disposed.
+                await preparation.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
+
+            var donnees = await preparation;
+            return await action(scope.ServiceProvider, donnees);
+        }
+        catch (ErreurMetier erreur)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {erreur.Message}");
+            return 1;
+        }
+    }
+
     /// <summary>L'établissement de cet UAI, ou une erreur claire.</summary>
     public static async Task<Etablissement> EtablissementAsync(IServiceProvider services, string uai)
     {

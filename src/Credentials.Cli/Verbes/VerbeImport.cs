@@ -103,9 +103,9 @@ internal static class VerbeImport
         }
 
         var details = resultat.GetValue(communes.Details);
-        return await Hote.ExecuterAsync(async services =>
+        // The files are read while the database is opened and checked.
+        return await Hote.ExecuterAsync(services => lire(services, fichiers), async (services, liste) =>
         {
-            var liste = lire(services, fichiers);
             var demande = new DemandeImport(resultat.GetValue(communes.Uai)!, "cli")
             {
                 AnneeConfirmee = resultat.GetValue(communes.Annee),

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,7 +115,11 @@ public static class StoreRegistration
     /// <summary>L'assemblage qui porte les migrations générées de ce fournisseur (un jeu par fournisseur).</summary>
     public static string AssemblageMigrations(FournisseurBase fournisseur) => $"Credentials.Migrations.{fournisseur}";
 
-    public static void Configurer(DbContextOptionsBuilder options, FournisseurBase fournisseur, string chaine)
+    /// <summary>
+    /// Le fournisseur, ses migrations et, si <paramref name="modeleCompile"/>, le modèle compilé du fournisseur :
+    /// sans lui, chaque processus construit le modèle au premier accès à la base (0,5 à 1 s de CPU pour une commande).
+    /// </summary>
+    public static void Configurer(DbContextOptionsBuilder options, FournisseurBase fournisseur, string chaine, bool modeleCompile = true)
     {
         // Each provider has its own migrations set and model snapshot (docs/decisions.md, « Migrations générées »).
         var migrations = AssemblageMigrations(fournisseur);
@@ -123,7 +129,25 @@ public static class StoreRegistration
             FournisseurBase.SqlServer => options.UseSqlServer(chaine, o => o.MigrationsAssembly(migrations)),
             _ => options.UseSqlite(chaine, o => o.MigrationsAssembly(migrations)),
         };
+        if (modeleCompile && ModeleCompile(fournisseur) is { } modele)
+        {
+            options.UseModel(modele);
+        }
     }
+
+    /// <summary>
+    /// Le modèle compilé que <c>dotnet ef dbcontext optimize</c> a écrit dans le projet de migrations du fournisseur
+    /// (<c>ModeleCompile/</c>, régénéré par scripts/compiled-models.sh, que scripts/add-migration.sh lance), ou null
+    /// si cet assemblage n'est pas là. Un test (MigrationTests) le compare au modèle que donnent les configurations.
+    /// </summary>
+    public static IModel? ModeleCompile(FournisseurBase fournisseur) => ModelesCompiles.GetOrAdd(fournisseur, f =>
+    {
+        var assemblage = AssemblageMigrations(f);
+        var type = Type.GetType($"{assemblage}.ModeleCompile.CredentialsDbContextModel, {assemblage}", throwOnError: false);
+        return type?.GetProperty("Instance")?.GetValue(null) as IModel;
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FournisseurBase, IModel?> ModelesCompiles = new();
 }
 
 /// <summary>
@@ -144,7 +168,8 @@ public abstract class FabriqueContexteConception(FournisseurBase fournisseur) : 
             FournisseurBase.SqlServer => "Server=localhost;Database=credentials;TrustServerCertificate=True",
             _ => "Data Source=credentials.db",
         };
-        StoreRegistration.Configurer(options, fournisseur, chaine);
+        // The model built from the configurations, never the compiled one: `dotnet ef` regenerates it from this context.
+        StoreRegistration.Configurer(options, fournisseur, chaine, modeleCompile: false);
         return new CredentialsDbContext(options.Options);
     }
 }
@@ -159,9 +184,7 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
     {
         // An up-to-date database is only checked: MigrateAsync also builds and compares the whole model, which
         // cost the CLI about one second of CPU on every command.
-        var aJour = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)
-            && !(await db.Database.GetPendingMigrationsAsync(ct)).Any();
-        if (!aJour)
+        if (!await AJourAsync(ct))
         {
             await db.Database.MigrateAsync(ct);
         }
@@ -170,5 +193,45 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// Vrai si chaque migration de l'assemblage est dans la table d'historique : un seul <c>SELECT</c>, lu à la main.
+    /// <c>GetPendingMigrationsAsync</c> construit d'abord le modèle de la table d'historique (0,1 s pour une commande
+    /// de la CLI). Une base absente ou sans table d'historique n'est pas à jour : <c>MigrateAsync</c> la crée.
+    /// </summary>
+    private async Task<bool> AJourAsync(CancellationToken ct)
+    {
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            return false;
+        }
+
+        var attendues = db.Database.GetMigrations().ToList();
+        var options = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(options.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, options.MigrationsHistoryTableSchema);
+        var appliquees = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var commande = db.Database.GetDbConnection().CreateCommand();
+            commande.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {table}";
+            await using var lecteur = await commande.ExecuteReaderAsync(ct);
+            while (await lecteur.ReadAsync(ct))
+            {
+                appliquees.Add(lecteur.GetString(0));
+            }
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return attendues.All(appliquees.Contains);
     }
 }

@@ -47,9 +47,8 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             }
 
             var etablissement = preparation.Etablissement ?? await CreerEtablissementAsync(demande, ct);
-            var (crees, evenement) = await ExecuterAsync(plan, etablissement, preparation, demande, ct);
+            var (crees, evenement, apercu) = await ExecuterAsync(plan, etablissement, preparation, demande, ct);
             await transaction.CommitAsync(ct);
-            var apercu = Apercu(preparation, plan, []);
             Metriques.ImportsAppliques.Add(1);
             logger.LogInformation(
                 "Import {Source} applied to {Uai} by {Auteur} in {Elapsed} ms: {Created} created, {Updated} updated, {Unchanged} unchanged, {Left} marked left, {Ignored} ignored",
@@ -127,15 +126,18 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         return new Preparation(uai, etablissement, annee, plan, null);
     }
 
+    /// <summary>
+    /// Les classes (suivies pour l'application), les comptes et les liens de l'établissement. Comptes et liens sont lus
+    /// sans suivi même pour l'application : un réimport ne change le plus souvent rien, et suivre des milliers de
+    /// comptes coûtait leurs copies et trois comparaisons complètes ; <see cref="ExecuterAsync"/> attache ceux qu'il change.
+    /// </summary>
     private async Task<EtatExistant> ChargerAsync(int etablissementId, bool suivre, CancellationToken ct)
     {
         var classes = suivre ? db.Classes : db.Classes.AsNoTracking();
-        var comptes = suivre ? db.Comptes : db.Comptes.AsNoTracking();
-        var liens = suivre ? db.Responsabilites : db.Responsabilites.AsNoTracking();
         return new EtatExistant(
             await classes.Where(c => c.EtablissementId == etablissementId).ToListAsync(ct),
-            await comptes.Where(c => c.EtablissementId == etablissementId).ToListAsync(ct),
-            await liens.Where(l => l.Eleve.EtablissementId == etablissementId).ToListAsync(ct));
+            await db.Comptes.AsNoTracking().Where(c => c.EtablissementId == etablissementId).ToListAsync(ct),
+            await db.Responsabilites.AsNoTracking().Where(l => l.Eleve.EtablissementId == etablissementId).ToListAsync(ct));
     }
 
     private async Task<Etablissement> CreerEtablissementAsync(DemandeImport demande, CancellationToken ct)
@@ -147,7 +149,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         return etablissement;
     }
 
-    private async Task<(List<CompteCree>, Evenement?)> ExecuterAsync(PlanImport plan, Etablissement etablissement, Preparation preparation, DemandeImport demande, CancellationToken ct)
+    private async Task<(List<CompteCree>, Evenement?, ApercuImport)> ExecuterAsync(PlanImport plan, Etablissement etablissement, Preparation preparation, DemandeImport demande, CancellationToken ct)
     {
         var maintenant = plan.Maintenant;
 
@@ -166,7 +168,26 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             classe.Decrire(c.Libelle ?? classe.Libelle, c.CodeMef ?? classe.CodeMef, c.LibelleMef ?? classe.LibelleMef, c.Niveau ?? classe.Niveau, c.CleImport);
         }
 
-        await db.SaveChangesAsync(ct);
+        if (plan.ClassesACreer.Count > 0 || plan.ClassesAModifier.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Existing accounts and links were read untracked (ChargerAsync): those this import changes or links to are
+        // attached before they change, with the values read as originals (the version check of EcritureEnLot).
+        var suivis = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        void Suivre(object entite)
+        {
+            if (suivis.Add(entite))
+            {
+                db.Attach(entite);
+            }
+        }
+
+        foreach (var compte in plan.AModifier.Select(m => m.Compte).Concat(plan.Sortants.Select(s => s.Compte)))
+        {
+            Suivre(compte);
+        }
 
         // One attribution for corrected and new logins: a corrected name cannot take a login a new account gets.
         var attribution = new AttributionIdentifiants();
@@ -190,14 +211,35 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             s.Compte.MarquerSorti(s.Date);
         }
 
-        Compte CompteDe(PersonneImportee p) => plan.CompteDe(p.Profil, p.Cle) ?? nouveaux[(p.Profil, p.Cle)];
+        // An existing account is attached before a new link points to it (Add would take it for a new one); a new account is tracked already.
+        Compte CompteDe(PersonneImportee p)
+        {
+            if (plan.CompteDe(p.Profil, p.Cle) is not { } existant)
+            {
+                return nouveaux[(p.Profil, p.Cle)];
+            }
+
+            Suivre(existant);
+            return existant;
+        }
+
+        var liens = new List<Responsabilite>(plan.LiensACreer.Count);
         foreach (var l in plan.LiensACreer)
         {
-            db.Responsabilites.Add(new Responsabilite(CompteDe(l.Responsable), CompteDe(l.Eleve), l.Lien, l.RangLegal));
+            var lien = new Responsabilite(CompteDe(l.Responsable), CompteDe(l.Eleve), l.Lien, l.RangLegal);
+            db.Responsabilites.Add(lien);
+            liens.Add(lien);
+        }
+
+        if (EcritureEnLot.InsertionGroupee(db))
+        {
+            // A pair (guardian, pupil) is unique; no link removed below has the pair of a new one.
+            await EcritureEnLot.InsererAsync(db, liens, [nameof(Responsabilite.ResponsableId), nameof(Responsabilite.EleveId)], ct);
         }
 
         foreach (var (lien, donnees) in plan.LiensAModifier)
         {
+            Suivre(lien);
             lien.Modifier(donnees.Lien, donnees.RangLegal);
         }
 
@@ -225,7 +267,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         await EcritureEnLot.EnregistrerAsync(db, ct);
 
         var crees = nouveaux.Values.Select(c => new CompteCree(c.Id, c.Profil, c.Identifiant, c.Nom, c.Prenom)).ToList();
-        return (crees, evenement);
+        return (crees, evenement, apercu);
     }
 
     /// <summary>Crée les comptes par lots : une requête d'identifiants pour tous, un enregistrement par lot.</summary>
@@ -236,6 +278,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         await attribution.PreparerAsync(db, plan.ACreer.Select(p => (p.Prenom, p.Nom)), ct);
         foreach (var lot in plan.ACreer.Chunk(Math.Max(1, options.TailleLot)))
         {
+            var comptes = new List<Compte>(lot.Length);
             foreach (var p in lot)
             {
                 var compte = new Compte(etablissement, p.Profil, p.Nom, p.Prenom, attribution.Attribuer(p.Prenom, p.Nom), OrigineCompte.AnnuaireFederateur, maintenant);
@@ -253,10 +296,19 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
                 compte.DefinirCleImport(p.Cle, p.Ine);
                 db.Comptes.Add(compte);
+                comptes.Add(compte);
                 nouveaux[(p.Profil, p.Cle)] = compte;
             }
 
-            await db.SaveChangesAsync(ct);
+            // Grouped INSERT … RETURNING where the engine has it: EF's one INSERT per row cost about 0.5 ms each.
+            if (EcritureEnLot.InsertionGroupee(db))
+            {
+                await EcritureEnLot.InsererAsync(db, comptes, [nameof(Compte.Identifiant)], ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         return nouveaux;

@@ -4,6 +4,7 @@ using Credentials.Tests.Infrastructure;
 using Credentials.Cli.Verbes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Credentials.Tests.Store;
@@ -30,6 +31,45 @@ public class MigrationTests
         Assert.True(
             !db.Database.HasPendingModelChanges(),
             $"The {fournisseur} model has changes without a migration: run scripts/add-migration.sh <Name> (docs/decisions.md, « Migrations générées »).");
+    }
+
+    [Theory]
+    [MemberData(nameof(TousLesFournisseurs))]
+    public void Le_modele_compile_de_chaque_fournisseur_est_celui_que_les_configurations_donnent(FournisseurBase fournisseur)
+    {
+        // The compiled model (ModeleCompile/ of the migrations project) replaces model building at run time: a model
+        // change without `scripts/add-migration.sh` (which regenerates it) would otherwise go unseen and write wrong SQL.
+        Assert.NotNull(StoreRegistration.ModeleCompile(fournisseur));
+        using var db = FabriqueContexteConception.SansConnexion(fournisseur);
+        var options = new DbContextOptionsBuilder<CredentialsDbContext>();
+        StoreRegistration.Configurer(options, fournisseur, db.Database.GetConnectionString()!);
+        using var avecModeleCompile = new CredentialsDbContext(options.Options);
+        var compile = avecModeleCompile.Model;
+        Assert.Same(StoreRegistration.ModeleCompile(fournisseur), compile);
+        Assert.NotSame(compile, db.Model);
+        var attendu = db.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        var trouve = compile.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        Assert.True(
+            attendu == trouve,
+            $"The compiled {fournisseur} model is out of date: run scripts/add-migration.sh (or scripts/compiled-models.sh). First difference: {PremiereDifference(attendu, trouve)}");
+        Assert.Equal(db.Model.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.LongDefault), compile.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.LongDefault));
+    }
+
+    private static string PremiereDifference(string attendu, string trouve)
+    {
+        var a = attendu.Split('\n');
+        var t = trouve.Split('\n');
+        for (var i = 0; i < Math.Max(a.Length, t.Length); i++)
+        {
+            var la = i < a.Length ? a[i] : "(end)";
+            var lt = i < t.Length ? t[i] : "(end)";
+            if (la != lt)
+            {
+                return $"line {i + 1}: expected « {la.Trim()} », compiled « {lt.Trim()} »";
+            }
+        }
+
+        return "none";
     }
 
     [Fact]
