@@ -93,7 +93,7 @@ public static class RenduCourriel
         {
             if (comptes.Count > 1)
             {
-                blocs.Add(new Intertitre(fiche.Classe is { } classe ? $"{fiche.NomComplet}, classe {classe}" : fiche.NomComplet));
+                blocs.Add(new Intertitre(AvecClasse(fiche.NomComplet, fiche)));
             }
 
             if (lien is not null)
@@ -133,6 +133,9 @@ public static class RenduCourriel
         return Composer("Choisir un nouveau mot de passe", etablissement.Nom, blocs, contientSecret: true);
     }
 
+    /// <summary>Un nom suivi de la classe de la fiche, si elle en a une (« Zoé LEFÈVRE, classe 6A »).</summary>
+    private static string AvecClasse(string nom, FicheCompte fiche) => fiche.Classe is { } classe ? $"{nom}, classe {classe}" : nom;
+
     private static IEnumerable<Bloc> BlocsLienActivation(FicheCompte fiche, LienEnvoye lien)
     {
         yield return new Encadre([("Identifiant", fiche.Identifiant)]);
@@ -171,7 +174,7 @@ public static class RenduCourriel
         };
         foreach (var (fiche, lien) in comptes)
         {
-            blocs.Add(new Intertitre(fiche == responsable ? "Votre compte" : fiche.Classe is { } classe ? $"{fiche.NomComplet}, classe {classe}" : fiche.NomComplet));
+            blocs.Add(new Intertitre(fiche == responsable ? "Votre compte" : AvecClasse(fiche.NomComplet, fiche)));
             if (lien is not null)
             {
                 blocs.AddRange(BlocsLienActivation(fiche, lien));
@@ -204,7 +207,7 @@ public static class RenduCourriel
             var nom = noms.Reserver(NomsFichiers.FicheIndividuelle(fiche));
             pieces.Add(new PieceJointeReference(fiche.CompteId, nom, fiche.Variante));
             var description = Path.GetFileNameWithoutExtension(nom);
-            liste.Add(new Element(fiche == responsable ? $"{description} (votre compte)" : fiche.Classe is { } classe ? $"{description}, classe {classe}" : description));
+            liste.Add(new Element(fiche == responsable ? $"{description} (votre compte)" : AvecClasse(description, fiche)));
         }
 
         var blocs = new List<Bloc>
