@@ -113,7 +113,7 @@ public sealed partial class CspNavigateurTests
         await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
         await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte/connexion"));
         var vues = new HashSet<string>();
         var file = new Queue<string>(["/", "/parametres", "/parametres/utilisateurs", "/journal", "/compte/mot-de-passe", "/comptes/nouveau", $"/comptes/{manuel}/effacer"]);
         while (file.TryDequeue(out var chemin))

@@ -23,7 +23,7 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
         await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/eleves");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/eleves$"));
         await Navigateur.VerifierAccessibiliteAsync(page);
 
         await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s)", Exact = true }).GetByLabel("6A", new() { Exact = true }).CheckAsync();

@@ -33,7 +33,7 @@ public sealed class CourrielsNavigateurTests : IAsyncLifetime
         await page.Locator("#Courriel").FillAsync(Secretaire);
         await page.Locator("#MotDePasse").FillAsync(UtilisateursDeTest.MotDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(serveur.Url("/"));
+        await Assertions.Expect(page).ToHaveURLAsync(serveur.Url("/"));
     }
 
     public async Task DisposeAsync()

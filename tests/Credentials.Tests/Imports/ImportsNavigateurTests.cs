@@ -46,7 +46,7 @@ public sealed class ImportsNavigateurTests : IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(Secretaire);
         await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/eleves");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/eleves$"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Imports", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/imports");
