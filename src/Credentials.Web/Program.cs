@@ -1,12 +1,12 @@
 using Credentials.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AjouterJournalisation();
-builder.Services.AjouterCredentials(builder.Configuration, builder.Environment);
+builder.AddJournalisation();
+builder.Services.AddCredentials(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.PreparerBaseAsync();
-app.UtiliserCredentials();
+app.UseCredentials();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

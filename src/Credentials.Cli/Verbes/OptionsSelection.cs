@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Credentials.Core.Comptes;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 
 namespace Credentials.Cli.Verbes;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +22,9 @@ internal static class VerbeCreateUser
         {
             courriel, role, uai, classes, motDePasse, nom,
         };
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
-            var etablissement = await Hote.EtablissementAsync(services, resultat.GetValue(uai)!);
+            var etablissement = await Hosting.EtablissementAsync(services, resultat.GetValue(uai)!);
             var db = services.GetRequiredService<CredentialsDbContext>();
             var codes = resultat.GetValue(classes) ?? [];
             var roleChoisi = resultat.GetValue(role);

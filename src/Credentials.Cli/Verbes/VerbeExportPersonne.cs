@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Credentials.Core.Acces;
 using Credentials.Core.Conservation;
-using Credentials.Core.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -15,9 +15,9 @@ internal static class VerbeExportPersonne
         var identifiant = new Option<string>("--identifiant") { Description = "Identifiant du compte de la personne.", Required = true };
         var sortie = new Option<FileInfo>("--out") { Description = "Fichier JSON à écrire (le PDF est écrit à côté, en .pdf).", Required = true };
         var commande = new Command("export-personne", "Écrit les données d'une personne (identité, classes, liens, état du compte, journal, courriels), sans aucun secret.") { uai, identifiant, sortie };
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
-            var etablissement = await Hote.EtablissementAsync(services, resultat.GetValue(uai)!);
+            var etablissement = await Hosting.EtablissementAsync(services, resultat.GetValue(uai)!);
             var portee = Portee.Cli(etablissement.Id);
             var service = services.GetRequiredService<ServiceDonneesPersonnelles>();
             var donnees = await service.ExporterAsync(portee, await service.CompteAsync(portee, resultat.GetValue(identifiant)!));

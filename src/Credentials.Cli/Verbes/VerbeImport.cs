@@ -104,7 +104,7 @@ internal static class VerbeImport
 
         var details = resultat.GetValue(communes.Details);
         // The files are read while the database is opened and checked.
-        return await Hote.ExecuterAsync(services => lire(services, fichiers), async (services, liste) =>
+        return await Hosting.ExecuterAsync(services => lire(services, fichiers), async (services, liste) =>
         {
             var demande = new DemandeImport(resultat.GetValue(communes.Uai)!, "cli")
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Documents;
-using Credentials.Core.Services;
+using Credentials.Core.Domain;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -16,7 +18,7 @@ internal static class VerbeList
         var format = new Option<string>("--format") { Description = "pdf ou csv.", DefaultValueFactory = _ => "pdf" };
         var commande = new Command("list", "Écrit la liste des comptes (PDF groupé par classe, ou CSV) sans changer leur état.") { format };
         selection.AjouterA(commande);
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
             var csv = resultat.GetValue(format) switch
             {
@@ -24,9 +26,9 @@ internal static class VerbeList
                 "pdf" => false,
                 var f => throw new ErreurMetier($"Format inconnu « {f} » : pdf ou csv."),
             };
-            var etablissement = await Hote.EtablissementAsync(services, resultat.GetValue(selection.Uai)!);
+            var etablissement = await Hosting.EtablissementAsync(services, resultat.GetValue(selection.Uai)!);
             var criteres = selection.Criteres(resultat);
-            var fiches = await services.GetRequiredService<ServiceCredentials>().ListerAsync(Portee.Cli(etablissement.Id), criteres, csv ? "csv" : "pdf");
+            var fiches = await services.GetRequiredService<ServiceComptes>().ListerAsync(Portee.Cli(etablissement.Id), criteres, csv ? "csv" : "pdf");
             var entete = OptionsSelection.EnTete(etablissement, services.GetRequiredService<IConfiguration>()["Portail:Url"]);
             var fichier = resultat.GetValue(selection.Sortie)!;
             await using (var flux = fichier.Create())

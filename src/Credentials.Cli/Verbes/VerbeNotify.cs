@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -25,9 +26,9 @@ internal static class VerbeNotify
         var reinitialiser = new Option<bool>("--reinitialiser") { Description = "Donne un nouveau mot de passe provisoire à chacun (les activés compris)." };
         var commande = new Command("notify", "(Re)notifie des comptes selon leurs règles d'état : fiches en PDF, ou courriels mis en file.") { canal, familles, modele, reinitialiser };
         selection.AjouterA(commande);
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
-            var etablissement = await Hote.EtablissementAsync(services, resultat.GetValue(selection.Uai)!);
+            var etablissement = await Hosting.EtablissementAsync(services, resultat.GetValue(selection.Uai)!);
             var portee = Portee.Cli(etablissement.Id);
             var criteres = selection.Criteres(resultat);
             var entete = OptionsSelection.EnTete(etablissement, services.GetRequiredService<IConfiguration>()["Portail:Url"]);
@@ -53,7 +54,7 @@ internal static class VerbeNotify
         }
 
         var chrono = Stopwatch.StartNew();
-        var credentials = services.GetRequiredService<ServiceCredentials>();
+        var credentials = services.GetRequiredService<ServiceComptes>();
         var lot = await credentials.PreparerNotificationAsync(portee, criteres, reinitialiser, "courrier");
         if (lot.Fiches.Count > 0)
         {

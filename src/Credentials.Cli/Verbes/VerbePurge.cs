@@ -13,7 +13,7 @@ internal static class VerbePurge
         var uai = new Option<string>("--uai") { Description = "Un seul établissement (sinon tous, et les fichiers du déploiement)." };
         var simulation = new Option<bool>("--dry-run") { Description = "Compter ce qui serait supprimé, sans rien supprimer." };
         var commande = new Command("purge", "Supprime ce qui a dépassé sa durée de conservation : comptes des sortants, journal, courriels, fichiers.") { uai, simulation };
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
             var essai = resultat.GetValue(simulation);
             var purge = await services.GetRequiredService<ServicePurge>().PurgerAsync(resultat.GetValue(uai), essai, "cli");

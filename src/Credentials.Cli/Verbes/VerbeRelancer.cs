@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Credentials.Core.Acces;
 using Credentials.Core.Relances;
-using Credentials.Core.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -17,9 +17,9 @@ internal static class VerbeRelancer
         var uai = new Option<string>("--uai") { Description = "UAI de l'établissement.", Required = true };
         var essai = new Option<bool>("--dry-run") { Description = "Affiche qui serait relancé sans rien envoyer ni modifier." };
         var commande = new Command("relancer", "Lance maintenant les relances dues des comptes notifiés et non activés.") { uai, essai };
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
-            var etablissement = await Hote.EtablissementAsync(services, resultat.GetValue(uai)!);
+            var etablissement = await Hosting.EtablissementAsync(services, resultat.GetValue(uai)!);
             if (etablissement.CalendrierRelances.EstVide)
             {
                 AnsiConsole.MarkupLine("[yellow]Aucune relance n'est réglée pour cet établissement (Paramètres › Relances et courriels).[/]");

@@ -14,7 +14,7 @@ internal static class VerbeSeedDemo
         var eleves = new Option<int>("--eleves") { Description = "Nombre d'élèves.", DefaultValueFactory = _ => 2000 };
         var nombre = new Option<int>("--etablissements") { Description = "Pour les mesures : autant d'établissements (UAI 0990001A, 0990002A…) en plus du premier.", DefaultValueFactory = _ => 0 };
         var commande = new Command("seed-demo", "Crée un collège de démonstration (élèves, responsables, personnels, états variés).") { uai, eleves, nombre };
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
             var chrono = Stopwatch.StartNew();
             BilanDemo bilan = null!;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Utilisateurs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -14,7 +14,7 @@ internal static class VerbeUnlockUser
     {
         var courriel = new Option<string>("--email") { Description = "Adresse de connexion de l'utilisateur.", Required = true };
         var commande = new Command("unlock-user", "Déverrouille un utilisateur de la console après des échecs de connexion répétés.") { courriel };
-        commande.SetAction(resultat => Hote.ExecuterAsync(async services =>
+        commande.SetAction(resultat => Hosting.ExecuterAsync(async services =>
         {
             var adresse = resultat.GetValue(courriel)!.Trim();
             var utilisateur = await services.GetRequiredService<UserManager<Utilisateur>>().FindByEmailAsync(adresse)

@@ -1,10 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Credentials.Core.Acces;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Conservation;
@@ -85,7 +86,7 @@ public sealed class ServiceDonneesPersonnelles(CredentialsDbContext db, TimeProv
             evenements,
             courriels);
 
-        Journal.Consigner(db, portee, maintenant, ActionJournal.ExportPersonne, "json", [compteId], "Données personnelles remises à la personne (RGPD art. 15 et 20)");
+        EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.ExportPersonne, "json", [compteId], "Données personnelles remises à la personne (RGPD art. 15 et 20)");
         await db.SaveChangesAsync(ct);
         return donnees;
     }
@@ -113,7 +114,7 @@ public sealed class ServiceDonneesPersonnelles(CredentialsDbContext db, TimeProv
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SuppressionComptes.SupprimerAsync(db, [compteId], ct);
-        Journal.Consigner(
+        EcritureJournal.Consigner(
             db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.EffacementCompte, null, [],
             $"{SuppressionComptes.Libelle(compteId)} ({compte.Profil.EnMinuscules()}, créé à la main) effacé à la demande de la personne (RGPD art. 17)");
         await db.SaveChangesAsync(ct);

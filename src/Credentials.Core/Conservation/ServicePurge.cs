@@ -1,7 +1,8 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -114,7 +115,7 @@ public sealed class ServicePurge(
         else
         {
             var details = string.Join(" ; ", lignes.Select(l => $"{l.Categorie} : {l.Nombre}"));
-            Journal.Consigner(db, new Portee(id, RoleConsole.Directeur, null, auteur), maintenant, ActionJournal.Purge, null, [], details);
+            EcritureJournal.Consigner(db, new Portee(id, RoleConsole.Directeur, null, auteur), maintenant, ActionJournal.Purge, null, [], details);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

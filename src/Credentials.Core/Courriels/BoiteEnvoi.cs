@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 
 namespace Credentials.Core.Courriels;
 

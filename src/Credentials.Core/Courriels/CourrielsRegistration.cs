@@ -12,12 +12,12 @@ public static class CourrielsRegistration
     /// La boîte d'envoi, ses services (<see cref="ServiceCourriels"/>, <see cref="SuiviEnvois"/>) et
     /// l'expéditeur en arrière-plan (<see cref="ExpeditionCourriels"/>, démarré par l'hôte web) avec le
     /// rendu des pièces jointes (<see cref="RenduPiecesJointesFiches"/>, sauf si un autre est enregistré).
-    /// La CLI ne démarre pas d'hôte : elle met en file (<see cref="AjouterFileCourriels"/>), le web envoie.
-    /// Requiert AddCredentialsCore et ServiceCredentials.
+    /// La CLI ne démarre pas d'hôte : elle met en file (<see cref="AddFileCourriels"/>), le web envoie.
+    /// Requiert AddCredentialsCore et ServiceComptes.
     /// </summary>
-    public static IServiceCollection AjouterCourriels(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCourriels(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AjouterFileCourriels(configuration);
+        services.AddFileCourriels(configuration);
         services.AddSingleton<FabriqueTransports>();
         services.TryAddScoped<IRenduPiecesJointes, RenduPiecesJointesFiches>();
         services.AddHostedService<ExpeditionCourriels>();
@@ -28,7 +28,7 @@ public static class CourrielsRegistration
 
     /// <summary>
     /// De quoi mettre des courriels en file et suivre les envois, sans expéditeur : la CLI met en file,
-    /// les instances web envoient. Requiert AddCredentialsCore et ServiceCredentials.
+    /// les instances web envoient. Requiert AddCredentialsCore et ServiceComptes.
     /// </summary>
     /// <summary>Le refus de démarrer quand le bail ne laisse pas le temps d'envoyer (lu par l'exploitant dans le journal de démarrage).</summary>
     public const string MessageBailTropCourt =
@@ -36,7 +36,7 @@ public static class CourrielsRegistration
         "(délai d'attente du serveur SMTP), sinon chaque lot est réservé puis rendu sans qu'aucun courriel ne parte. " +
         "Allongez Mail:Lease (5 minutes par défaut) ou raccourcissez Mail:Smtp:Timeout (30 secondes par défaut).";
 
-    public static IServiceCollection AjouterFileCourriels(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFileCourriels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OptionsCourriels>()
             .Bind(configuration.GetSection(OptionsCourriels.Section))

@@ -1,7 +1,7 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +43,7 @@ public sealed class RenduPiecesJointesFiches(CredentialsDbContext db, OutilsSecr
             var compte = comptes.GetValueOrDefault(reference.CompteId)
                 ?? throw new InvalidOperationException($"Account {reference.CompteId} of an attachment no longer exists in school {etablissementId}.");
             var variante = compte.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants;
-            var fiche = ServiceCredentials.Fiche(compte, variante, compte.MotDePasseProvisoire(outils));
+            var fiche = ServiceComptes.Fiche(compte, variante, compte.MotDePasseProvisoire(outils));
             return new PieceJointeRendue(reference.NomFichier, "application/pdf", Fiches.FicheIndividuelle(entete, fiche));
         }).ToList();
     }

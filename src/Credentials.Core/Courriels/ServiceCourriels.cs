@@ -1,7 +1,8 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,13 +48,13 @@ public sealed record ApercuFamilles(int Eleves, int ResponsablesAvecAdresse, int
 }
 
 /// <summary>
-/// Notifie par courriel : applique les règles d'état (<see cref="ServiceCredentials"/>), consigne au journal
+/// Notifie par courriel : applique les règles d'état (<see cref="ServiceComptes"/>), consigne au journal
 /// et met les courriels en file dans UNE transaction ; l'expéditeur les envoie ensuite en arrière-plan.
 /// La console (Élèves, Responsables, « Envoyer aux familles ») et la CLI l'appellent tous deux.
 /// </summary>
 public sealed class ServiceCourriels(
     CredentialsDbContext db,
-    ServiceCredentials credentials,
+    ServiceComptes credentials,
     OutilsSecrets outils,
     IOptions<OptionsCourriels> options,
     ReveilExpedition reveil,

@@ -1,6 +1,8 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Courriels;
@@ -125,7 +127,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
             ct);
         if (relances > 0)
         {
-            Journal.Consigner(db, portee, maintenant, ActionJournal.EnvoiCourriel, "courriel", comptes, $"Nouvelle tentative de {relances} courriel(s) de la campagne « {campagne.Libelle} »");
+            EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.EnvoiCourriel, "courriel", comptes, $"Nouvelle tentative de {relances} courriel(s) de la campagne « {campagne.Libelle} »");
             await db.SaveChangesAsync(ct);
         }
 

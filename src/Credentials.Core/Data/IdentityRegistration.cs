@@ -1,7 +1,7 @@
 using Credentials.Core.Domain;
-using Microsoft.AspNetCore.Identity;
 using Credentials.Core.Portail;
-using Credentials.Core.Services;
+using Credentials.Core.Utilisateurs;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,7 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -84,7 +85,7 @@ public sealed class DocumentsConserves(CredentialsDbContext db, IDataProtectionP
         if (!premier)
         {
             var comptes = await db.EvenementComptes.Where(e => e.EvenementId == document.EvenementId).Select(e => e.CompteId).ToListAsync(ct);
-            Journal.Consigner(db, portee, Maintenant, ActionJournal.NouveauTelechargement, document.Evenement.Canal, comptes,
+            EcritureJournal.Consigner(db, portee, Maintenant, ActionJournal.NouveauTelechargement, document.Evenement.Canal, comptes,
                 $"{document.NomFichier}, produit le {Libelles.DateHeure(document.Date)} par {document.Auteur}");
             await db.SaveChangesAsync(ct);
         }

@@ -1,6 +1,6 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Imports;

@@ -1,6 +1,8 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Imports;
@@ -69,7 +71,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Comptes.Add(compte);
         await db.SaveChangesAsync(ct);
-        Journal.Consigner(db, portee, maintenant, ActionJournal.CreationCompte, null, [compte.Id], $"Création manuelle : {Description(compte, classe)}");
+        EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.CreationCompte, null, [compte.Id], $"Création manuelle : {Description(compte, classe)}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ResultatSaisie(compte, []);
@@ -143,7 +145,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationCompte, null, [compte.Id], $"Modification : {Description(compte, classe)}");
+            EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationCompte, null, [compte.Id], $"Modification : {Description(compte, classe)}");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Exploitation;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -261,7 +263,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         {
             var resume = apercu.Resume;
             var auteur = Portee.Cli(etablissement.Id) with { Auteur = demande.Auteur };
-            evenement = Journal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
+            evenement = EcritureJournal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
         }
 
         await EcritureEnLot.EnregistrerAsync(db, ct);

@@ -1,10 +1,11 @@
 using System.Net;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -135,7 +136,7 @@ public sealed class LiensPortail(
             var entete = EnTeteEtablissement.De(etablissement, courriels.Value.PortailUrl);
             var portee = Portee.Cli(etablissement.Id) with { Auteur = ServicePortail.Auteur };
             var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.MotDePasseOublie, $"Mot de passe oublié\u00A0: {compte.NomComplet}", outils.Maintenant);
-            var contenu = RenduCourriel.NouveauMotDePasse(entete, ServiceCredentials.Fiche(compte, VarianteFiche.Rappel, null), new LienEnvoye(LienPortail.Unique(entete.PortailUrl, lien.Jeton!), lien.ExpireLe!.Value));
+            var contenu = RenduCourriel.NouveauMotDePasse(entete, ServiceComptes.Fiche(compte, VarianteFiche.Rappel, null), new LienEnvoye(LienPortail.Unique(entete.PortailUrl, lien.Jeton!), lien.ExpireLe!.Value));
             BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, Expediteur.De(etablissement, courriels.Value), new NouveauMessage(compte.Id, destinataire, compte.NomComplet, contenu, [compte.Id]), outils.Maintenant);
             campagne.Compter(1, 1, 0);
             Consigner(compte, ActionJournal.LienNouveauMotDePasse, "Demandé sur le portail, envoyé à l'adresse du compte");

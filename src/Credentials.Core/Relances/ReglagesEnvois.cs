@@ -1,6 +1,7 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Relances;
@@ -58,7 +59,7 @@ public sealed class ReglagesEnvois(CredentialsDbContext db, TimeProvider horloge
         var calendrier = new CalendrierRelances(jours);
         etablissement.ModifierEnvois(saisie.Mode, duree, calendrier);
         var details = $"Courriels : {(saisie.Mode == ModeCourriel.Lien ? $"lien d'activation valable {duree} jours" : "mot de passe provisoire")} ; relances : {(calendrier.EstVide ? "aucune" : calendrier.ToString())}.";
-        Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationReglages, null, [], details);
+        EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationReglages, null, [], details);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
-using Credentials.Core.Services;
+using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,10 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,7 @@ public sealed record VagueRelances(long CampagneId, DateTime Date, int Comptes, 
 /// </summary>
 public sealed class ServiceRelances(
     CredentialsDbContext db,
-    ServiceCredentials credentials,
+    ServiceComptes credentials,
     OutilsSecrets outils,
     IOptions<OptionsCourriels> options,
     ReveilExpedition reveil,
@@ -59,7 +61,7 @@ public sealed class ServiceRelances(
         foreach (var (compte, rang) in parCourriel)
         {
             var resultat = compte.Relancer(rang, outils);
-            var fiche = ServiceCredentials.Fiche(compte, VarianteFiche.Identifiants, resultat.MotDePasse);
+            var fiche = ServiceComptes.Fiche(compte, VarianteFiche.Identifiants, resultat.MotDePasse);
             LienEnvoye? lien = null;
             if (etablissement.ModeCourriel == ModeCourriel.Lien)
             {
@@ -84,7 +86,7 @@ public sealed class ServiceRelances(
         }
 
         campagne.Compter(courriels, parCourriel.Count, surPapier.Count);
-        Journal.Consigner(db, portee, maintenant, ActionJournal.Relance, "courriel", parCourriel.Select(d => d.Compte.Id).ToList(), "Relance des comptes notifiés et non activés");
+        EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.Relance, "courriel", parCourriel.Select(d => d.Compte.Id).ToList(), "Relance des comptes notifiés et non activés");
         await credentials.EnregistrerAsync(ct);
         reveil.Signaler();
         logger.LogInformation("Reminder campaign {CampagneId} queued {Messages} messages for {Comptes} accounts of school {EtablissementId}", campagne.Id, courriels, parCourriel.Count, portee.EtablissementId);
@@ -113,7 +115,7 @@ public sealed class ServiceRelances(
         foreach (var (compte, rang) in dus.Where(d => !joignables.Contains(d.Compte.Id) && (classe is null || d.Compte.Classe?.Code == classe)).OrderBy(d => d.Compte.Nom).ThenBy(d => d.Compte.Prenom))
         {
             var resultat = compte.Relancer(rang, outils);
-            fiches.Add(ServiceCredentials.Fiche(compte, VarianteFiche.Identifiants, resultat.MotDePasse) with { Relance = true });
+            fiches.Add(ServiceComptes.Fiche(compte, VarianteFiche.Identifiants, resultat.MotDePasse) with { Relance = true });
         }
 
         if (fiches.Count == 0)
@@ -121,7 +123,7 @@ public sealed class ServiceRelances(
             throw new ErreurMetier(classe is null ? "Aucun compte n'est à relancer sur papier." : $"Aucun compte de la classe {classe} n'est à relancer sur papier.");
         }
 
-        Journal.Consigner(db, portee, outils.Maintenant, ActionJournal.Relance, "courrier", fiches.Select(f => f.CompteId).ToList(), "Courrier de relance");
+        EcritureJournal.Consigner(db, portee, outils.Maintenant, ActionJournal.Relance, "courrier", fiches.Select(f => f.CompteId).ToList(), "Courrier de relance");
         await credentials.EnregistrerAsync(ct);
         return fiches;
     }

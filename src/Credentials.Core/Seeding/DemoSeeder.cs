@@ -1,8 +1,8 @@
 using Bogus;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Seeding;

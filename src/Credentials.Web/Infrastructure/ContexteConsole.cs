@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -97,7 +98,7 @@ public abstract class ControleurConsole : Controller
         var services = HttpContext.RequestServices;
         var (document, _) = await services.GetRequiredService<Core.Documents.DocumentsConserves>()
             .PreparerAsync(evenement, fichier.NomFichier, fichier.TypeContenu, fichier.EcrireAsync, bilan, retour, ct);
-        await services.GetRequiredService<ServiceCredentials>().EnregistrerAsync(ct);
+        await services.GetRequiredService<ServiceComptes>().EnregistrerAsync(ct);
         return LocalRedirect("/documents/" + document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

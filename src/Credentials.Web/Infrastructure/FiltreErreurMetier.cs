@@ -1,4 +1,4 @@
-using Credentials.Core.Services;
+using Credentials.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;

@@ -1,10 +1,15 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
+using Credentials.Core.Journal;
+using Credentials.Core.Parametres;
+using Credentials.Core.Publipostage;
 using Credentials.Core.Seeding;
-using Credentials.Core.Services;
+using Credentials.Core.Statistiques;
+using Credentials.Core.Utilisateurs;
 using Credentials.Web.Features.Imports;
 using Credentials.Web.Features.Portail;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +29,7 @@ public static class Hosting
     /// <c>Logging:Format=json</c>, pour les collecteurs. Les fournisseurs ILogger ajoutés par ailleurs
     /// (tests) reçoivent aussi chaque ligne.
     /// </summary>
-    public static void AjouterJournalisation(this WebApplicationBuilder builder)
+    public static void AddJournalisation(this WebApplicationBuilder builder)
     {
         var dossierLogs = Path.Combine(DossierDonnees.Resoudre(builder.Configuration), "logs");
         var json = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
@@ -54,22 +59,22 @@ public static class Hosting
             writeToProviders: true);
     }
 
-    public static IServiceCollection AjouterCredentials(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
+    public static IServiceCollection AddCredentials(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environnement)
     {
         services.AddCredentialsCore(configuration);
         services.AddCredentialsIdentity().AddSignInManager();
-        services.AddScoped<ServiceCredentials>();
+        services.AddScoped<ServiceComptes>();
         services.AddScoped<RechercheComptes>();
         services.AddScoped<LectureJournal>();
         services.AddScoped<ServiceParametres>();
         services.AddScoped<ServiceUtilisateurs>();
-        services.AddScoped<Statistiques>();
-        services.AddScoped<Publipostage>();
+        services.AddScoped<ServiceStatistiques>();
+        services.AddScoped<ServicePublipostage>();
         services.AddScoped<RendusConsole>();
         services.AddSingleton<Core.Documents.IRenduFiches, Core.Documents.FichesConnexionRenderer>();
         services.AddScoped<DemoSeeder>();
-        services.AjouterPortail(configuration);
-        services.AjouterCourriels(configuration);
+        services.AddPagesPortail(configuration);
+        services.AddCourriels(configuration);
         services.AddImports(configuration);
         services.AddConservation(configuration);
         services.AddSingleton<DepotsImport>();
@@ -94,8 +99,8 @@ public static class Hosting
         // French pages: accented letters are written as is, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AjouterExploitation(configuration);
-        services.AjouterSecurite(configuration);
+        services.AddExploitation(configuration);
+        services.AddSecurite(configuration);
         return services;
     }
 
@@ -114,7 +119,7 @@ public static class Hosting
         }
     }
 
-    public static void UtiliserCredentials(this WebApplication app)
+    public static void UseCredentials(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -122,7 +127,7 @@ public static class Hosting
         }
 
         app.UseForwardedHeaders();
-        app.UtiliserExploitation();
+        app.UseExploitation();
         if (app.Configuration.GetValue<bool>("Securite:ExigerHttps"))
         {
             app.UseHsts();

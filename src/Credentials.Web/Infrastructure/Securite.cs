@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Credentials.Web.Infrastructure;
 
@@ -10,7 +9,7 @@ public static class Securite
     /// <summary>La politique de débit de la page de connexion de la console.</summary>
     public const string PolitiqueConnexion = "connexion";
 
-    public static IServiceCollection AjouterSecurite(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurite(this IServiceCollection services, IConfiguration configuration)
     {
         // Cookies are Secure whenever the request is HTTPS (directly or through a TLS proxy announced by
         // X-Forwarded-Proto); Securite:ExigerHttps=true makes them Secure-only and redirects to HTTPS.

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
-using Credentials.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,7 @@ public static class BancNotification
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(reglages).Build();
         await using var services = new ServiceCollection().AddLogging().AddCredentialsCore(configuration)
-            .AddScoped<ServiceCredentials>().AddScoped<DemoSeeder>().BuildServiceProvider();
+            .AddScoped<ServiceComptes>().AddScoped<DemoSeeder>().BuildServiceProvider();
         try
         {
             int etablissementId;
@@ -47,7 +48,7 @@ public static class BancNotification
             for (var passage = 1; passage <= 8; passage++)
             {
                 await using var scope = services.CreateAsyncScope();
-                var credentials = scope.ServiceProvider.GetRequiredService<ServiceCredentials>();
+                var credentials = scope.ServiceProvider.GetRequiredService<ServiceComptes>();
                 var chrono = Stopwatch.StartNew();
                 var lot = await credentials.PreparerNotificationAsync(Portee.Cli(etablissementId), criteres, reinitialiser: passage % 3 == 0, "courrier");
                 var preparation = chrono.Elapsed;

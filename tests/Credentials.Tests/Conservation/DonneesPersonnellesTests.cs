@@ -1,9 +1,10 @@
 using System.Text;
+using Credentials.Core.Acces;
 using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public class DonneesPersonnellesTests
             var compte = await db.Comptes.SingleAsync(c => c.Id == awa.Id);
             motDePasse = compte.Notifier(false, outils).MotDePasse!;
             chiffre = compte.MotDePasseProvisoireChiffre!;
-            Journal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.Notification, "courriel", [awa.Id], "Notification de 1 élève");
+            EcritureJournal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.Notification, "courriel", [awa.Id], "Notification de 1 élève");
             var campagne = new Campagne(scene.EtablissementId, "secretariat@college.test", scene.Maintenant, TypeCampagne.Notification, "Notification de 1 élève");
             BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, new Expediteur("college@exemple.fr", null), new NouveauMessage(awa.Id, awa.Courriel!, awa.NomComplet, new CourrielCompose("Vos identifiants ENT", $"Mot de passe : {motDePasse}", $"<p>{motDePasse}</p>", true), [awa.Id]), scene.Maintenant);
             await db.SaveChangesAsync();
@@ -66,7 +67,7 @@ public class DonneesPersonnellesTests
             manuel = new Compte(await db.Etablissements.SingleAsync(), Profil.Invite, "DUPONT", "Marie", "marie.dupont", OrigineCompte.CreationManuelle, scene.Maintenant);
             db.Comptes.Add(manuel);
             await db.SaveChangesAsync();
-            Journal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.CreationCompte, null, [manuel.Id], "Création manuelle : Marie DUPONT (invité), identifiant « marie.dupont »");
+            EcritureJournal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.CreationCompte, null, [manuel.Id], "Création manuelle : Marie DUPONT (invité), identifiant « marie.dupont »");
             await db.SaveChangesAsync();
         }
 

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
@@ -5,7 +6,6 @@ using Credentials.Core.Domain;
 using Credentials.Core.Imports;
 using Credentials.Core.Portail;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

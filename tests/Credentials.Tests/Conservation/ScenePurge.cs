@@ -1,8 +1,9 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Conservation;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Journal;
 using Credentials.Core.Portail;
-using Credentials.Core.Services;
 using Credentials.Tests.Courriels;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class ScenePurge : IAsyncDisposable
     public async Task<Evenement> ConsignerAsync(DateTime date, string? details, params string[] noms)
     {
         await using var db = Base.Contexte();
-        var evenement = Journal.Consigner(db, Portee.Cli(EtablissementId), date, ActionJournal.ModificationCompte, null, noms.Select(n => Ecole[n].Id).ToList(), details);
+        var evenement = EcritureJournal.Consigner(db, Portee.Cli(EtablissementId), date, ActionJournal.ModificationCompte, null, noms.Select(n => Ecole[n].Id).ToList(), details);
         await db.SaveChangesAsync();
         return evenement;
     }

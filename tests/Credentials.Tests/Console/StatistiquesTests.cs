@@ -1,7 +1,8 @@
 using System.Net;
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Statistiques;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class StatistiquesTests() : DeuxEtablissements(120, 40)
     {
         await using var scope = app.Portee();
         var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
-        var stats = await scope.ServiceProvider.GetRequiredService<Statistiques>().CalculerAsync(portee);
+        var stats = await scope.ServiceProvider.GetRequiredService<ServiceStatistiques>().CalculerAsync(portee);
         var comptes = await db.Comptes.AsNoTracking().Include(c => c.Classe).Where(c => c.EtablissementId == portee.EtablissementId).ToListAsync();
         var liens = await db.Responsabilites.AsNoTracking().ToListAsync();
         return (stats, comptes, liens);
@@ -54,7 +55,7 @@ public sealed class StatistiquesTests() : DeuxEtablissements(120, 40)
         }
 
         var activesRecemment = comptes.Count(c => c.Profil is Profil.Eleve or Profil.Responsable && c.Etat == EtatCompte.Active
-            && c.DateActivation >= DateTime.UtcNow.AddDays(-Statistiques.JoursEvolution + 1));
+            && c.DateActivation >= DateTime.UtcNow.AddDays(-ServiceStatistiques.JoursEvolution + 1));
         Assert.Equal(stats.Evolution.Sum(p => p.Activations), stats.Evolution.Count == 0 ? 0 : stats.Evolution[^1].Cumul);
         Assert.InRange(stats.Evolution.Sum(p => p.Activations), activesRecemment, comptes.Count(c => c.Etat == EtatCompte.Active));
     }
@@ -139,7 +140,7 @@ public sealed class StatistiquesTests() : DeuxEtablissements(120, 40)
         StatistiquesEtablissement stats;
         await using (var scope = app.Portee())
         {
-            stats = await scope.ServiceProvider.GetRequiredService<Statistiques>().CalculerAsync(directrice, "uk");
+            stats = await scope.ServiceProvider.GetRequiredService<ServiceStatistiques>().CalculerAsync(directrice, "uk");
         }
 
         var (_, comptes, liens) = await CalculerAsync(directrice);

@@ -1,7 +1,7 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Seeding;
-using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Credentials.Tests.Courriels;
 
 /// <summary>
-/// The e-mail engine as the web app wires it (AddCredentialsCore + AjouterCourriels) over a throwaway
+/// The e-mail engine as the web app wires it (AddCredentialsCore + AddCourriels) over a throwaway
 /// database, with a hand-moved clock and captured logs. Several benches
-/// may share one database (<see cref="AutreInstanceAsync"/>): two app instances, two dispatchers.
+/// may share one database (<see cref="AutreInstance"/>): two app instances, two dispatchers.
 /// </summary>
 public sealed class BancCourriels : IAsyncDisposable
 {
@@ -35,9 +35,9 @@ public sealed class BancCourriels : IAsyncDisposable
         services.AddLogging(l => l.AddProvider(Journaux).SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning));
         services.AddCredentialsCore(configuration);
         services.AddSingleton<TimeProvider>(horloge);
-        services.AddScoped<ServiceCredentials>();
+        services.AddScoped<ServiceComptes>();
         services.AddScoped<DemoSeeder>();
-        services.AjouterCourriels(configuration);
+        services.AddCourriels(configuration);
         Services = services.BuildServiceProvider();
     }
 
@@ -54,6 +54,9 @@ public sealed class BancCourriels : IAsyncDisposable
 
     public string DossierDonnees => dossier;
 
+    /// <param name="fournisseur">The database engine.</param>
+    /// <param name="smtp">The SMTP server on loopback; none: messages go to a pickup folder.</param>
+    /// <param name="reglages">Configuration overrides.</param>
     /// <param name="poolees">Pooled connections, as in production (test databases are unpooled so that they can be dropped at once).</param>
     public static async Task<BancCourriels> CreerAsync(FournisseurBase fournisseur, ServeurSmtpDeTest? smtp = null, Dictionary<string, string?>? reglages = null, bool poolees = false)
     {

@@ -1,8 +1,9 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,7 @@ public class ServiceCourrielsTests
         await using var scope = banc.Portee();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<CredentialsDbContext>();
-        var credentials = services.GetRequiredService<ServiceCredentials>();
+        var credentials = services.GetRequiredService<ServiceComptes>();
         var outils = services.GetRequiredService<OutilsSecrets>();
         var etablissement = await db.Etablissements.SingleAsync(e => e.Id == ecole.Etablissement.Id);
 

@@ -2,7 +2,6 @@ using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Tests.Documents;
-using Credentials.Tests.Infrastructure;
 
 namespace Credentials.Tests.Familles;
 

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Portail;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Credentials.Tests.Courriels;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Relances;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Credentials.Tests.Courriels;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -157,7 +158,7 @@ public class RelancesTests
         }
 
         await using var scope = banc.Portee();
-        var credentials = scope.ServiceProvider.GetRequiredService<ServiceCredentials>();
+        var credentials = scope.ServiceProvider.GetRequiredService<ServiceComptes>();
         await credentials.NotifierAsync(portee, new CriteresComptes { Profil = Profil.Eleve }, false, "courrier");
         await credentials.NotifierAsync(portee, new CriteresComptes { Profil = Profil.Responsable }, false, "courrier");
         return (ecole, portee);

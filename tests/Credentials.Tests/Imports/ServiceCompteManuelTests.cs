@@ -1,7 +1,7 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
-using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Credentials.Core.Data;
-using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +11,7 @@ namespace Credentials.Tests.Infrastructure;
 
 /// <summary>
 /// The real web app over a throwaway database (SQLite or PostgreSQL), driven by real HTTP requests.
-/// Use <see cref="CreerAsync"/>, then <see cref="Services"/> to arrange data and
+/// Use <see cref="CreerAsync"/>, then <see cref="WebApplicationFactory{TEntryPoint}.Services"/> to arrange data and
 /// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> or <see cref="NouveauClient"/> to act.
 /// </summary>
 public sealed partial class ApplicationDeTest : WebApplicationFactory<Program>

@@ -1,11 +1,11 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Portail;
 using Credentials.Core.Secrets;
-using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +54,7 @@ internal static class PortailDeTest
             .OrderBy(c => c.Id)
             .Select(c => c.Id)
             .FirstAsync();
-        var lot = await scope.ServiceProvider.GetRequiredService<ServiceCredentials>()
+        var lot = await scope.ServiceProvider.GetRequiredService<ServiceComptes>()
             .NotifierAsync(Portee.Cli(etablissementId), new CriteresComptes { Profil = profil, Ids = [id] }, false, "courrier");
         var fiche = Assert.Single(lot.Fiches);
         Assert.NotNull(fiche.MotDePasse);
@@ -92,13 +92,13 @@ internal static class PortailDeTest
     public static async Task BloquerAsync(ApplicationDeTest app, int etablissementId, long compteId)
     {
         await using var scope = app.Portee();
-        await scope.ServiceProvider.GetRequiredService<ServiceCredentials>().BloquerAsync(Portee.Cli(etablissementId), new CriteresComptes { Ids = [compteId] }, true);
+        await scope.ServiceProvider.GetRequiredService<ServiceComptes>().BloquerAsync(Portee.Cli(etablissementId), new CriteresComptes { Ids = [compteId] }, true);
     }
 
     public static async Task<string> CodeRenouvellementAsync(ApplicationDeTest app, int etablissementId, long compteId)
     {
         await using var scope = app.Portee();
-        var (codes, _) = await scope.ServiceProvider.GetRequiredService<ServiceCredentials>().GenererCodesAsync(Portee.Cli(etablissementId), new CriteresComptes { Ids = [compteId] });
+        var (codes, _) = await scope.ServiceProvider.GetRequiredService<ServiceComptes>().GenererCodesAsync(Portee.Cli(etablissementId), new CriteresComptes { Ids = [compteId] });
         return Assert.Single(codes).Code;
     }
 

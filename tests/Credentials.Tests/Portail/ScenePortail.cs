@@ -28,6 +28,8 @@ internal sealed class ScenePortail : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <param name="fournisseur">The database engine.</param>
+    /// <param name="horloge">The clock; the real one unless given.</param>
     /// <param name="hacheur">The hasher; a cheap PBKDF2 (1,000 iterations) unless given.</param>
     /// <param name="services">More test services (a log capture…).</param>
     public static async Task<ScenePortail> NotifieAsync(

@@ -1,6 +1,6 @@
 using System.Net;
 using Credentials.Core.Data;
-using Credentials.Core.Services;
+using Credentials.Core.Utilisateurs;
 using Credentials.Tests.Infrastructure;
 using Credentials.Web.Features.Compte;
 using Microsoft.Extensions.Logging;

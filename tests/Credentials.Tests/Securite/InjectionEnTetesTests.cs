@@ -1,7 +1,8 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Parametres;
 using Credentials.Tests.Courriels;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,9 @@
 using System.Data.Common;
+using Credentials.Cli.Verbes;
 using Credentials.Core.Data;
 using Credentials.Tests.Infrastructure;
-using Credentials.Cli.Verbes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Credentials.Tests.Store;

@@ -1,8 +1,9 @@
 using System.Data.Common;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
-using Credentials.Core.Services;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public class PersistanceTests
         List<string> motsDePasse;
         await using (var db = baseTest.Contexte())
         {
-            var service = new ServiceCredentials(db, outils);
+            var service = new ServiceComptes(db, outils);
             var lot = await service.NotifierAsync(Portee.Cli(bilan.Etablissement.Id), new CriteresComptes { Profil = Profil.Eleve }, reinitialiser: true, "courrier");
             motsDePasse = lot.Fiches.Select(f => f.MotDePasse!).ToList();
             Assert.Equal(lot.Fiches.Count, motsDePasse.Count(m => m is { Length: 10 }));
@@ -65,7 +66,7 @@ public class PersistanceTests
         var (baseTest, bilan) = await EcoleAsync(fournisseur);
         await using var _ = baseTest;
         await using var db = baseTest.Contexte();
-        var service = new ServiceCredentials(db, outils);
+        var service = new ServiceComptes(db, outils);
         var criteres = new CriteresComptes { Classes = ["6A"] };
         var portee = Portee.Cli(bilan.Etablissement.Id) with { Auteur = "directrice@test" };
 
@@ -164,7 +165,7 @@ public class PersistanceTests
         var eleves = new CriteresComptes { Profil = Profil.Eleve };
         await using (var db = baseTest.Contexte())
         {
-            var service = new ServiceCredentials(db, outils);
+            var service = new ServiceComptes(db, outils);
             var lot = await service.NotifierAsync(portee, eleves, reinitialiser: true, "courrier");
             Assert.True(lot.Fiches.Count > 1_000, $"only {lot.Fiches.Count} letters");
 
@@ -200,7 +201,7 @@ public class PersistanceTests
         await using var _ = baseTest;
         var portee = Portee.Cli(bilan.Etablissement.Id);
         await using var db = baseTest.Contexte();
-        var service = new ServiceCredentials(db, outils);
+        var service = new ServiceComptes(db, outils);
         var lot = await service.PreparerNotificationAsync(portee, new CriteresComptes { Profil = Profil.Eleve }, reinitialiser: true, "courrier");
         Assert.True(lot.Fiches.Count > 1_000);
 

@@ -1,6 +1,5 @@
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
-using Credentials.Core.Domain;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
-using Credentials.Core.Services;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace Credentials.Web.Features.Accueil;
 
 /// <summary>La page d'accueil : où en est l'établissement, et par où commencer.</summary>
 [Route("")]
-public sealed class AccueilController(ServiceCredentials credentials) : ControleurConsole
+public sealed class AccueilController(ServiceComptes credentials) : ControleurConsole
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Utilisateurs;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
-using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
-using Credentials.Core.Services;
 
 namespace Credentials.Web.Features.ComptesManuels;
 

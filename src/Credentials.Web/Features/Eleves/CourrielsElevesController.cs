@@ -1,8 +1,8 @@
 using System.Globalization;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
-using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Credentials.Web.Features.Eleves;

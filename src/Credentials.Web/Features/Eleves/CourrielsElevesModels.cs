@@ -1,6 +1,6 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
 
 namespace Credentials.Web.Features.Eleves;

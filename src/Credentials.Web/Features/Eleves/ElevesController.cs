@@ -1,5 +1,5 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
-using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +7,7 @@ namespace Credentials.Web.Features.Eleves;
 
 /// <summary>L'onglet Élèves (et Élèves extérieurs) : les actions communes aux onglets de comptes, sur les élèves.</summary>
 [Route("eleves")]
-public sealed class ElevesController(RechercheComptes recherche, ServiceCredentials credentials, ServiceCourriels courriels, SuiviEnvois suivi, RendusConsole rendus)
+public sealed class ElevesController(RechercheComptes recherche, ServiceComptes credentials, ServiceCourriels courriels, SuiviEnvois suivi, RendusConsole rendus)
     : OngletComptesController(recherche, credentials, courriels, suivi, rendus)
 {
     protected override SectionComptes Section => SectionComptes.Eleves;

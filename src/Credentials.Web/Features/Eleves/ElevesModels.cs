@@ -1,6 +1,7 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 
 namespace Credentials.Web.Features.Eleves;
 

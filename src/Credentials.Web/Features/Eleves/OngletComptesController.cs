@@ -1,8 +1,7 @@
 using System.Globalization;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
-using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -16,7 +15,7 @@ namespace Credentials.Web.Features.Eleves;
 /// </summary>
 public abstract class OngletComptesController(
     RechercheComptes recherche,
-    ServiceCredentials credentials,
+    ServiceComptes credentials,
     ServiceCourriels courriels,
     SuiviEnvois suivi,
     RendusConsole rendus) : ControleurConsole

@@ -1,5 +1,5 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Credentials.Web.Features.Eleves;

@@ -1,5 +1,5 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
-using Credentials.Core.Services;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +11,7 @@ namespace Credentials.Web.Features.Eleves;
 /// lister, réinitialiser, bloquer — les mêmes actions que pour les élèves.
 /// </summary>
 [Route("responsables")]
-public sealed class ResponsablesController(RechercheComptes recherche, ServiceCredentials credentials, ServiceCourriels courriels, SuiviEnvois suivi, RendusConsole rendus)
+public sealed class ResponsablesController(RechercheComptes recherche, ServiceComptes credentials, ServiceCourriels courriels, SuiviEnvois suivi, RendusConsole rendus)
     : OngletComptesController(recherche, credentials, courriels, suivi, rendus)
 {
     protected override SectionComptes Section => SectionComptes.Responsables;

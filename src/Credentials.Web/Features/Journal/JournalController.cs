@@ -1,6 +1,6 @@
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Journal;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

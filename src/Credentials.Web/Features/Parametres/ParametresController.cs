@@ -1,5 +1,6 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Parametres;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

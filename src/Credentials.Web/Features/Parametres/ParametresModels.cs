@@ -1,6 +1,6 @@
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Parametres;
 using Credentials.Web.Infrastructure;
 
 namespace Credentials.Web.Features.Parametres;

@@ -21,23 +21,23 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
 
     [HttpGet("activation")]
     [AllowAnonymous]
-    public IActionResult Activation(string? identifiant) => View(new ActivationModele { Identifiant = identifiant });
+    public IActionResult Activation(string? identifiant) => View(new ActivationModel { Identifiant = identifiant });
 
     [HttpPost("activation")]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
     [AllowAnonymous]
-    public async Task<IActionResult> Activation(ActivationModele modele, CancellationToken ct)
+    public async Task<IActionResult> Activation(ActivationModel modele, CancellationToken ct)
     {
         var resultat = await service.VerifierProvisoireAsync(modele.Identifiant, modele.MotDePasseProvisoire, Adresse, ct);
         return ModelState.Accepter(resultat)
-            ? View(nameof(ChoisirMotDePasse), ChoixModele.De(resultat.Valeur!))
-            : View(new ActivationModele { Identifiant = modele.Identifiant });
+            ? View(nameof(ChoisirMotDePasse), ChoixModel.De(resultat.Valeur!))
+            : View(new ActivationModel { Identifiant = modele.Identifiant });
     }
 
     [HttpPost("activation/mot-de-passe")]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
     [AllowAnonymous]
-    public async Task<IActionResult> ChoisirMotDePasse(ChoixModele modele, CancellationToken ct)
+    public async Task<IActionResult> ChoisirMotDePasse(ChoixModel modele, CancellationToken ct)
     {
         var resultat = await service.ActiverAsync(modele.Jeton, modele.MotDePasse, modele.Confirmation, modele.Courriel, ct);
         if (ModelState.Accepter(resultat))
@@ -47,23 +47,23 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
         }
 
         return resultat.Valeur is { } choix
-            ? View(ChoixModele.De(choix, modele.Courriel))
-            : View(nameof(Activation), new ActivationModele());
+            ? View(ChoixModel.De(choix, modele.Courriel))
+            : View(nameof(Activation), new ActivationModel());
     }
 
     [HttpGet("connexion")]
     [AllowAnonymous]
-    public IActionResult Connexion(string? identifiant) => View(new ConnexionModele { Identifiant = identifiant });
+    public IActionResult Connexion(string? identifiant) => View(new ConnexionModel { Identifiant = identifiant });
 
     [HttpPost("connexion")]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
     [AllowAnonymous]
-    public async Task<IActionResult> Connexion(ConnexionModele modele, CancellationToken ct)
+    public async Task<IActionResult> Connexion(ConnexionModel modele, CancellationToken ct)
     {
         var resultat = await service.SeConnecterAsync(modele.Identifiant, modele.MotDePasse, Adresse, ct);
         if (!ModelState.Accepter(resultat))
         {
-            return View(new ConnexionModele { Identifiant = modele.Identifiant });
+            return View(new ConnexionModel { Identifiant = modele.Identifiant });
         }
 
         await SessionsPortail.OuvrirAsync(HttpContext, resultat.Valeur!);
@@ -77,7 +77,7 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
     [HttpPost("mon-compte/mot-de-passe")]
     [Authorize(AuthenticationSchemes = PortailRegistration.Schema)]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
-    public async Task<IActionResult> ChangerMotDePasse(ChangementModele modele, CancellationToken ct)
+    public async Task<IActionResult> ChangerMotDePasse(ChangementModel modele, CancellationToken ct)
     {
         var resultat = await service.ChangerMotDePasseAsync(SessionsPortail.Lire(User), modele.MotDePasseActuel, modele.MotDePasse, modele.Confirmation, Adresse, ct);
         if (!ModelState.Accepter(resultat))
@@ -102,17 +102,17 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
 
     [HttpGet("renouvellement")]
     [AllowAnonymous]
-    public IActionResult Renouvellement(string? identifiant) => View(new RenouvellementModele { Identifiant = identifiant });
+    public IActionResult Renouvellement(string? identifiant) => View(new RenouvellementModel { Identifiant = identifiant });
 
     [HttpPost("renouvellement")]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
     [AllowAnonymous]
-    public async Task<IActionResult> Renouvellement(RenouvellementModele modele, CancellationToken ct)
+    public async Task<IActionResult> Renouvellement(RenouvellementModel modele, CancellationToken ct)
     {
         var resultat = await service.RenouvelerAsync(modele.Identifiant, modele.Code, modele.MotDePasse, modele.Confirmation, Adresse, ct);
         if (!ModelState.Accepter(resultat))
         {
-            return View(new RenouvellementModele { Identifiant = modele.Identifiant });
+            return View(new RenouvellementModel { Identifiant = modele.Identifiant });
         }
 
         TempData[CleSucces] = "Votre nouveau mot de passe est enregistré. Connectez-vous avec lui.";
@@ -125,13 +125,13 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
     public async Task<IActionResult> Lien(string jeton, CancellationToken ct)
     {
         var (lien, refus) = await liens.OuvrirAsync(jeton, ct);
-        return lien is null ? LienRefuse(refus!.Value) : View(LienModele.De(lien));
+        return lien is null ? LienRefuse(refus!.Value) : View(LienModel.De(lien));
     }
 
     [HttpPost("lien")]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
     [AllowAnonymous]
-    public async Task<IActionResult> UtiliserLien(LienModele modele, CancellationToken ct)
+    public async Task<IActionResult> UtiliserLien(LienModel modele, CancellationToken ct)
     {
         var resultat = await liens.UtiliserAsync(modele.Jeton, modele.MotDePasse, modele.Confirmation, modele.Courriel, ct);
         if (resultat.Refus is { } refus)
@@ -147,7 +147,7 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
             }
 
             var (lien, _) = await liens.OuvrirAsync(modele.Jeton, ct);
-            return lien is null ? LienRefuse(RefusLien.Invalide) : View(nameof(Lien), LienModele.De(lien, modele.Courriel));
+            return lien is null ? LienRefuse(RefusLien.Invalide) : View(nameof(Lien), LienModel.De(lien, modele.Courriel));
         }
 
         TempData[CleSucces] = resultat.Objet == Core.Domain.ObjetLien.Activation
@@ -158,12 +158,12 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
 
     [HttpGet("mot-de-passe-oublie")]
     [AllowAnonymous]
-    public IActionResult MotDePasseOublie(string? identifiant) => View(new OubliModele { Identifiant = identifiant });
+    public IActionResult MotDePasseOublie(string? identifiant) => View(new OubliModel { Identifiant = identifiant });
 
     [HttpPost("mot-de-passe-oublie")]
     [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
     [AllowAnonymous]
-    public async Task<IActionResult> MotDePasseOublie(OubliModele modele, CancellationToken ct)
+    public async Task<IActionResult> MotDePasseOublie(OubliModel modele, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(modele.Identifiant))
         {
@@ -192,6 +192,6 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
             return RedirectToAction(nameof(Connexion));
         }
 
-        return View(nameof(MonCompte), new MonCompteModele(compte, new ChangementModele()));
+        return View(nameof(MonCompte), new MonCompteModel(compte, new ChangementModel()));
     }
 }

@@ -16,7 +16,7 @@ public static class PortailRegistration
     /// <summary>Au plus 4 essais en cours par adresse (les suivants attendent) : un client ne monopolise pas les calculs PBKDF2.</summary>
     public const string PolitiqueDebit = "portail";
 
-    public static IServiceCollection AjouterPortail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPagesPortail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortail(configuration);
         var dureeSession = configuration.GetSection(OptionsPortail.Section).Get<OptionsPortail>()?.DureeSession ?? new OptionsPortail().DureeSession;
@@ -29,7 +29,7 @@ public static class PortailRegistration
             options.Cookie.Path = "/portail";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            // Same rule as the console's cookies (Securite.AjouterSecurite): Secure on HTTPS, Secure-only with Securite:ExigerHttps.
+            // Same rule as the console's cookies (Securite.AddSecurite): Secure on HTTPS, Secure-only with Securite:ExigerHttps.
             options.Cookie.SecurePolicy = configuration.GetValue<bool>("Securite:ExigerHttps") ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = dureeSession;
             options.SlidingExpiration = true;

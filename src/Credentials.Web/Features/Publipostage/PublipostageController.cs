@@ -1,7 +1,8 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Publipostage;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ namespace Credentials.Web.Features.Publipostage;
 /// de fiches (1 ou 8 par page) ou un CSV pour le publipostage d'un traitement de texte. Direction et secrétariat.
 /// </summary>
 [Route("publipostage")]
-public sealed class PublipostageController(Core.Services.Publipostage publipostage, ServiceCourriels courriels, RendusConsole rendus) : ControleurConsole
+public sealed class PublipostageController(ServicePublipostage publipostage, ServiceCourriels courriels, RendusConsole rendus) : ControleurConsole
 {
     private const int Taille = 50;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Publipostage;
 
 namespace Credentials.Web.Features.Publipostage;
 

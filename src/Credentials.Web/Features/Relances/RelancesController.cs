@@ -53,7 +53,7 @@ public sealed class RelancesController(ServiceRelances service, ReglagesEnvois r
         return rendus.Fiches(fiches, Core.Documents.ModeleFiche.Detaillee, Contexte.Etablissement, fiches[0].Profil, string.IsNullOrWhiteSpace(classe) ? [] : [classe]);
     }
 
-    private ViewResult Formulaire(FormulaireEnvois formulaire, IReadOnlyList<Core.Services.ErreurSaisie>? erreurs = null)
+    private ViewResult Formulaire(FormulaireEnvois formulaire, IReadOnlyList<ErreurSaisie>? erreurs = null)
     {
         ModelState.Ajouter(erreurs);
         return View(nameof(Reglages), formulaire);

@@ -1,5 +1,7 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Relances;
-using Credentials.Core.Services;
+using Credentials.Core.Statistiques;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +12,7 @@ namespace Credentials.Web.Features.Statistiques;
 /// chaque classe mène à ses comptes non activés (« qui manque ? ») dans l'onglet Élèves. Chacun dans sa portée.
 /// </summary>
 [Route("statistiques")]
-public sealed class StatistiquesController(Core.Services.Statistiques statistiques, ServiceRelances relances, TimeProvider horloge) : ControleurConsole
+public sealed class StatistiquesController(ServiceStatistiques statistiques, ServiceRelances relances, TimeProvider horloge) : ControleurConsole
 {
     /// <summary>Les chiffres, éventuellement ceux des familles d'une langue ; et l'effet des relances pour qui peut en lancer.</summary>
     [HttpGet("")]
@@ -39,6 +41,6 @@ public sealed class StatistiquesController(Core.Services.Statistiques statistiqu
         return new FluxFichier(
             "text/csv; charset=utf-8",
             Core.Documents.NomsFichiers.Datee("statistiques-par-classe", null, horloge.GetUtcNow().UtcDateTime, "csv"),
-            (flux, annulation) => Core.Services.Statistiques.EcrireCsvAsync(resultat, flux, annulation));
+            (flux, annulation) => ServiceStatistiques.EcrireCsvAsync(resultat, flux, annulation));
     }
 }

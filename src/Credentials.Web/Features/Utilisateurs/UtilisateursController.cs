@@ -1,5 +1,6 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Utilisateurs;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

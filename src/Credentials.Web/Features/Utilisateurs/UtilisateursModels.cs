@@ -1,5 +1,5 @@
 using Credentials.Core.Domain;
-using Credentials.Core.Services;
+using Credentials.Core.Utilisateurs;
 using Credentials.Web.Infrastructure;
 
 namespace Credentials.Web.Features.Utilisateurs;

@@ -1,6 +1,6 @@
 using Credentials.Core.Domain;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Acces;
 
 /// <summary>
 /// Qui agit et sur quoi il a la main : un établissement, un rôle et, pour un enseignant, ses classes.
@@ -33,19 +33,4 @@ public sealed record Portee(int EtablissementId, RoleConsole Role, IReadOnlySet<
             throw new ErreurMetier($"Votre rôle ({Role.Libelle()}) ne permet pas de {action}.", CodeErreur.AccesRefuse);
         }
     }
-}
-
-/// <summary>Les familles d'erreurs qu'une personne peut rencontrer.</summary>
-public enum CodeErreur
-{
-    Invalide = 1,
-    AccesRefuse,
-    Introuvable,
-    Concurrence,
-}
-
-/// <summary>Une erreur métier, avec un message en français destiné à la personne.</summary>
-public sealed class ErreurMetier(string message, CodeErreur code = CodeErreur.Invalide) : Exception(message)
-{
-    public CodeErreur Code { get; } = code;
 }

@@ -1,9 +1,11 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Comptes;
 
 /// <summary>Un compte laissé de côté par une action, et pourquoi.</summary>
 public sealed record CompteIgnore(long CompteId, string NomComplet, string Identifiant, string Raison);
@@ -17,7 +19,7 @@ public sealed record ResultatLot(IReadOnlyList<FicheCompte> Fiches, IReadOnlyLis
 
     /// <summary>
     /// L'entrée du journal qui consigne l'action (pour réimprimer les mêmes comptes) ; 0 tant qu'elle n'est
-    /// pas enregistrée (lu après <see cref="ServiceCredentials.EnregistrerAsync"/> pour un lot préparé).
+    /// pas enregistrée (lu après <see cref="ServiceComptes.EnregistrerAsync"/> pour un lot préparé).
     /// </summary>
     public long EvenementId => Evenement?.Id ?? 0;
 
@@ -44,7 +46,7 @@ public sealed record ApercuSelection(int Total, int NonNotifies, int NonActives,
 /// en un lot (une requête pour charger, un enregistrement pour tout écrire, journal compris), et produit
 /// les fiches que les documents et les courriels mettent en forme. La console et la CLI l'appellent tous deux.
 /// </summary>
-public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets outils)
+public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils)
 {
     public async Task<ApercuSelection> ApercuAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
     {
@@ -100,7 +102,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
         var fiches = await AvecEnfantsAsync(portee, comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList(), ct);
-        var evenement = Journal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
+        var evenement = EcritureJournal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
         return (fiches, evenement);
     }
 
@@ -124,7 +126,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             }
         }
 
-        Journal.Consigner(db, portee, outils.Maintenant, bloquer ? ActionJournal.Blocage : ActionJournal.Deblocage, null, changes);
+        EcritureJournal.Consigner(db, portee, outils.Maintenant, bloquer ? ActionJournal.Blocage : ActionJournal.Deblocage, null, changes);
         await EnregistrerAsync(ct);
         return new ResultatLot(comptes.Where(c => changes.Contains(c.Id)).Select(c => Fiche(c, VarianteFiche.Rappel, null)).ToList(), ignores);
     }
@@ -150,7 +152,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
             }
         }
 
-        Journal.Consigner(db, portee, outils.Maintenant, ActionJournal.CodeRenouvellement, null, codes.Select(c => c.CompteId).ToList());
+        EcritureJournal.Consigner(db, portee, outils.Maintenant, ActionJournal.CodeRenouvellement, null, codes.Select(c => c.CompteId).ToList());
         await EnregistrerAsync(ct);
         return (codes, ignores);
     }
@@ -192,8 +194,8 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         fiches = await AvecEnfantsAsync(portee, fiches, ct);
         var ids = fiches.Select(f => f.CompteId).ToList();
         var evenement = entree is null
-            ? Journal.Consigner(db, portee, outils.Maintenant, action, canal, ids, reinitialise ? "avec réinitialisation des mots de passe" : null)
-            : Journal.Rattacher(db, entree, ids);
+            ? EcritureJournal.Consigner(db, portee, outils.Maintenant, action, canal, ids, reinitialise ? "avec réinitialisation des mots de passe" : null)
+            : EcritureJournal.Rattacher(db, entree, ids);
         if (enregistrer)
         {
             await EnregistrerAsync(ct);

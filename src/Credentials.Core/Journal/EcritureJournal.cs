@@ -1,13 +1,14 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Journal;
 
 /// <summary>
 /// Consigne au journal qui a divulgué ou changé quels identifiants. Ajoute au contexte sans
 /// enregistrer : l'entrée part dans la même transaction que le changement qu'elle décrit.
 /// </summary>
-public static class Journal
+public static class EcritureJournal
 {
     public static Evenement Consigner(
         CredentialsDbContext db,

@@ -1,8 +1,10 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Parametres;
 
 /// <summary>Ce que la direction saisit dans « Paramètres » : l'établissement tel que ses courriers le présentent.</summary>
 public sealed record SaisieParametres(
@@ -101,7 +103,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
             return [];
         }
 
-        Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationReglages, null, [], "Paramètres modifiés : " + string.Join(", ", modifies) + ".");
+        EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.ModificationReglages, null, [], "Paramètres modifiés : " + string.Join(", ", modifies) + ".");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,9 +1,9 @@
+using Credentials.Core.Comptes;
 using Credentials.Core.Conservation;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
-using Credentials.Core.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +16,7 @@ namespace Credentials.Cli;
 /// Les services de la CLI : la même configuration que le web (appsettings.json du web, variables
 /// d'environnement), donc la même base, les mêmes clés de chiffrement.
 /// </summary>
-internal static class Hote
+internal static class Hosting
 {
     public static ServiceProvider Construire()
     {
@@ -32,10 +32,10 @@ internal static class Hote
         services.AddCredentialsIdentity();
         services.AddImports(configuration);
         services.AddConservation(configuration);
-        services.AddScoped<ServiceCredentials>();
+        services.AddScoped<ServiceComptes>();
         services.AddScoped<Core.Seeding.DemoSeeder>();
         // Queue only: the web instances' dispatcher sends what the CLI queues.
-        services.AjouterFileCourriels(configuration);
+        services.AddFileCourriels(configuration);
         return services.BuildServiceProvider();
     }
 

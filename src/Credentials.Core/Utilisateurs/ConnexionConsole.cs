@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Utilisateurs;
 
 /// <summary>
 /// Les limites de la connexion à la console (section « Console:Connexion »), recommandation CNIL 2022 pour les

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Core.Journal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Utilisateurs;
 
 /// <summary>Un utilisateur de la console tel que la direction de l'établissement le voit.</summary>
 public sealed record UtilisateurEtablissement(
@@ -262,7 +264,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
         role.Libelle() + (classes.Count > 0 ? $", classes {string.Join(", ", classes.Select(c => c.Code))}" : "");
 
     private void Consigner(Portee portee, string details) =>
-        Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.GestionUtilisateurs, null, [], details);
+        EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.GestionUtilisateurs, null, [], details);
 
     private static string MotDePasseInitial()
     {

@@ -1,8 +1,9 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Journal;
 
 /// <summary>Les filtres de la page Journal (dates en heure de Paris, bornes incluses).</summary>
 public sealed record FiltresJournal(DateOnly? Du, DateOnly? Au, string? Auteur, ActionJournal? Action, int Page = 1, int TaillePage = 50);

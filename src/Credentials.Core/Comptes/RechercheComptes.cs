@@ -1,8 +1,9 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Comptes;
 
 /// <summary>Une ligne du tableau des comptes.</summary>
 public sealed record LigneCompte(

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Credentials.Web.Features.Portail;
 
-public sealed class ActivationModele
+public sealed class ActivationModel
 {
     public string? Identifiant { get; set; }
 
     public string? MotDePasseProvisoire { get; set; }
 }
 
-public sealed class ChoixModele
+public sealed class ChoixModel
 {
     public string? Jeton { get; set; }
 
@@ -29,12 +29,12 @@ public sealed class ChoixModele
     [BindNever]
     public string Nom { get; set; } = "";
 
-    public static ChoixModele De(ChoixMotDePasse choix, string? courriel = null) =>
+    public static ChoixModel De(ChoixMotDePasse choix, string? courriel = null) =>
         new() { Jeton = choix.Jeton, Identifiant = choix.Identifiant, Prenom = choix.Prenom, Nom = choix.Nom, Courriel = courriel };
 }
 
 /// <summary>Le formulaire d'un lien à usage unique : activation (avec adresse facultative) ou nouveau mot de passe.</summary>
-public sealed class LienModele
+public sealed class LienModel
 {
     public string? Jeton { get; set; }
 
@@ -56,23 +56,23 @@ public sealed class LienModele
     [BindNever]
     public string Nom { get; set; } = "";
 
-    public static LienModele De(LienOuvert lien, string? courriel = null) =>
+    public static LienModel De(LienOuvert lien, string? courriel = null) =>
         new() { Jeton = lien.Jeton, Objet = lien.Objet, Identifiant = lien.Identifiant, Prenom = lien.Prenom, Nom = lien.Nom, Courriel = courriel };
 }
 
-public sealed class OubliModele
+public sealed class OubliModel
 {
     public string? Identifiant { get; set; }
 }
 
-public sealed class ConnexionModele
+public sealed class ConnexionModel
 {
     public string? Identifiant { get; set; }
 
     public string? MotDePasse { get; set; }
 }
 
-public sealed class RenouvellementModele
+public sealed class RenouvellementModel
 {
     public string? Identifiant { get; set; }
 
@@ -83,7 +83,7 @@ public sealed class RenouvellementModele
     public string? Confirmation { get; set; }
 }
 
-public sealed class ChangementModele
+public sealed class ChangementModel
 {
     public string? MotDePasseActuel { get; set; }
 
@@ -92,7 +92,7 @@ public sealed class ChangementModele
     public string? Confirmation { get; set; }
 }
 
-public sealed record MonCompteModele(MonCompte Compte, ChangementModele Changement);
+public sealed record MonCompteModel(MonCompte Compte, ChangementModel Changement);
 
 /// <summary>Un champ de formulaire du portail, rendu par <c>_Champ.cshtml</c> avec son libellé, son aide et ses erreurs.</summary>
 public sealed record ChampFormulaire(string Nom, string Libelle, string Type = "text", string? Valeur = null)

@@ -1,6 +1,6 @@
 using Credentials.Core.Domain;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Comptes;
 
 /// <summary>L'ordre des listes : ce qui est imprimé suit l'ordre affiché.</summary>
 public enum TriComptes

@@ -1,6 +1,7 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Domain;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Comptes;
 
 /// <summary>Traduit une portée et des critères en requête : l'unique endroit où se décide qui voit quoi.</summary>
 public static class RequeteComptes

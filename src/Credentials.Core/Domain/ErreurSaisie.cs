@@ -1,4 +1,4 @@
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Domain;
 
 /// <summary>
 /// Une erreur de saisie d'un formulaire de la console, rattachée à son champ (le nom de la propriété saisie ; vide

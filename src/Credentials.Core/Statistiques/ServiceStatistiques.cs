@@ -1,9 +1,11 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Statistiques;
 
 /// <summary>Une ligne de statistiques : combien de comptes dans chaque état (les comptes bloqués comptent aussi dans leur état).</summary>
 public sealed record LigneStatistiques(string Libelle, int Total, int NonNotifies, int NonActives, int Actives, int Bloques)
@@ -50,7 +52,7 @@ public sealed record StatistiquesEtablissement(
 /// responsable compte dans la classe de chacun de ses enfants), et l'évolution des activations jour par jour. Tout
 /// passe par <see cref="RequeteComptes.Filtrer"/> : un enseignant n'y voit que ses classes.
 /// </summary>
-public sealed class Statistiques(CredentialsDbContext db, ServiceCredentials credentials, TimeProvider horloge)
+public sealed class ServiceStatistiques(CredentialsDbContext db, ServiceComptes credentials, TimeProvider horloge)
 {
     /// <summary>L'évolution couvre au plus cette durée avant aujourd'hui.</summary>
     public const int JoursEvolution = 120;

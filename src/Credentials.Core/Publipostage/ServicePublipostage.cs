@@ -1,10 +1,13 @@
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
+using Credentials.Core.Journal;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Publipostage;
 
 /// <summary>Les filtres du publipostage (seed 002) : plusieurs profils à la fois.</summary>
 public sealed record CriteresPublipostage
@@ -74,7 +77,7 @@ public sealed record LignePublipostage(long Id, string Nom, string Prenom, Profi
 /// seule transaction) ou un CSV de publipostage pour un traitement de texte. Réservé à la direction et au
 /// secrétariat ; chaque profil passe par <see cref="RequeteComptes.Filtrer"/> comme partout ailleurs.
 /// </summary>
-public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials credentials, TimeProvider horloge)
+public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes credentials, TimeProvider horloge)
 {
     public async Task<ApercuPublipostage> ApercuAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
@@ -139,12 +142,12 @@ public sealed class Publipostage(CredentialsDbContext db, ServiceCredentials cre
     /// <summary>
     /// (Re)notifie tous les comptes filtrés, profil après profil, sous une seule entrée « Publipostage » du journal, sans
     /// enregistrer : l'appelant construit le document puis enregistre le tout en une transaction
-    /// (<see cref="ServiceCredentials.EnregistrerAsync"/>).
+    /// (<see cref="ServiceComptes.EnregistrerAsync"/>).
     /// </summary>
     public async Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
         Exiger(portee);
-        var entree = Journal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, "courrier", [], "Générer en PDF");
+        var entree = EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, "courrier", [], "Générer en PDF");
         var fiches = new List<FicheCompte>();
         var ignores = new List<CompteIgnore>();
         var nouveaux = 0;

@@ -2,7 +2,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Credentials.Core.Services;
+namespace Credentials.Core.Comptes;
 
 /// <summary>
 /// Attribue des identifiants uniques dans tout le déploiement, par lots : une requête par lot
