@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,11 @@ internal static class VerbeCreateUser
             var db = services.GetRequiredService<CredentialsDbContext>();
             var codes = resultat.GetValue(classes) ?? [];
             var roleChoisi = resultat.GetValue(role);
+            if (!Autorisations.RolesConsole.Contains(roleChoisi))
+            {
+                throw new ErreurMetier("--role : Directeur, Secretaire ou Enseignant (l'opérateur est la CLI elle-même, pas un utilisateur).");
+            }
+
             var classesTrouvees = await db.Classes.Where(c => c.EtablissementId == etablissement.Id && codes.Contains(c.Code)).ToListAsync();
             var inconnues = codes.Except(classesTrouvees.Select(c => c.Code)).ToList();
             if (inconnues.Count > 0)

@@ -8,29 +8,20 @@ namespace Credentials.Core.Acces;
 /// </summary>
 public sealed record Portee(int EtablissementId, RoleConsole Role, IReadOnlySet<int>? Classes, string Auteur)
 {
-    /// <summary>La CLI agit comme la direction de l'établissement.</summary>
-    public static Portee Cli(int etablissementId) => new(etablissementId, RoleConsole.Directeur, null, "cli");
+    /// <summary>La CLI : l'opérateur du serveur, qui a la main sur tout l'établissement désigné.</summary>
+    public static Portee Cli(int etablissementId) => new(etablissementId, RoleConsole.Operateur, null, "cli");
 
     public bool EstEnseignant => Role == RoleConsole.Enseignant;
 
-    public bool PeutExporterCsv => !EstEnseignant;
+    /// <summary>La matrice (<see cref="Autorisations"/>) permet-elle l'opération à ce rôle ?</summary>
+    public bool Peut(Operation operation) => Autorisations.EtendueDe(Role, operation) != Etendue.Aucune;
 
-    public bool PeutBloquer => !EstEnseignant;
-
-    public bool PeutGererComptes => !EstEnseignant;
-
-    public bool PeutPublipostage => !EstEnseignant;
-
-    public bool PeutParametrer => Role == RoleConsole.Directeur;
-
-    public bool PeutReinitialiserCompteActive => !EstEnseignant;
-
-    /// <summary>Lève <see cref="ErreurMetier"/> si la permission manque.</summary>
-    public void Exiger(bool permission, string action)
+    /// <summary>Lève <see cref="ErreurMetier"/> (<see cref="CodeErreur.AccesRefuse"/>) si la matrice refuse l'opération à ce rôle.</summary>
+    public void Exiger(Operation operation)
     {
-        if (!permission)
+        if (!Peut(operation))
         {
-            throw new ErreurMetier($"Votre rôle ({Role.Libelle()}) ne permet pas de {action}.", CodeErreur.AccesRefuse);
+            throw new ErreurMetier($"Votre rôle ({Role.Libelle()}) ne permet pas de {operation.Libelle()}.", CodeErreur.AccesRefuse);
         }
     }
 }

@@ -48,6 +48,7 @@ public sealed class RechercheComptes(CredentialsDbContext db)
 
     public async Task<PageComptes> RechercherAsync(Portee portee, CriteresComptes criteres, int page, int taillePage, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         taillePage = Math.Clamp(taillePage, 10, TailleMax);
         var requete = db.Comptes.AsNoTracking().Filtrer(portee, criteres);
         var total = await requete.CountAsync(ct);
@@ -68,6 +69,7 @@ public sealed class RechercheComptes(CredentialsDbContext db)
     /// </summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<EnfantResponsable>>> EnfantsAsync(Portee portee, IReadOnlyCollection<long> responsables, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         if (responsables.Count == 0)
         {
             return new Dictionary<long, IReadOnlyList<EnfantResponsable>>();
@@ -87,6 +89,7 @@ public sealed class RechercheComptes(CredentialsDbContext db)
     /// <summary>Les classes que la portée peut voir, dans l'ordre des codes.</summary>
     public async Task<IReadOnlyList<Classe>> ClassesAsync(Portee portee, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var requete = db.Classes.AsNoTracking().Where(c => c.EtablissementId == portee.EtablissementId);
         if (portee.Classes is { } autorisees)
         {
@@ -100,6 +103,7 @@ public sealed class RechercheComptes(CredentialsDbContext db)
     /// <summary>Les MEF des élèves visibles (code et libellé).</summary>
     public async Task<IReadOnlyList<(string Code, string? Libelle)>> MefsAsync(Portee portee, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var mefs = await db.Comptes.AsNoTracking().Filtrer(portee, new CriteresComptes())
             .Where(c => c.CodeMef != null)
             .Select(c => new { c.CodeMef, c.LibelleMef })
@@ -111,6 +115,7 @@ public sealed class RechercheComptes(CredentialsDbContext db)
     /// <summary>Le compte s'il est dans la portée (sinon null : on ne dit pas s'il existe ailleurs).</summary>
     public async Task<DetailCompte?> DetailAsync(Portee portee, Profil profil, long id, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var compte = await db.Comptes.AsNoTracking().Include(c => c.Classe)
             .Filtrer(portee, new CriteresComptes { Profil = profil, Ids = [id] })
             .SingleOrDefaultAsync(ct);
@@ -138,9 +143,12 @@ public sealed class RechercheComptes(CredentialsDbContext db)
     }
 
     /// <summary>Les comptes d'une entrée du journal (pour réimprimer ce qui vient d'être fait), dans la portée.</summary>
-    public async Task<IReadOnlyList<long>> ComptesDeEvenementAsync(Portee portee, long evenementId, CancellationToken ct = default) =>
-        await db.EvenementComptes.AsNoTracking()
+    public async Task<IReadOnlyList<long>> ComptesDeEvenementAsync(Portee portee, long evenementId, CancellationToken ct = default)
+    {
+        portee.Exiger(Operation.ConsulterComptes);
+        return await db.EvenementComptes.AsNoTracking()
             .Where(e => e.EvenementId == evenementId && e.Evenement.EtablissementId == portee.EtablissementId && e.Evenement.Auteur == portee.Auteur)
             .Select(e => e.CompteId)
             .ToListAsync(ct);
+    }
 }

@@ -50,6 +50,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
 {
     public async Task<ApercuSelection> ApercuAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var parEtat = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
             .GroupBy(c => new { c.Etat, c.Bloque })
             .Select(g => new { g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
@@ -95,10 +96,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     /// <summary>Comme <see cref="ListerAsync"/>, sans enregistrer l'entrée du journal (rendue avec les fiches).</summary>
     public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
     {
-        if (canal == "csv")
-        {
-            portee.Exiger(portee.PeutExporterCsv, "exporter des listes au format CSV");
-        }
+        portee.Exiger(canal == "csv" ? Operation.ExporterCsv : Operation.ListerPdf);
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
         var fiches = await AvecEnfantsAsync(portee, comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList(), ct);
@@ -109,7 +107,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     /// <summary>Bloque ou débloque la sélection ; les comptes déjà dans l'état voulu sont signalés.</summary>
     public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutBloquer, bloquer ? "bloquer des comptes" : "débloquer des comptes");
+        portee.Exiger(Operation.Bloquer);
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var ignores = new List<CompteIgnore>();
         var changes = new List<long>();
@@ -135,7 +133,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     public async Task<(IReadOnlyList<CodeEmis> Codes, IReadOnlyList<CompteIgnore> Ignores)> GenererCodesAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
     {
         // Renewal codes only exist for activated accounts, which a teacher may not reset.
-        portee.Exiger(portee.PeutReinitialiserCompteActive, "générer des codes de renouvellement");
+        portee.Exiger(Operation.GenererCodes);
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var codes = new List<CodeEmis>();
         var ignores = new List<CompteIgnore>();
@@ -168,13 +166,14 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
         CancellationToken ct,
         Evenement? entree = null)
     {
+        portee.Exiger(Operation.Notifier);
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var fiches = new List<FicheCompte>(comptes.Count);
         var ignores = new List<CompteIgnore>();
         var nouveaux = 0;
         foreach (var compte in comptes)
         {
-            if (reinitialise && compte.Etat == EtatCompte.Active && !portee.PeutReinitialiserCompteActive)
+            if (reinitialise && compte.Etat == EtatCompte.Active && !portee.Peut(Operation.ReinitialiserCompteActive))
             {
                 ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, "Compte déjà activé : seule la direction ou le secrétariat peut en réinitialiser le mot de passe."));
                 continue;

@@ -35,7 +35,7 @@ public sealed class ServiceDonneesPersonnelles(CredentialsDbContext db, TimeProv
     /// <summary>Rassemble les données de la personne et consigne l'export au journal.</summary>
     public async Task<DonneesPersonne> ExporterAsync(Portee portee, long compteId, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "exporter les données d'une personne");
+        portee.Exiger(Operation.DonneesPersonnelles);
         var compte = await db.Comptes.AsNoTracking().Include(c => c.Classe).Include(c => c.Etablissement)
             .SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId, ct)
             ?? throw new ErreurMetier("Ce compte n'existe pas (ou plus) dans l'établissement.", CodeErreur.Introuvable);
@@ -99,7 +99,7 @@ public sealed class ServiceDonneesPersonnelles(CredentialsDbContext db, TimeProv
     /// </summary>
     public async Task<long> EffacerAsync(Portee portee, long compteId, int versionAttendue, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "effacer un compte");
+        portee.Exiger(Operation.DonneesPersonnelles);
         var compte = await db.Comptes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId, ct)
             ?? throw new ErreurMetier("Ce compte n'existe pas (ou plus) dans l'établissement.", CodeErreur.Introuvable);
         if (compte.Origine != OrigineCompte.CreationManuelle)

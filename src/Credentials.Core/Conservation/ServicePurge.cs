@@ -115,7 +115,7 @@ public sealed class ServicePurge(
         else
         {
             var details = string.Join(" ; ", lignes.Select(l => $"{l.Categorie} : {l.Nombre}"));
-            EcritureJournal.Consigner(db, new Portee(id, RoleConsole.Directeur, null, auteur), maintenant, ActionJournal.Purge, null, [], details);
+            EcritureJournal.Consigner(db, Portee.Cli(id) with { Auteur = auteur }, maintenant, ActionJournal.Purge, null, [], details);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -73,6 +73,7 @@ public sealed class ServiceCourriels(
     /// </summary>
     public async Task<BilanCourriels> NotifierAsync(Portee portee, IReadOnlyList<CriteresComptes> selections, bool reinitialiser, string? libelle, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.Notifier);
         var etablissement = await EtablissementAsync(portee, ct);
         var sansAdresse = new List<CompteIgnore>();
         var fiches = new List<FicheCompte>();
@@ -148,12 +149,16 @@ public sealed class ServiceCourriels(
     }
 
     /// <summary>Les comptes de la sélection sans adresse valable, dans l'ordre de la sélection : ceux qu'une notification par courriel laisse à la voie papier.</summary>
-    public async Task<IReadOnlyList<CompteIgnore>> SansAdresseAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default) =>
-        (await AdressesAsync(portee, criteres, ct)).SansAdresse;
+    public async Task<IReadOnlyList<CompteIgnore>> SansAdresseAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
+    {
+        portee.Exiger(Operation.ConsulterComptes);
+        return (await AdressesAsync(portee, criteres, ct)).SansAdresse;
+    }
 
     /// <summary>Combien d'élèves et de responsables (avec ou sans adresse valable) un envoi aux familles toucherait.</summary>
     public async Task<ApercuFamilles> ApercuFamillesAsync(Portee portee, CriteresComptes criteresEleves, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.EnvoyerAuxFamilles);
         var eleves = await db.Comptes.AsNoTracking().Filtrer(portee, criteresEleves with { Profil = Profil.Eleve }).Select(c => c.Id).ToListAsync(ct);
         var liens = await LiensAsync(portee, eleves, ct);
         var joignables = liens.GroupBy(l => l.ResponsableId).Select(g => AdresseCourriel.Normaliser(g.First().Courriel) is not null).ToList();
@@ -170,6 +175,7 @@ public sealed class ServiceCourriels(
     /// </summary>
     public async Task<BilanFamilles> EnvoyerAuxFamillesAsync(Portee portee, CriteresComptes criteresEleves, bool reinitialiser, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.EnvoyerAuxFamilles);
         var etablissement = await EtablissementAsync(portee, ct);
         var criteres = criteresEleves with { Profil = Profil.Eleve };
         var eleves = await db.Comptes.AsNoTracking().Filtrer(portee, criteres).Trier(criteres)
@@ -264,6 +270,7 @@ public sealed class ServiceCourriels(
     /// </summary>
     public async Task<IReadOnlyList<FamilleAImprimer>> ReimprimerFamillesAsync(Portee portee, IReadOnlyCollection<long> responsables, IReadOnlyCollection<long> eleves, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.EnvoyerAuxFamilles);
         var imprimes = responsables.ToHashSet();
         var liens = (await LiensAsync(portee, eleves.ToList(), ct)).Where(l => imprimes.Contains(l.ResponsableId)).ToList();
         var parents = await NotifierSiBesoinAsync(portee, Profil.Responsable, imprimes.ToList(), false, Courrier, ct);

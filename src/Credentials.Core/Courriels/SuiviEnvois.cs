@@ -59,6 +59,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
 {
     public async Task<IReadOnlyList<ResumeCampagne>> CampagnesAsync(Portee portee, int page = 1, int taille = 20, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var campagnes = await Campagnes(portee)
             .OrderByDescending(c => c.CreeLe).ThenByDescending(c => c.Id)
             .Skip((Math.Max(page, 1) - 1) * taille).Take(taille)
@@ -66,11 +67,15 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
         return await ResumerAsync(campagnes, ct);
     }
 
-    public async Task<ResumeCampagne> CampagneAsync(Portee portee, long campagneId, CancellationToken ct = default) =>
-        (await ResumerAsync([await TrouverAsync(portee, campagneId, ct)], ct))[0];
+    public async Task<ResumeCampagne> CampagneAsync(Portee portee, long campagneId, CancellationToken ct = default)
+    {
+        portee.Exiger(Operation.ConsulterComptes);
+        return (await ResumerAsync([await TrouverAsync(portee, campagneId, ct)], ct))[0];
+    }
 
     public async Task<Progression> ProgressionAsync(Portee portee, long campagneId, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var resume = await CampagneAsync(portee, campagneId, ct);
         return new Progression(resume.Envoyes, resume.Total, resume.EnEchec, resume.Abandonnes);
     }
@@ -78,6 +83,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
     /// <summary>Les courriels d'une campagne, filtrés par statut si demandé, échecs d'abord.</summary>
     public async Task<IReadOnlyList<LigneMessage>> MessagesAsync(Portee portee, long campagneId, StatutMessage? statut = null, int page = 1, int taille = 50, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         await TrouverAsync(portee, campagneId, ct);
         var messages = db.Set<MessageSortant>().AsNoTracking().Where(m => m.CampagneId == campagneId && m.EtablissementId == portee.EtablissementId);
         if (statut is { } s)
@@ -95,6 +101,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
     /// <summary>Les courriels qui ont porté les identifiants d'un compte (le sien, ou celui de ses responsables), du plus récent au plus ancien.</summary>
     public async Task<IReadOnlyList<LigneMessage>> MessagesDuCompteAsync(Portee portee, long compteId, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var profil = await db.Comptes.AsNoTracking().Where(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId).Select(c => (Profil?)c.Profil).SingleOrDefaultAsync(ct);
         if (profil is null || !await db.Comptes.Filtrer(portee, new CriteresComptes { Profil = profil.Value, Ids = [compteId] }).AnyAsync(ct))
         {
@@ -113,6 +120,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
     /// </summary>
     public async Task<int> RelancerEchecsAsync(Portee portee, long campagneId, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.RelancerEchecs);
         var campagne = await TrouverAsync(portee, campagneId, ct);
         var maintenant = horloge.GetUtcNow().UtcDateTime;
         var echecs = db.Set<MessageSortant>().Where(m =>

@@ -59,6 +59,7 @@ public sealed class DocumentsConserves(CredentialsDbContext db, IDataProtectionP
     /// <summary>Le document tel que la page de résultat le décrit (sans son contenu), s'il est à la personne.</summary>
     public async Task<DocumentConserve> LireAsync(Portee portee, long id, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var document = await db.DocumentsConserves.AsNoTracking().Include(d => d.Evenement).SingleOrDefaultAsync(d => d.Id == id, ct);
         return document is not null && Accessible(portee, document)
             ? document
@@ -71,6 +72,7 @@ public sealed class DocumentsConserves(CredentialsDbContext db, IDataProtectionP
     /// </summary>
     public async Task<FichierDocument> TelechargerAsync(Portee portee, long id, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var document = await LireAsync(portee, id, ct);
         if (document.EstExpire(Maintenant))
         {
@@ -96,6 +98,7 @@ public sealed class DocumentsConserves(CredentialsDbContext db, IDataProtectionP
     /// <summary>Les documents encore conservés de ces entrées du journal (liens « Télécharger à nouveau » du Journal).</summary>
     public async Task<IReadOnlyDictionary<long, long>> ParEvenementAsync(Portee portee, IReadOnlyCollection<long> evenements, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var maintenant = Maintenant;
         var documents = await db.DocumentsConserves.AsNoTracking()
             .Where(d => evenements.Contains(d.EvenementId) && d.EtablissementId == portee.EtablissementId && d.ExpireLe > maintenant)

@@ -48,6 +48,9 @@ public enum RoleConsole
     Directeur = 1,
     Secretaire = 2,
     Enseignant = 3,
+
+    /// <summary>L'exploitant qui lance la CLI sur le serveur ; jamais le rôle d'un utilisateur de la console.</summary>
+    Operateur = 4,
 }
 
 /// <summary>Variante d'un document de notification.</summary>

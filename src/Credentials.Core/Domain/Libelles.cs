@@ -50,6 +50,7 @@ public static class Libelles
         RoleConsole.Directeur => "Directeur",
         RoleConsole.Secretaire => "Secrétaire",
         RoleConsole.Enseignant => "Enseignant",
+        RoleConsole.Operateur => "Opérateur (CLI)",
         _ => role.ToString(),
     };
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Credentials.Core.Acces;
 using Credentials.Core.Domain;
 
 namespace Credentials.Core.Imports;
@@ -11,6 +12,9 @@ public sealed record DemandeImport(string Uai, string Auteur)
     /// celle de l'établissement (ou, à défaut, l'année en cours) sont refusés.
     /// </summary>
     public int? AnneeConfirmee { get; init; }
+
+    /// <summary>Qui importe : la matrice (<see cref="Autorisations"/>) doit lui permettre d'importer. La CLI est l'opérateur.</summary>
+    public RoleConsole Role { get; init; } = RoleConsole.Operateur;
 
     /// <summary>Créer l'établissement s'il n'existe pas encore (la CLI le fait ; la console non).</summary>
     public bool CreerEtablissement { get; init; }

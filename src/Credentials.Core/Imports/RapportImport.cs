@@ -17,7 +17,7 @@ public sealed class LectureRapportImport(CredentialsDbContext db)
     /// </summary>
     public async Task<RapportImport?> LireAsync(Portee portee, long evenementId, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutGererComptes, "consulter les imports");
+        portee.Exiger(Operation.Importer);
         var evenement = await db.Evenements.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == evenementId && e.EtablissementId == portee.EtablissementId && e.Action == ActionJournal.Import, ct);
         if (evenement is null)

@@ -41,7 +41,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
 
     public async Task<ResultatSaisie> CreerAsync(Portee portee, SaisieCompte saisie, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutGererComptes, "créer des comptes");
+        portee.Exiger(Operation.GererComptesManuels);
         var etablissement = await db.Etablissements.SingleAsync(e => e.Id == portee.EtablissementId, ct);
         var (erreurs, classe, courriel) = await ValiderAsync(portee.EtablissementId, saisie, null, ct);
         if (erreurs.Count > 0)
@@ -84,7 +84,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
     /// </summary>
     public async Task<ResultatSaisie> ModifierAsync(Portee portee, long compteId, int versionAttendue, SaisieCompte saisie, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutGererComptes, "modifier des comptes");
+        portee.Exiger(Operation.GererComptesManuels);
         var compte = await db.Comptes.Include(c => c.Classe).SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId, ct);
         if (compte is null)
         {
@@ -162,7 +162,7 @@ public sealed class ServiceCompteManuel(CredentialsDbContext db, TimeProvider ho
     /// <summary>Le compte à corriger (avec sa classe), s'il est dans l'établissement ; null sinon.</summary>
     public async Task<Compte?> CompteAsync(Portee portee, long compteId, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutGererComptes, "modifier des comptes");
+        portee.Exiger(Operation.GererComptesManuels);
         return await db.Comptes.AsNoTracking().Include(c => c.Classe)
             .SingleOrDefaultAsync(c => c.Id == compteId && c.EtablissementId == portee.EtablissementId, ct);
     }

@@ -21,6 +21,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
     /// <summary>Ce que l'import ferait, sans rien écrire.</summary>
     public async Task<ApercuImport> ApercevoirAsync(ListeImport liste, DemandeImport demande, CancellationToken ct = default)
     {
+        Exiger(demande);
         var preparation = await PreparerAsync(liste, demande, suivre: false, ct);
         return preparation.Plan is null ? preparation.Refus! : Apercu(preparation, preparation.Plan, []);
     }
@@ -32,6 +33,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
     /// </summary>
     public async Task<ResultatImport> AppliquerAsync(ListeImport liste, DemandeImport demande, string? empreinteApprouvee = null, CancellationToken ct = default)
     {
+        Exiger(demande);
         var chrono = Stopwatch.StartNew();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -384,4 +386,15 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
     };
 
     private sealed record Preparation(string Uai, Etablissement? Etablissement, int? Annee, PlanImport? Plan, ApercuImport? Refus);
+
+    /// <summary>La case « importer » de la matrice pour ce rôle ; seul l'opérateur (la CLI) crée un établissement.</summary>
+    private static void Exiger(DemandeImport demande)
+    {
+        new Portee(0, demande.Role, null, demande.Auteur).Exiger(Operation.Importer);
+        if (demande.CreerEtablissement && demande.Role != RoleConsole.Operateur)
+        {
+            throw new ErreurMetier("Seul l'opérateur du serveur (la CLI) peut créer un établissement.", CodeErreur.AccesRefuse);
+        }
+    }
+
 }

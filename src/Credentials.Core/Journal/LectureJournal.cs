@@ -30,7 +30,7 @@ public sealed class LectureJournal(CredentialsDbContext db)
 
     public async Task<PageJournal> LireAsync(Portee portee, FiltresJournal filtres, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "consulter le journal");
+        portee.Exiger(Operation.ConsulterJournal);
         var requete = db.Evenements.AsNoTracking().Where(e => e.EtablissementId == portee.EtablissementId);
         if (filtres.Du is { } du)
         {

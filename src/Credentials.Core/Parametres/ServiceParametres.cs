@@ -38,7 +38,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
 
     public async Task<Etablissement> LireAsync(Portee portee, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "modifier les paramètres de l'établissement");
+        portee.Exiger(Operation.Parametrer);
         return await db.Etablissements.AsNoTracking().SingleOrDefaultAsync(e => e.Id == portee.EtablissementId, ct)
             ?? throw new ErreurMetier("Cet établissement n'existe plus.", CodeErreur.Introuvable);
     }
@@ -80,7 +80,7 @@ public sealed class ServiceParametres(CredentialsDbContext db, TimeProvider horl
     /// </summary>
     public async Task<IReadOnlyList<ErreurSaisie>> EnregistrerAsync(Portee portee, int versionAttendue, SaisieParametres saisie, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "modifier les paramètres de l'établissement");
+        portee.Exiger(Operation.Parametrer);
         var erreurs = Verifier(saisie);
         if (erreurs.Count > 0)
         {

@@ -189,5 +189,5 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     private static IEnumerable<Profil> Profils(CriteresPublipostage criteres) =>
         Enum.GetValues<Profil>().Where(p => criteres.Profils.Contains(p));
 
-    private static void Exiger(Portee portee) => portee.Exiger(portee.PeutPublipostage, "faire un publipostage");
+    private static void Exiger(Portee portee) => portee.Exiger(Operation.Publipostage);
 }

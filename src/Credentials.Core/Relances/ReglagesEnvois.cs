@@ -21,13 +21,13 @@ public sealed class ReglagesEnvois(CredentialsDbContext db, TimeProvider horloge
 
     public async Task<Etablissement> LireAsync(Portee portee, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "modifier les paramètres de l'établissement");
+        portee.Exiger(Operation.Parametrer);
         return await db.Etablissements.AsNoTracking().SingleAsync(e => e.Id == portee.EtablissementId, ct);
     }
 
     public async Task<IReadOnlyList<ErreurSaisie>> EnregistrerAsync(Portee portee, int versionAttendue, SaisieEnvois saisie, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, "modifier les paramètres de l'établissement");
+        portee.Exiger(Operation.Parametrer);
         var erreurs = new List<ErreurSaisie>();
         if (!int.TryParse(saisie.DureeLienJours, out var duree) || duree < 1 || duree > Etablissement.DureeLienMax)
         {

@@ -43,7 +43,7 @@ public sealed class ServiceRelances(
     /// <summary>Les relances dues maintenant : par courriel (mises en file) ; les comptes sans adresse sont seulement listés.</summary>
     public async Task<BilanRelances> RelancerAsync(Portee portee, bool simulation, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutPublipostage, "lancer des relances");
+        portee.Exiger(Operation.Relancer);
         var etablissement = await db.Etablissements.AsNoTracking().SingleAsync(e => e.Id == portee.EtablissementId, ct);
         var dus = await DusAsync(portee, etablissement.CalendrierRelances, suivre: !simulation, ct);
         var adresses = await AdressesAsync(portee, dus.Select(d => d.Compte).ToList(), ct);
@@ -96,6 +96,7 @@ public sealed class ServiceRelances(
     /// <summary>Les comptes dont une relance est due et qui n'ont aucune adresse (ni la leur, ni celle d'un responsable) : « à relancer sur papier ».</summary>
     public async Task<IReadOnlyList<CompteARelancer>> SurPapierAsync(Portee portee, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.Relancer);
         var etablissement = await db.Etablissements.AsNoTracking().SingleAsync(e => e.Id == portee.EtablissementId, ct);
         var dus = await DusAsync(portee, etablissement.CalendrierRelances, suivre: false, ct);
         var joignables = (await AdressesAsync(portee, dus.Select(d => d.Compte).ToList(), ct)).SelectMany(a => a).ToHashSet();
@@ -108,6 +109,7 @@ public sealed class ServiceRelances(
     /// </summary>
     public async Task<IReadOnlyList<FicheCompte>> ImprimerAsync(Portee portee, string? classe, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.Relancer);
         var etablissement = await db.Etablissements.AsNoTracking().SingleAsync(e => e.Id == portee.EtablissementId, ct);
         var dus = await DusAsync(portee, etablissement.CalendrierRelances, suivre: true, ct);
         var joignables = (await AdressesAsync(portee, dus.Select(d => d.Compte).ToList(), ct)).SelectMany(a => a).ToHashSet();
@@ -131,6 +133,7 @@ public sealed class ServiceRelances(
     /// <summary>Les vagues de relances par courriel, les plus récentes d'abord, et combien de leurs comptes sont activés depuis.</summary>
     public async Task<IReadOnlyList<VagueRelances>> VaguesAsync(Portee portee, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.Relancer);
         var campagnes = await db.Set<Campagne>().AsNoTracking()
             .Where(c => c.EtablissementId == portee.EtablissementId && c.Type == TypeCampagne.Relance)
             .OrderByDescending(c => c.CreeLe).Take(20)

@@ -65,6 +65,7 @@ public sealed class ServiceStatistiques(CredentialsDbContext db, ServiceComptes 
     /// </summary>
     public async Task<StatistiquesEtablissement> CalculerAsync(Portee portee, string? langue = null, CancellationToken ct = default)
     {
+        portee.Exiger(Operation.ConsulterComptes);
         var parProfil = new List<LigneStatistiques>();
         var profils = langue is null ? Enum.GetValues<Profil>() : [Profil.Eleve, Profil.Responsable];
         foreach (var profil in profils)

@@ -47,7 +47,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
 
     public async Task<IReadOnlyList<UtilisateurEtablissement>> ListerAsync(Portee portee, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, Action);
+        portee.Exiger(Operation.GererUtilisateurs);
         var lignes = await (
                 from a in db.Affectations.AsNoTracking()
                 where a.EtablissementId == portee.EtablissementId
@@ -73,7 +73,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     /// <summary>Ajoute un utilisateur à l'établissement (le crée s'il n'existe pas encore).</summary>
     public async Task<ResultatUtilisateur> AjouterAsync(Portee portee, SaisieUtilisateur saisie, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, Action);
+        portee.Exiger(Operation.GererUtilisateurs);
         var erreurs = new List<ErreurSaisie>();
         var courriel = AdresseCourriel.Normaliser(saisie.Courriel?.ToLowerInvariant());
         if (courriel is null)
@@ -129,7 +129,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     /// <summary>Change le rôle et les classes d'un utilisateur dans l'établissement.</summary>
     public async Task<ResultatUtilisateur> ModifierAsync(Portee portee, string utilisateurId, RoleConsole role, IReadOnlyCollection<string> codesClasses, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, Action);
+        portee.Exiger(Operation.GererUtilisateurs);
         var affectation = await AffectationAsync(portee, utilisateurId, ct);
         var (classes, erreurClasses) = await ClassesAsync(portee, new SaisieUtilisateur(null, null, role, codesClasses), ct);
         if (erreurClasses is not null)
@@ -154,7 +154,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     /// <summary>Retire l'accès d'un utilisateur à l'établissement (son compte reste pour ses autres établissements).</summary>
     public async Task<ResultatUtilisateur> RetirerAsync(Portee portee, string utilisateurId, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, Action);
+        portee.Exiger(Operation.GererUtilisateurs);
         var affectation = await AffectationAsync(portee, utilisateurId, ct);
         if (affectation.Role == RoleConsole.Directeur && !await AutreDirectionAsync(portee, utilisateurId, ct))
         {
@@ -174,7 +174,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     /// </summary>
     public async Task<ResultatUtilisateur> DeverrouillerAsync(Portee portee, string utilisateurId, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, Action);
+        portee.Exiger(Operation.GererUtilisateurs);
         await AffectationAsync(portee, utilisateurId, ct);
         var utilisateur = await utilisateurs.FindByIdAsync(utilisateurId) ?? throw new ErreurMetier("Cet utilisateur n'existe pas.", CodeErreur.Introuvable);
         Consigner(portee, $"{utilisateur.Email} déverrouillé après des échecs de connexion.");
@@ -188,7 +188,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     /// </summary>
     public async Task<ResultatUtilisateur> ReinitialiserMotDePasseAsync(Portee portee, string utilisateurId, CancellationToken ct = default)
     {
-        portee.Exiger(portee.PeutParametrer, Action);
+        portee.Exiger(Operation.GererUtilisateurs);
         await AffectationAsync(portee, utilisateurId, ct);
         if (await db.Affectations.AnyAsync(a => a.UtilisateurId == utilisateurId && a.EtablissementId != portee.EtablissementId, ct))
         {
@@ -237,7 +237,7 @@ public sealed class ServiceUtilisateurs(CredentialsDbContext db, UserManager<Uti
     /// <summary>Les classes d'un enseignant (au moins une, toutes de l'établissement) ; aucune pour les autres rôles.</summary>
     private async Task<(List<Classe> Classes, ErreurSaisie? Erreur)> ClassesAsync(Portee portee, SaisieUtilisateur saisie, CancellationToken ct)
     {
-        if (!Enum.IsDefined(saisie.Role))
+        if (!Autorisations.RolesConsole.Contains(saisie.Role))
         {
             return ([], new(nameof(SaisieUtilisateur.Role), "Choisissez un rôle : Directeur, Secrétaire ou Enseignant."));
         }

@@ -1,4 +1,4 @@
-using Credentials.Core.Domain;
+using Credentials.Core.Acces;
 
 namespace Credentials.Web.Infrastructure;
 
@@ -35,19 +35,19 @@ public static class Onglets
             new("Responsables", "/responsables", "Responsables"),
             new("Élèves extérieurs", "/eleves?externes=true", "Eleves") { Filtre = ("externes", "true") },
         };
-        if (contexte.Portee.PeutPublipostage)
+        if (contexte.Portee.Peut(Operation.Publipostage))
         {
             onglets.Add(new("Publipostage", "/publipostage", "Publipostage"));
         }
 
         onglets.Add(new("Envois", "/envois", "Envois", "Relances"));
         onglets.Add(new("Statistiques", "/statistiques", "Statistiques"));
-        if (contexte.Portee.PeutGererComptes)
+        if (contexte.Portee.Peut(Operation.Importer))
         {
             onglets.Add(new("Imports", "/imports", "Imports"));
         }
 
-        if (contexte.Role == RoleConsole.Directeur)
+        if (contexte.Portee.Peut(Operation.Parametrer))
         {
             onglets.Add(new("Paramètres", "/parametres", "Parametres", "Utilisateurs"));
             onglets.Add(new("Journal", "/journal", "Journal"));

@@ -105,7 +105,7 @@ public class ServiceCompteManuelTests
 
         var refus = await Assert.ThrowsAsync<ErreurMetier>(() => new ServiceCompteManuel(db, banc.Horloge).CreerAsync(enseignant, new SaisieCompte(Profil.Invite, "ROUX", "Anne", null, null)));
 
-        Assert.Equal(("Votre rôle (Enseignant) ne permet pas de créer des comptes.", CodeErreur.AccesRefuse), (refus.Message, refus.Code));
+        Assert.Equal(("Votre rôle (Enseignant) ne permet pas de créer ou modifier des comptes.", CodeErreur.AccesRefuse), (refus.Message, refus.Code));
     }
 
     private static async Task<int> ImporterAsync(BancImport banc)

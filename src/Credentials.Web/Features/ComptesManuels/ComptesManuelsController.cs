@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Comptes;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
@@ -11,7 +12,7 @@ namespace Credentials.Web.Features.ComptesManuels;
 /// règles des imports (<see cref="ServiceCompteManuel"/>). Réservé à la direction et au secrétariat.
 /// </summary>
 [Route("comptes")]
-[GestionComptesRequise]
+[Exige(Operation.GererComptesManuels)]
 public sealed class ComptesManuelsController(ServiceCompteManuel service, RechercheComptes recherche) : ControleurConsole
 {
     [HttpGet("nouveau")]

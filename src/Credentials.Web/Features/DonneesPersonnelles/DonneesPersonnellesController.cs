@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Conservation;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
@@ -11,6 +12,7 @@ namespace Credentials.Web.Features.DonneesPersonnelles;
 /// (RGPD art. 15 et 20), l'effacement sur demande d'un compte créé à la main (art. 17), avec confirmation.
 /// </summary>
 [Route("comptes/{id:long}")]
+[Exige(Operation.DonneesPersonnelles)]
 public sealed class DonneesPersonnellesController(ServiceDonneesPersonnelles service, ServiceCompteManuel comptes) : ControleurConsole
 {
     [HttpGet("donnees")]
@@ -51,7 +53,6 @@ public sealed class DonneesPersonnellesController(ServiceDonneesPersonnelles ser
 
     private async Task<IActionResult> PageAsync(long id, string vue, CancellationToken ct)
     {
-        Portee.Exiger(Portee.PeutParametrer, "consulter les données personnelles d'un compte");
         return await comptes.CompteAsync(Portee, id, ct) is { } compte ? View(vue, compte) : NotFound();
     }
 

@@ -14,6 +14,7 @@ namespace Credentials.Web.Features.Eleves;
 /// réinitialisation).
 /// </summary>
 [Route("eleves")]
+[Exige(Operation.EnvoyerAuxFamilles)]
 public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviEnvois suivi, RechercheComptes recherche, RendusConsole rendus) : ControleurConsole
 {
     private const string Vues = "~/Features/Eleves/Views/";
@@ -22,7 +23,6 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
     [HttpPost("familles")]
     public async Task<IActionResult> Familles(SelectionEleves selection, CancellationToken ct)
     {
-        ExigerFamilles();
         if (selection.EstVide)
         {
             return RedirigerAvecMessage(selection.Url(), SectionComptes.Eleves.SelectionVide, TypeMessage.Erreur);
@@ -37,7 +37,6 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
     [HttpPost("familles/envoyer")]
     public async Task<IActionResult> EnvoyerAuxFamilles(SelectionEleves selection, bool reinitialiser, CancellationToken ct)
     {
-        ExigerFamilles();
         var bilan = await courriels.EnvoyerAuxFamillesAsync(Portee, selection.CriteresSelection(), reinitialiser, ct);
         foreach (var (type, texte) in ResumeFamilles.Messages(bilan))
         {
@@ -63,7 +62,6 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
     [HttpGet("familles/bilan")]
     public async Task<IActionResult> BilanFamilles(long? campagne, long imprimer, List<long> eleves, List<string> classes, CancellationToken ct)
     {
-        ExigerFamilles();
         var resume = campagne is { } id ? await suivi.CampagneAsync(Portee, id, ct) : null;
         var responsables = imprimer > 0 ? (await recherche.ComptesDeEvenementAsync(Portee, imprimer, ct)).Count : 0;
         return View(Vues + "BilanFamilles.cshtml", new BilanFamillesModel(resume, imprimer, eleves, classes, responsables));
@@ -76,7 +74,6 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
     [HttpPost("familles/courriers")]
     public async Task<IActionResult> CourriersFamilles(long imprimer, List<long> eleves, List<string> classes, CancellationToken ct)
     {
-        ExigerFamilles();
         var responsables = await recherche.ComptesDeEvenementAsync(Portee, imprimer, ct);
         var enfants = new List<long>();
         foreach (var evenement in eleves.Distinct())
@@ -95,8 +92,6 @@ public sealed class CourrielsElevesController(ServiceCourriels courriels, SuiviE
     [HttpGet("familles/envoyer")]
     [HttpGet("familles/courriers")]
     public IActionResult RetourRecherche(SelectionEleves selection) => LocalRedirect(selection.Url());
-
-    private void ExigerFamilles() => Portee.Exiger(Portee.PeutPublipostage, "envoyer les fiches aux familles");
 
     private static string Texte(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Courriels;
 using Credentials.Core.Domain;
 using Credentials.Web.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class EnvoisController(SuiviEnvois suivi) : ControleurConsole
         page = Math.Max(page, 1);
         var campagne = await suivi.CampagneAsync(Portee, id, ct);
         var messages = await suivi.MessagesAsync(Portee, id, statut, page, TailleMessages, ct);
-        return View(new CampagneModel(campagne, messages, statut, page, page * TailleMessages < campagne.Nombre(statut), !Portee.EstEnseignant));
+        return View(new CampagneModel(campagne, messages, statut, page, page * TailleMessages < campagne.Nombre(statut), Portee.Peut(Operation.RelancerEchecs)));
     }
 
     /// <summary>Ce que la page de la campagne relit toutes les deux secondes (envois.js).</summary>
@@ -42,9 +43,9 @@ public sealed class EnvoisController(SuiviEnvois suivi) : ControleurConsole
     }
 
     [HttpPost("{id:long}/relancer")]
+    [Exige(Operation.RelancerEchecs)]
     public async Task<IActionResult> Relancer(long id, CancellationToken ct)
     {
-        Portee.Exiger(!Portee.EstEnseignant, "relancer des envois");
         var relances = await suivi.RelancerEchecsAsync(Portee, id, ct);
         return RedirigerAvecMessage(
             $"/envois/{id}",

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Imports;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Credentials.Web.Features.Imports;
 /// l'aperçu (empreinte), en une seule transaction.
 /// </summary>
 [Route("imports")]
-[GestionComptesRequise]
+[Exige(Operation.Importer)]
 public sealed class ImportsController(ServiceImport service, DepotsImport depots, LectureRapportImport rapports, OptionsImport options) : ControleurConsole
 {
     [HttpGet("")]
@@ -130,5 +131,5 @@ public sealed class ImportsController(ServiceImport service, DepotsImport depots
         return View(nameof(Apercu), modele);
     }
 
-    private DemandeImport Demande(int? annee) => new(Contexte.Etablissement.Uai, Contexte.Courriel) { AnneeConfirmee = annee };
+    private DemandeImport Demande(int? annee) => new(Contexte.Etablissement.Uai, Contexte.Courriel) { AnneeConfirmee = annee, Role = Contexte.Role };
 }

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Documents;
 using Credentials.Core.Domain;
 using Credentials.Core.Journal;
@@ -8,6 +9,7 @@ namespace Credentials.Web.Features.Journal;
 
 /// <summary>Le journal : qui a imprimé, exporté, envoyé ou réinitialisé quels identifiants, et quand.</summary>
 [Route("journal")]
+[Exige(Operation.ConsulterJournal)]
 public sealed class JournalController(LectureJournal lecture, DocumentsConserves documents) : ControleurConsole
 {
     /// <summary>

@@ -11,6 +11,7 @@ namespace Credentials.Web.Features.Parametres;
 /// portail, textes, expéditeur des courriels), avec un aperçu du courrier avant d'enregistrer. Direction seule.
 /// </summary>
 [Route("parametres")]
+[Exige(Operation.Parametrer)]
 public sealed class ParametresController(ServiceParametres service, RendusConsole rendus) : ControleurConsole
 {
     [HttpGet("")]
@@ -33,7 +34,6 @@ public sealed class ParametresController(ServiceParametres service, RendusConsol
     [HttpPost("apercu")]
     public IActionResult Apercu(FormulaireParametres formulaire)
     {
-        Portee.Exiger(Portee.PeutParametrer, "modifier les paramètres de l'établissement");
         var saisie = formulaire.Saisie();
         var erreurs = ServiceParametres.Verifier(saisie);
         if (erreurs.Count > 0)

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
@@ -13,6 +14,7 @@ namespace Credentials.Web.Features.Publipostage;
 /// de fiches (1 ou 8 par page) ou un CSV pour le publipostage d'un traitement de texte. Direction et secrétariat.
 /// </summary>
 [Route("publipostage")]
+[Exige(Operation.Publipostage)]
 public sealed class PublipostageController(ServicePublipostage publipostage, ServiceCourriels courriels, RendusConsole rendus) : ControleurConsole
 {
     private const int Taille = 50;

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Domain;
 using Credentials.Core.Relances;
 using Credentials.Web.Infrastructure;
@@ -12,10 +13,12 @@ namespace Credentials.Web.Features.Relances;
 public sealed class RelancesController(ServiceRelances service, ReglagesEnvois reglages, RendusConsole rendus) : ControleurConsole
 {
     [HttpGet("parametres/relances")]
+    [Exige(Operation.Parametrer)]
     public async Task<IActionResult> Reglages(CancellationToken ct) =>
         Formulaire(FormulaireEnvois.Depuis(await reglages.LireAsync(Portee, ct)));
 
     [HttpPost("parametres/relances")]
+    [Exige(Operation.Parametrer)]
     public async Task<IActionResult> Enregistrer(FormulaireEnvois formulaire, CancellationToken ct)
     {
         var erreurs = await reglages.EnregistrerAsync(Portee, formulaire.Version, formulaire.Saisie(), ct);
@@ -25,6 +28,7 @@ public sealed class RelancesController(ServiceRelances service, ReglagesEnvois r
     }
 
     [HttpGet("relances")]
+    [Exige(Operation.Relancer)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var etablissement = Contexte.Etablissement;
@@ -32,6 +36,7 @@ public sealed class RelancesController(ServiceRelances service, ReglagesEnvois r
     }
 
     [HttpPost("relances/lancer")]
+    [Exige(Operation.Relancer)]
     public async Task<IActionResult> Lancer(CancellationToken ct)
     {
         var bilan = await service.RelancerAsync(Portee, simulation: false, ct);
@@ -47,6 +52,7 @@ public sealed class RelancesController(ServiceRelances service, ReglagesEnvois r
     }
 
     [HttpPost("relances/courrier")]
+    [Exige(Operation.Relancer)]
     public async Task<IActionResult> Courrier(string? classe, CancellationToken ct)
     {
         var fiches = await service.ImprimerAsync(Portee, string.IsNullOrWhiteSpace(classe) ? null : classe, ct);

@@ -19,7 +19,7 @@ public sealed class StatistiquesController(ServiceStatistiques statistiques, Ser
     public async Task<IActionResult> Index(string? langue, CancellationToken ct)
     {
         var resultat = await statistiques.CalculerAsync(Portee, CriteresComptes.LangueConnue(langue), ct);
-        if (Portee.PeutPublipostage && resultat.Langue is null)
+        if (Portee.Peut(Operation.Relancer) && resultat.Langue is null)
         {
             resultat = resultat with { Relances = await relances.VaguesAsync(Portee, ct) };
         }

@@ -1,3 +1,4 @@
+using Credentials.Core.Acces;
 using Credentials.Core.Comptes;
 using Credentials.Core.Domain;
 using Credentials.Core.Utilisateurs;
@@ -12,6 +13,7 @@ namespace Credentials.Web.Features.Utilisateurs;
 /// seule fois, dans la réponse même (jamais dans un cookie ni dans l'adresse).
 /// </summary>
 [Route("parametres/utilisateurs")]
+[Exige(Operation.GererUtilisateurs)]
 public sealed class UtilisateursController(ServiceUtilisateurs service, RechercheComptes recherche) : ControleurConsole
 {
     [HttpGet("")]
