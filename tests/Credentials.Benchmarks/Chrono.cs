@@ -26,7 +26,6 @@ public static class Chrono
         Une("Liste PDF, 2 000 lignes", bench.ListePdf2000);
         Une("Liste PDF, 100 000 lignes", bench.ListePdf100000);
         Une("Liste CSV, 100 000 lignes", () => bench.ListeCsv100000().GetAwaiter().GetResult());
-        Une("ZIP de 500 fiches PDF", () => bench.Zip500().GetAwaiter().GetResult());
     }
 
     /// <summary>Le tas géré au plus haut pendant un rendu dont les fiches sont produites à la volée.</summary>

@@ -14,17 +14,14 @@ public class DocumentsBenchmarks
     private readonly FichesConnexionRenderer fiches = new();
     private readonly ListeComptesPdfRenderer listePdf = new();
     private readonly ListeComptesCsvRenderer listeCsv = new();
-    private readonly ArchiveFichesRenderer archive = new();
     private List<FicheCompte> deuxMille = [];
     private List<FicheCompte> centMille = [];
-    private List<FicheCompte> cinqCents = [];
 
     [GlobalSetup]
     public void Preparer()
     {
         deuxMille = DonneesExemple.Fiches(2_000).ToList();
         centMille = DonneesExemple.Fiches(100_000).ToList();
-        cinqCents = DonneesExemple.Fiches(500).ToList();
     }
 
     [Benchmark(Description = "Courriers avec QR, 2 000")]
@@ -41,7 +38,4 @@ public class DocumentsBenchmarks
 
     [Benchmark(Description = "Liste CSV, 100 000 lignes")]
     public Task ListeCsv100000() => listeCsv.EcrireAsync(DonneesExemple.Etablissement, Profil.Eleve, centMille, Stream.Null);
-
-    [Benchmark(Description = "ZIP de 500 fiches PDF")]
-    public Task Zip500() => archive.EcrireAsync(DonneesExemple.Etablissement, cinqCents, Stream.Null);
 }

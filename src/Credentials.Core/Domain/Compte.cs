@@ -552,12 +552,6 @@ public class Compte
         Ine = ine;
     }
 
-    public void DefinirAdministrateurLocal(bool valeur)
-    {
-        AdministrateurLocal = valeur;
-        Touch();
-    }
-
     /// <summary>
     /// Donne un autre identifiant à un compte jamais notifié, dont le nom vient d'être corrigé : personne ne connaît
     /// encore l'ancien. Refusé dès que l'identifiant a été remis (il ne change alors plus jamais).

@@ -99,10 +99,6 @@ public sealed class RendusConsole(IConfiguration configuration, TimeProvider hor
         new("text/csv; charset=utf-8", NomsFichiers.ListeIdentifiants(profil, Classe(classes), Maintenant, "csv"),
             (flux, ct) => new ListeComptesCsvRenderer().EcrireAsync(EnTete(etablissement), profil, fiches, flux, ct));
 
-    public FluxFichier Archive(IReadOnlyList<FicheCompte> fiches, Etablissement etablissement, Profil profil, IReadOnlyCollection<string> classes) =>
-        new("application/zip", NomsFichiers.Datee($"fiches-individuelles-{Identifiants.Replier(profil.Pluriel())}", Classe(classes), Maintenant, "zip"),
-            (flux, ct) => new ArchiveFichesRenderer().EcrireAsync(EnTete(etablissement), fiches.ToAsyncEnumerable(), flux, ct), tampon: true);
-
     private DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
 
     private static string? Classe(IReadOnlyCollection<string> classes) => classes.Count == 1 ? classes.First() : null;
