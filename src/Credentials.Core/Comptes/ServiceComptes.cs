@@ -59,7 +59,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
-    public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+    public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, Canal canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: true, ct);
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     /// restent dans le contexte pour que l'appelant y ajoute les siens (les courriels de la boîte d'envoi)
     /// et enregistre le tout en une transaction avec <see cref="EnregistrerAsync"/>.
     /// </summary>
-    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, string canal, CancellationToken ct = default) =>
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, Canal canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
 
     /// <summary>
@@ -75,18 +75,18 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     /// (un publipostage de plusieurs profils est une seule action).
     /// </summary>
     public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, Evenement entree, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, entree.Action, entree.Canal ?? "courrier", false, (compte, o) => compte.Notifier(false, o), enregistrer: false, ct, entree);
+        AppliquerAsync(portee, criteres, entree.Action, entree.Canal ?? Canal.Courrier, false, (compte, o) => compte.Notifier(false, o), enregistrer: false, ct, entree);
 
     /// <summary>Réinitialise sans enregistrer (le document est construit avant, puis tout est enregistré ensemble).</summary>
-    public Task<ResultatLot> PreparerReinitialisationAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+    public Task<ResultatLot> PreparerReinitialisationAsync(Portee portee, CriteresComptes criteres, Canal canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: false, ct);
 
     /// <summary>Réinitialise les mots de passe de la sélection (nouveau mot de passe provisoire pour chacun).</summary>
-    public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default) =>
+    public Task<ResultatLot> ReinitialiserAsync(Portee portee, CriteresComptes criteres, Canal canal, CancellationToken ct = default) =>
         AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
 
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
-    public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, Canal canal, CancellationToken ct = default)
     {
         var (fiches, _) = await PreparerListeAsync(portee, criteres, canal, ct);
         await EnregistrerAsync(ct);
@@ -94,13 +94,13 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     }
 
     /// <summary>Comme <see cref="ListerAsync"/>, sans enregistrer l'entrée du journal (rendue avec les fiches).</summary>
-    public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, CriteresComptes criteres, string canal, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, CriteresComptes criteres, Canal canal, CancellationToken ct = default)
     {
-        portee.Exiger(canal == "csv" ? Operation.ExporterCsv : Operation.ListerPdf);
+        portee.Exiger(canal == Canal.Csv ? Operation.ExporterCsv : Operation.ListerPdf);
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
         var fiches = await AvecEnfantsAsync(portee, comptes.Select(c => Fiche(c, c.Etat == EtatCompte.Active ? VarianteFiche.Rappel : VarianteFiche.Identifiants, c.MotDePasseProvisoire(outils))).ToList(), ct);
-        var evenement = EcritureJournal.Consigner(db, portee, outils.Maintenant, canal == "csv" ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
+        var evenement = EcritureJournal.Consigner(db, portee, outils.Maintenant, canal == Canal.Csv ? ActionJournal.ExportCsv : ActionJournal.ListeComptes, canal, comptes.Select(c => c.Id).ToList());
         return (fiches, evenement);
     }
 
@@ -159,7 +159,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
         Portee portee,
         CriteresComptes criteres,
         ActionJournal action,
-        string canal,
+        Canal canal,
         bool reinitialise,
         Func<Compte, OutilsSecrets, ResultatNotification> transition,
         bool enregistrer,

@@ -60,8 +60,6 @@ public sealed class ServiceCourriels(
     ReveilExpedition reveil,
     ILogger<ServiceCourriels> logger)
 {
-    private const string Courriel = "courriel";
-    private const string Courrier = "courrier";
 
     /// <summary>(Re)notifie la sélection par courriel : un courriel par compte ayant une adresse valable.</summary>
     public Task<BilanCourriels> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, CancellationToken ct = default) =>
@@ -86,7 +84,7 @@ public sealed class ServiceCourriels(
             sansAdresse.AddRange(sans);
             if (avecAdresse.Count > 0)
             {
-                var lotProfil = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Courriel, ct);
+                var lotProfil = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Canal.Courriel, ct);
                 fiches.AddRange(lotProfil.Fiches);
                 ignores.AddRange(lotProfil.Ignores);
                 nouveaux += lotProfil.NouveauxMotsDePasse;
@@ -185,8 +183,8 @@ public sealed class ServiceCourriels(
         var liens = await LiensAsync(portee, idsEleves, ct);
 
         var adresses = liens.GroupBy(l => l.ResponsableId).ToDictionary(g => g.Key, g => AdresseCourriel.Normaliser(g.First().Courriel));
-        var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Courriel, ct);
-        var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Courrier, ct);
+        var parCourriel = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is not null).Select(a => a.Key).ToList(), reinitialiser, Canal.Courriel, ct);
+        var parCourrier = await NotifierSiBesoinAsync(portee, Profil.Responsable, adresses.Where(a => a.Value is null).Select(a => a.Key).ToList(), reinitialiser, Canal.Courrier, ct);
         var responsablesCourriel = parCourriel.Fiches.ToDictionary(f => f.CompteId);
         var responsablesCourrier = parCourrier.Fiches.ToDictionary(f => f.CompteId);
 
@@ -194,8 +192,8 @@ public sealed class ServiceCourriels(
         var responsablesDe = liens.ToLookup(l => l.EleveId, l => l.ResponsableId);
         var elevesCourriel = idsEleves.Where(id => responsablesDe[id].Any(responsablesCourriel.ContainsKey)).ToHashSet();
         var elevesCourrier = idsEleves.Where(id => !elevesCourriel.Contains(id) && responsablesDe[id].Any(responsablesCourrier.ContainsKey)).ToHashSet();
-        var elevesParCourriel = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourriel.ToList(), reinitialiser, Courriel, ct);
-        var elevesParCourrier = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourrier.ToList(), reinitialiser, Courrier, ct);
+        var elevesParCourriel = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourriel.ToList(), reinitialiser, Canal.Courriel, ct);
+        var elevesParCourrier = await NotifierSiBesoinAsync(portee, Profil.Eleve, elevesCourrier.ToList(), reinitialiser, Canal.Courrier, ct);
         var fichesEleves = elevesParCourriel.Fiches.Concat(elevesParCourrier.Fiches).ToDictionary(f => f.CompteId);
         var rangEleve = Rangs(idsEleves);
         var enfantsDe = EnfantsParmi(liens, fichesEleves, rangEleve);
@@ -273,8 +271,8 @@ public sealed class ServiceCourriels(
         portee.Exiger(Operation.EnvoyerAuxFamilles);
         var imprimes = responsables.ToHashSet();
         var liens = (await LiensAsync(portee, eleves.ToList(), ct)).Where(l => imprimes.Contains(l.ResponsableId)).ToList();
-        var parents = await NotifierSiBesoinAsync(portee, Profil.Responsable, imprimes.ToList(), false, Courrier, ct);
-        var enfants = await NotifierSiBesoinAsync(portee, Profil.Eleve, liens.Select(l => l.EleveId).Distinct().ToList(), false, Courrier, ct);
+        var parents = await NotifierSiBesoinAsync(portee, Profil.Responsable, imprimes.ToList(), false, Canal.Courrier, ct);
+        var enfants = await NotifierSiBesoinAsync(portee, Profil.Eleve, liens.Select(l => l.EleveId).Distinct().ToList(), false, Canal.Courrier, ct);
         await credentials.EnregistrerAsync(ct);
         var fiches = enfants.Fiches.ToDictionary(f => f.CompteId);
         var rangEleve = Rangs(enfants.Fiches.Select(f => f.CompteId));
@@ -342,7 +340,7 @@ public sealed class ServiceCourriels(
         return (avecAdresse, sansAdresse);
     }
 
-    private async Task<ResultatLot> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, string canal, CancellationToken ct) =>
+    private async Task<ResultatLot> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, Canal canal, CancellationToken ct) =>
         ids.Count == 0
             ? new ResultatLot([], [])
             : await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal, ct);

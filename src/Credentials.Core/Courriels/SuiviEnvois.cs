@@ -135,7 +135,7 @@ public sealed class SuiviEnvois(CredentialsDbContext db, TimeProvider horloge, R
             ct);
         if (relances > 0)
         {
-            EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.EnvoiCourriel, "courriel", comptes, $"Nouvelle tentative de {relances} courriel(s) de la campagne « {campagne.Libelle} »");
+            EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.EnvoiCourriel, Canal.Courriel, comptes, $"Nouvelle tentative de {relances} courriel(s) de la campagne « {campagne.Libelle} »");
             await db.SaveChangesAsync(ct);
         }
 

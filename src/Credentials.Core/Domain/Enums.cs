@@ -42,6 +42,37 @@ public enum LienParente
     AutreLien = 90,
 }
 
+/// <summary>
+/// Par où passe une action : les identifiants (courrier, courriel, listes) ou les données (un export, un fichier
+/// importé). Le journal le retient, en texte (« courrier », « csv », « siecle »…).
+/// </summary>
+public enum Canal
+{
+    /// <summary>Lettres ou fiches en PDF, à imprimer.</summary>
+    Courrier = 1,
+
+    /// <summary>Courriel, par la boîte d'envoi.</summary>
+    Courriel,
+
+    /// <summary>Liste de comptes en PDF.</summary>
+    Pdf,
+
+    /// <summary>Liste de comptes ou publipostage en CSV.</summary>
+    Csv,
+
+    /// <summary>Les données d'une personne, en JSON.</summary>
+    Json,
+
+    /// <summary>Un import SIECLE.</summary>
+    Siecle,
+
+    /// <summary>Un import ONDE.</summary>
+    Onde,
+
+    /// <summary>Un import de tableur.</summary>
+    Tableur,
+}
+
 /// <summary>Rôle d'un utilisateur de la console dans un établissement.</summary>
 public enum RoleConsole
 {

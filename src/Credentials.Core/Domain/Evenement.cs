@@ -39,7 +39,7 @@ public class Evenement
     {
     }
 
-    public Evenement(int etablissementId, DateTime date, string auteur, ActionJournal action, string? canal, int nombreComptes, string? details)
+    public Evenement(int etablissementId, DateTime date, string auteur, ActionJournal action, Canal? canal, int nombreComptes, string? details)
     {
         EtablissementId = etablissementId;
         Date = date;
@@ -62,7 +62,7 @@ public class Evenement
     public ActionJournal Action { get; private set; }
 
     /// <summary>« courrier », « courriel », « csv », « pdf »…</summary>
-    public string? Canal { get; private set; }
+    public Canal? Canal { get; private set; }
 
     public int NombreComptes { get; private set; }
 

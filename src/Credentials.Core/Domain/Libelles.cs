@@ -45,6 +45,34 @@ public static class Libelles
         _ => origine.ToString(),
     };
 
+    /// <summary>Le code enregistré dans le journal (et montré tel quel) : « courrier », « courriel », « pdf », « csv ».</summary>
+    public static string Code(this Canal canal) => canal switch
+    {
+        Canal.Courrier => "courrier",
+        Canal.Courriel => "courriel",
+        Canal.Pdf => "pdf",
+        Canal.Csv => "csv",
+        Canal.Json => "json",
+        Canal.Siecle => "siecle",
+        Canal.Onde => "onde",
+        Canal.Tableur => "tableur",
+        _ => throw new ArgumentOutOfRangeException(nameof(canal), canal, null),
+    };
+
+    /// <summary>Le canal d'un code du journal ; null pour un code inconnu (une ligne écrite par une version future).</summary>
+    public static Canal? CanalDe(string? code) => code switch
+    {
+        "courrier" => Canal.Courrier,
+        "courriel" => Canal.Courriel,
+        "pdf" => Canal.Pdf,
+        "csv" => Canal.Csv,
+        "json" => Canal.Json,
+        "siecle" => Canal.Siecle,
+        "onde" => Canal.Onde,
+        "tableur" => Canal.Tableur,
+        _ => null,
+    };
+
     public static string Libelle(this RoleConsole role) => role switch
     {
         RoleConsole.Directeur => "Directeur",

@@ -265,7 +265,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         {
             var resume = apercu.Resume;
             var auteur = Portee.Cli(etablissement.Id) with { Auteur = demande.Auteur };
-            evenement = EcritureJournal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source.ToString().ToLowerInvariant(), touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
+            evenement = EcritureJournal.Consigner(db, auteur, maintenant, ActionJournal.Import, plan.Liste.Source switch { SourceImport.Siecle => Canal.Siecle, SourceImport.Onde => Canal.Onde, _ => Canal.Tableur }, touches, resume.Length <= 4000 ? resume : resume[..3999] + "…");
         }
 
         await EcritureEnLot.EnregistrerAsync(db, ct);

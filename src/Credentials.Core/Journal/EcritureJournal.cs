@@ -15,7 +15,7 @@ public static class EcritureJournal
         Portee portee,
         DateTime date,
         ActionJournal action,
-        string? canal,
+        Canal? canal,
         IReadOnlyCollection<long> comptes,
         string? details = null)
     {

@@ -172,7 +172,7 @@ public sealed class LiensPortail(
 
     private void Consigner(Compte compte, ActionJournal action, string details)
     {
-        var evenement = new Evenement(compte.EtablissementId, outils.Maintenant, ServicePortail.Auteur, action, "courriel", 1, details);
+        var evenement = new Evenement(compte.EtablissementId, outils.Maintenant, ServicePortail.Auteur, action, Canal.Courriel, 1, details);
         db.Evenements.Add(evenement);
         db.EvenementComptes.Add(new EvenementCompte(evenement, compte.Id));
     }

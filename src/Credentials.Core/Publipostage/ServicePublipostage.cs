@@ -147,7 +147,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     public async Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
         Exiger(portee);
-        var entree = EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, "courrier", [], "Générer en PDF");
+        var entree = EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, Canal.Courrier, [], "Générer en PDF");
         var fiches = new List<FicheCompte>();
         var ignores = new List<CompteIgnore>();
         var nouveaux = 0;
@@ -180,7 +180,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
         var fiches = new List<FicheCompte>();
         foreach (var profil in Profils(criteres))
         {
-            fiches.AddRange(await credentials.ListerAsync(portee, criteres.Pour(profil), "csv", ct));
+            fiches.AddRange(await credentials.ListerAsync(portee, criteres.Pour(profil), Canal.Csv, ct));
         }
 
         return fiches;

@@ -86,7 +86,7 @@ public sealed class ServiceRelances(
         }
 
         campagne.Compter(courriels, parCourriel.Count, surPapier.Count);
-        EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.Relance, "courriel", parCourriel.Select(d => d.Compte.Id).ToList(), "Relance des comptes notifiés et non activés");
+        EcritureJournal.Consigner(db, portee, maintenant, ActionJournal.Relance, Canal.Courriel, parCourriel.Select(d => d.Compte.Id).ToList(), "Relance des comptes notifiés et non activés");
         await credentials.EnregistrerAsync(ct);
         reveil.Signaler();
         logger.LogInformation("Reminder campaign {CampagneId} queued {Messages} messages for {Comptes} accounts of school {EtablissementId}", campagne.Id, courriels, parCourriel.Count, portee.EtablissementId);
@@ -125,7 +125,7 @@ public sealed class ServiceRelances(
             throw new ErreurMetier(classe is null ? "Aucun compte n'est à relancer sur papier." : $"Aucun compte de la classe {classe} n'est à relancer sur papier.");
         }
 
-        EcritureJournal.Consigner(db, portee, outils.Maintenant, ActionJournal.Relance, "courrier", fiches.Select(f => f.CompteId).ToList(), "Courrier de relance");
+        EcritureJournal.Consigner(db, portee, outils.Maintenant, ActionJournal.Relance, Canal.Courrier, fiches.Select(f => f.CompteId).ToList(), "Courrier de relance");
         await credentials.EnregistrerAsync(ct);
         return fiches;
     }

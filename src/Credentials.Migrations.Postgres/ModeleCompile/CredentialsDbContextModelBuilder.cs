@@ -12,7 +12,7 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9df9ef5d-7c87-49f2-8375-9c4f54570dcd"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("177484f4-6bbb-4589-8622-ce6d40189170"), entityTypeCount: 21)
         {
         }
 

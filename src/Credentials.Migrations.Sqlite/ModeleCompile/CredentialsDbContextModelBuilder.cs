@@ -11,7 +11,7 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("93663bb9-1f85-4484-9a4e-1ae9391e462e"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("ac7b6a16-856a-4076-80f4-bdefad3e42d4"), entityTypeCount: 21)
         {
         }
 

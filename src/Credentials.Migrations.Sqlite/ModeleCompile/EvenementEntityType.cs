@@ -6,6 +6,7 @@ using Credentials.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -53,11 +54,14 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
 
             var canal = runtimeEntityType.AddProperty(
                 "Canal",
-                typeof(string),
+                typeof(Canal?),
                 propertyInfo: typeof(Evenement).GetProperty("Canal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Evenement).GetField("<Canal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 32);
+            canal.SetValueConverter(new ValueConverter<Canal?, string>(
+                string (Canal? c) => c.Value.Code(),
+                Canal? (string code) => Libelles.CanalDe(code)));
 
             var date = runtimeEntityType.AddProperty(
                 "Date",

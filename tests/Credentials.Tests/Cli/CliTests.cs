@@ -149,7 +149,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains($"{messages.Count} courriel(s) mis en file", notification.Sortie);
         Assert.All(sansAdresse, r => Assert.Contains($"Sans adresse : {r.Prenom} {r.Nom} ({r.Identifiant})", notification.Sortie));
         var intacts = sansAdresse.Select(r => r.Id).ToList();
-        Assert.False(await db.EvenementComptes.AnyAsync(e => intacts.Contains(e.CompteId) && e.Evenement.Canal == "courriel"));
+        Assert.False(await db.EvenementComptes.AnyAsync(e => intacts.Contains(e.CompteId) && e.Evenement.Canal == Canal.Courriel));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class DonneesPersonnellesTests
             var compte = await db.Comptes.SingleAsync(c => c.Id == awa.Id);
             motDePasse = compte.Notifier(false, outils).MotDePasse!;
             chiffre = compte.MotDePasseProvisoireChiffre!;
-            EcritureJournal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.Notification, "courriel", [awa.Id], "Notification de 1 élève");
+            EcritureJournal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.Notification, Canal.Courriel, [awa.Id], "Notification de 1 élève");
             var campagne = new Campagne(scene.EtablissementId, "secretariat@college.test", scene.Maintenant, TypeCampagne.Notification, "Notification de 1 élève");
             BoiteEnvoi.Ajouter(db, outils.Coffre, campagne, new Expediteur("college@exemple.fr", null), new NouveauMessage(awa.Id, awa.Courriel!, awa.NomComplet, new CourrielCompose("Vos identifiants ENT", $"Mot de passe : {motDePasse}", $"<p>{motDePasse}</p>", true), [awa.Id]), scene.Maintenant);
             await db.SaveChangesAsync();

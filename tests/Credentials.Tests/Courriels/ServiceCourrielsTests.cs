@@ -56,7 +56,7 @@ public class ServiceCourrielsTests
         }
 
         var journal = await db.Evenements.SingleAsync();
-        Assert.Equal((ActionJournal.Notification, "courriel", 2), (journal.Action, journal.Canal, journal.NombreComptes));
+        Assert.Equal((ActionJournal.Notification, Canal.Courriel, 2), (journal.Action, journal.Canal, journal.NombreComptes));
         Assert.Equal(journal.Id, bilan.Lot.EvenementId);
     }
 
@@ -72,7 +72,7 @@ public class ServiceCourrielsTests
         var outils = services.GetRequiredService<OutilsSecrets>();
         var etablissement = await db.Etablissements.SingleAsync(e => e.Id == ecole.Etablissement.Id);
 
-        var lot = await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Ids = [ecole["awa.ndiaye"].Id, ecole["tom.rousseau"].Id] }, false, "courriel");
+        var lot = await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Ids = [ecole["awa.ndiaye"].Id, ecole["tom.rousseau"].Id] }, false, Canal.Courriel);
         var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Notification, "test", outils.Maintenant);
         foreach (var fiche in lot.Fiches)
         {
@@ -146,9 +146,9 @@ public class ServiceCourrielsTests
         Assert.Equal(4, journal.Count);
         Assert.Equal(
             Trie(Id("awa.ndiaye"), Id("claire.lefevre"), Id("fatou.ndiaye"), Id("hugo.lefevre"), Id("julie.berger"), Id("zoe.lefevre")),
-            parCanal.Where(e => e.Canal == "courriel").Select(e => e.CompteId).Order());
-        Assert.Equal(Trie(Id("anne.martin"), Id("lea.martin"), Id("marc.lefevre"), Id("paul.martin")), parCanal.Where(e => e.Canal == "courrier").Select(e => e.CompteId).Order());
-        Assert.Contains(bilan.Evenements.ResponsablesCourrier, journal.Where(e => e.Canal == "courrier").Select(e => e.Id));
+            parCanal.Where(e => e.Canal == Canal.Courriel).Select(e => e.CompteId).Order());
+        Assert.Equal(Trie(Id("anne.martin"), Id("lea.martin"), Id("marc.lefevre"), Id("paul.martin")), parCanal.Where(e => e.Canal == Canal.Courrier).Select(e => e.CompteId).Order());
+        Assert.Contains(bilan.Evenements.ResponsablesCourrier, journal.Where(e => e.Canal == Canal.Courrier).Select(e => e.Id));
 
         var campagne = await db.Set<Campagne>().SingleAsync();
         Assert.Equal((TypeCampagne.Familles, 3, 6, 4), (campagne.Type, campagne.NombreMessages, campagne.NombreComptes, campagne.NombreSansAdresse));

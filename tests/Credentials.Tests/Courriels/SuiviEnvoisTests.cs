@@ -99,7 +99,7 @@ public class SuiviEnvoisTests
         var message = await verif.Set<MessageSortant>().SingleAsync(m => m.CompteId == ecole["fatou.ndiaye"].Id);
         Assert.Equal((StatutMessage.EnAttente, 0, banc.Maintenant, banc.Maintenant), (message.Statut, message.Tentatives, message.ProchaineTentative, message.EnFileDepuis));
         var entree = await verif.Evenements.OrderBy(e => e.Id).LastAsync();
-        Assert.Equal((ActionJournal.EnvoiCourriel, "courriel", 2), (entree.Action, entree.Canal, entree.NombreComptes));
+        Assert.Equal((ActionJournal.EnvoiCourriel, Canal.Courriel, 2), (entree.Action, entree.Canal, entree.NombreComptes));
         Assert.Contains("Nouvelle tentative de 1 courriel(s)", entree.Details);
     }
 

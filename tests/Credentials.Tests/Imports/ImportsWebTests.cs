@@ -75,7 +75,7 @@ public sealed partial class ImportsWebTests
         await ConfirmerAsync(client, apercu);
         Assert.Equal(["CM1-CM2 B", "CM1-CM2 B", "CM1-CM2 B", "CM2 A", "CM2 A", "CM2 A"], (await banc.LireAsync(db => db.Comptes.Where(c => c.Profil == Profil.Eleve).Select(c => c.Classe!.Code).ToListAsync())).Order());
         Assert.Equal(8, await banc.LireAsync(db => db.Comptes.CountAsync(c => c.Profil == Profil.Responsable)));
-        Assert.Equal("onde", (await banc.LireAsync(db => db.Evenements.SingleAsync(e => e.Action == ActionJournal.Import))).Canal);
+        Assert.Equal(Canal.Onde, (await banc.LireAsync(db => db.Evenements.SingleAsync(e => e.Action == ActionJournal.Import))).Canal);
 
         var encore = await ApercuAsync(await DeposerAsync(client, "/imports/onde", OndeEchantillons));
         Assert.Contains("ces fichiers ne changent rien", encore.Html);

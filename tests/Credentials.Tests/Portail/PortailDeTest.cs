@@ -55,7 +55,7 @@ internal static class PortailDeTest
             .Select(c => c.Id)
             .FirstAsync();
         var lot = await scope.ServiceProvider.GetRequiredService<ServiceComptes>()
-            .NotifierAsync(Portee.Cli(etablissementId), new CriteresComptes { Profil = profil, Ids = [id] }, false, "courrier");
+            .NotifierAsync(Portee.Cli(etablissementId), new CriteresComptes { Profil = profil, Ids = [id] }, false, Canal.Courrier);
         var fiche = Assert.Single(lot.Fiches);
         Assert.NotNull(fiche.MotDePasse);
         return new CompteRemis(fiche.CompteId, fiche.Identifiant, fiche.MotDePasse, fiche.Prenom, fiche.Nom);

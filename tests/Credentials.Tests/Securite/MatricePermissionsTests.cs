@@ -193,13 +193,13 @@ public sealed class MatricePermissionsTests : IAsyncLifetime
         return new()
         {
             [Operation.ConsulterComptes] = (s, p) => Refuse(() => s.GetRequiredService<RechercheComptes>().RechercherAsync(p, new CriteresComptes(), 1, 10)),
-            [Operation.Notifier] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().NotifierAsync(p, aucun, false, "courrier")),
-            [Operation.ListerPdf] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, aucun, "pdf")),
-            [Operation.ExporterCsv] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, aucun, "csv")),
+            [Operation.Notifier] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().NotifierAsync(p, aucun, false, Canal.Courrier)),
+            [Operation.ListerPdf] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, aucun, Canal.Pdf)),
+            [Operation.ExporterCsv] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, aucun, Canal.Csv)),
             [Operation.ReinitialiserCompteActive] = async (s, p) =>
             {
                 // Refused per account: the activated account is left out, with its reason, and nothing is written.
-                var lot = await s.GetRequiredService<ServiceComptes>().PreparerReinitialisationAsync(p, new CriteresComptes { Ids = [eleveActive] }, "courrier");
+                var lot = await s.GetRequiredService<ServiceComptes>().PreparerReinitialisationAsync(p, new CriteresComptes { Ids = [eleveActive] }, Canal.Courrier);
                 return lot.Fiches.Count == 0 && lot.Ignores.Single().CompteId == eleveActive;
             },
             [Operation.GenererCodes] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().GenererCodesAsync(p, aucun)),

@@ -10,7 +10,8 @@ internal sealed class EvenementConfiguration : IEntityTypeConfiguration<Evenemen
     {
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Auteur).HasMaxLength(256);
-        builder.Property(e => e.Canal).HasMaxLength(32);
+        // Stored as its code (« courrier »…), as before the enum: the column and its rows are unchanged.
+        builder.Property(e => e.Canal).HasMaxLength(32).HasConversion(c => c!.Value.Code(), code => Libelles.CanalDe(code));
         builder.Property(e => e.Details).HasMaxLength(4000);
         builder.HasOne<Etablissement>().WithMany().HasForeignKey(e => e.EtablissementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.EtablissementId, e.Date });

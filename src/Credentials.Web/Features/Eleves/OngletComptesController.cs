@@ -2,6 +2,7 @@ using System.Globalization;
 using Credentials.Core.Comptes;
 using Credentials.Core.Courriels;
 using Credentials.Core.Documents;
+using Credentials.Core.Domain;
 using Credentials.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -87,7 +88,7 @@ public abstract class OngletComptesController(
     [RequestFormLimits(ValueCountLimit = MaxComptesPostes)] // the paper route after an e-mail notification posts every account without an address
     public async Task<IActionResult> Notifier(SelectionEleves selection, ModeleFiche modele, bool reinitialiser, CancellationToken ct)
     {
-        var lot = await credentials.PreparerNotificationAsync(Portee, selection.CriteresSelection(), reinitialiser, "courrier", ct);
+        var lot = await credentials.PreparerNotificationAsync(Portee, selection.CriteresSelection(), reinitialiser, Canal.Courrier, ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(selection.Retour(), Resume.AucuneFiche(lot), TypeMessage.Avertissement)
             : await ConserverDocumentAsync(lot.Evenement!, rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, selection.Classes), Resume.Notification(lot), selection.Retour(), ct);
@@ -97,7 +98,7 @@ public abstract class OngletComptesController(
     public async Task<IActionResult> Lister(SelectionEleves selection, string format, CancellationToken ct)
     {
         var csv = format == "csv";
-        var (fiches, evenement) = await credentials.PreparerListeAsync(Portee, selection.CriteresSelection(), csv ? "csv" : "pdf", ct);
+        var (fiches, evenement) = await credentials.PreparerListeAsync(Portee, selection.CriteresSelection(), csv ? Canal.Csv : Canal.Pdf, ct);
         if (fiches.Count == 0)
         {
             return Inaccessibles(selection);
@@ -112,7 +113,7 @@ public abstract class OngletComptesController(
     [HttpPost("reinitialiser")]
     public async Task<IActionResult> Reinitialiser(SelectionEleves selection, CancellationToken ct)
     {
-        var lot = await credentials.ReinitialiserAsync(Portee, selection.CriteresSelection(), "courrier", ct);
+        var lot = await credentials.ReinitialiserAsync(Portee, selection.CriteresSelection(), Canal.Courrier, ct);
         if (lot.Fiches.Count > 0)
         {
             TempData["reimpression"] = lot.EvenementId.ToString(CultureInfo.InvariantCulture);
@@ -136,7 +137,7 @@ public abstract class OngletComptesController(
             return NotFound();
         }
 
-        var lot = await credentials.PreparerNotificationAsync(Portee, new CriteresComptes { Profil = Section.Profil, Ids = ids }, reinitialiser: false, "courrier", ct);
+        var lot = await credentials.PreparerNotificationAsync(Portee, new CriteresComptes { Profil = Section.Profil, Ids = ids }, reinitialiser: false, Canal.Courrier, ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(Section.Chemin, Resume.AucuneFiche(lot), TypeMessage.Avertissement)
             : await ConserverDocumentAsync(lot.Evenement!, rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, []), Resume.Notification(lot), Section.Chemin, ct);
