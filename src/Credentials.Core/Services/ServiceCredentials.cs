@@ -104,8 +104,11 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         return (fiches, evenement);
     }
 
-    /// <summary>Bloque ou débloque la sélection ; les comptes déjà dans l'état voulu sont signalés.</summary>
-    public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, CancellationToken ct = default)
+    /// <summary>
+    /// Bloque (au nom de l'auteur de la portée, avec un motif facultatif) ou débloque la sélection ; les comptes
+    /// déjà dans l'état voulu sont signalés. Seul le blocage de l'établissement change : un compte sorti le reste.
+    /// </summary>
+    public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, string? motif = null, CancellationToken ct = default)
     {
         portee.Exiger(portee.PeutBloquer, bloquer ? "bloquer des comptes" : "débloquer des comptes");
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
@@ -113,7 +116,7 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
         var changes = new List<long>();
         foreach (var compte in comptes)
         {
-            var resultat = bloquer ? compte.Bloquer() : compte.Debloquer();
+            var resultat = bloquer ? compte.Bloquer(portee.Auteur, motif, outils.Maintenant) : compte.Debloquer();
             if (resultat.Refus is { } refus)
             {
                 ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, refus.Message));

@@ -12,7 +12,7 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9df9ef5d-7c87-49f2-8375-9c4f54570dcd"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("df5f7f83-359d-42ba-aecf-87db3fe3d37b"), entityTypeCount: 21)
         {
         }
 

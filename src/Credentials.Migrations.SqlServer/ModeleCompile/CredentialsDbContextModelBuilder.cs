@@ -11,7 +11,7 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f2e4240a-56ce-413f-ab86-2851039d3f3b"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("8f651367-ffba-4980-928e-2dbd114ebcb6"), entityTypeCount: 21)
         {
         }
 

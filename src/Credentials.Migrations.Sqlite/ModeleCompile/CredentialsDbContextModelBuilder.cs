@@ -11,7 +11,7 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("93663bb9-1f85-4484-9a4e-1ae9391e462e"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("518ce693-4f96-4baa-8b57-677b9c5907e3"), entityTypeCount: 21)
         {
         }
 

@@ -35,7 +35,7 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
             etablissement = (await new DemoSeeder(db, OutilsDeTest.Creer()).SeedAsync("0999999Z", 40)).Etablissement.Id;
             foreach (var compte in await db.Comptes.Where(c => c.Profil == Profil.Eleve && !c.Bloque).OrderBy(c => c.Id).Take(4).ToListAsync())
             {
-                compte.Bloquer();
+                compte.Bloquer("test", null, DateTime.UtcNow);
             }
 
             await db.SaveChangesAsync();
