@@ -75,6 +75,21 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
     }
 
     [Fact]
+    public async Task Bloquer_avec_un_motif_enregistre_l_auteur_et_la_fiche_le_dit()
+    {
+        var client = await app.ConnecterAsync(Directrice);
+        var cible = (await ComptesAsync(Profil.Eleve)).Last(e => !e.Bloque);
+        await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/bloquer", [Champ("ids", cible.Id), Champ("bloquer", "true"), Champ("motif", "Compte prêté à un camarade")]);
+
+        var bloque = (await ComptesAsync(Profil.Eleve)).Single(e => e.Id == cible.Id);
+        Assert.True(bloque.BloqueParEtablissement);
+        Assert.False(string.IsNullOrEmpty(bloque.BloquePar));
+        var fiche = await TexteAsync(await client.GetAsync($"/eleves/{cible.Id}"));
+        Assert.Contains($"bloqué par {bloque.BloquePar} le {Libelles.Date(bloque.BloqueLe)} (Compte prêté à un camarade)", fiche);
+        Assert.Contains(">Débloquer</button>", fiche);
+    }
+
+    [Fact]
     public async Task La_fiche_d_un_compte_propose_les_actions_permises_au_role()
     {
         var active = (await ComptesAsync(Profil.Eleve, "6A")).First(e => e.Etat == EtatCompte.Active && !e.Bloque);
