@@ -30,6 +30,9 @@ public sealed record CodeEmis(long CompteId, string NomComplet, string Identifia
 /// <summary>Combien de comptes une action toucherait, par état : de quoi écrire la confirmation.</summary>
 public sealed record ApercuSelection(int Total, int NonNotifies, int NonActives, int Actives, int Bloques)
 {
+    /// <summary>Parmi les bloqués, ceux que l'établissement a bloqués (les autres sont seulement sortis) ; compté par la confirmation.</summary>
+    public int BloquesParEtablissement { get; init; }
+
     /// <summary>Additionne des comptages par état et blocage (les comptes bloqués comptent aussi dans leur état).</summary>
     public static ApercuSelection Compter(IReadOnlyCollection<(EtatCompte Etat, bool Bloque, int Nombre)> comptages) => new(
         comptages.Sum(c => c.Nombre),
@@ -49,10 +52,11 @@ public sealed class ServiceCredentials(CredentialsDbContext db, OutilsSecrets ou
     public async Task<ApercuSelection> ApercuAsync(Portee portee, CriteresComptes criteres, CancellationToken ct = default)
     {
         var parEtat = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
-            .GroupBy(c => new { c.Etat, c.Bloque })
-            .Select(g => new { g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
+            .GroupBy(c => new { c.Etat, c.Bloque, ParEtablissement = c.BloqueLe != null })
+            .Select(g => new { g.Key.Etat, g.Key.Bloque, g.Key.ParEtablissement, Nombre = g.Count() })
             .ToListAsync(ct);
-        return ApercuSelection.Compter(parEtat.Select(g => (g.Etat, g.Bloque, g.Nombre)).ToList());
+        return ApercuSelection.Compter(parEtat.Select(g => (g.Etat, g.Bloque, g.Nombre)).ToList())
+            with { BloquesParEtablissement = parEtat.Where(g => g.ParEtablissement).Sum(g => g.Nombre) };
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>

@@ -90,6 +90,28 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
     }
 
     [Fact]
+    public async Task Un_eleve_sorti_se_bloque_par_l_etablissement_et_ne_se_debloque_pas()
+    {
+        var cible = (await ComptesAsync(Profil.Eleve)).First(e => !e.Bloque);
+        await using (var scope = app.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            (await db.Comptes.SingleAsync(c => c.Id == cible.Id)).MarquerSorti(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var client = await app.ConnecterAsync(Directrice);
+        var debloquer = await TexteAsync(await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/preparer", [Champ("ids", cible.Id), Champ("operation", "debloquer")]));
+        Assert.Contains("disabled=\"disabled\">Débloquer 0 compte</button>", debloquer);
+        var bloquer = await TexteAsync(await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/preparer", [Champ("ids", cible.Id), Champ("operation", "bloquer")]));
+        Assert.Contains(">Bloquer 1 compte</button>", bloquer);
+        Assert.DoesNotContain("disabled=\"disabled\">Bloquer", bloquer);
+        Assert.Contains("Motif (facultatif)", bloquer);
+        var fiche = await TexteAsync(await client.GetAsync($"/eleves/{cible.Id}"));
+        Assert.Contains($"sorti(e) le {Libelles.Date(DateTime.UtcNow)}", fiche);
+    }
+
+    [Fact]
     public async Task La_fiche_d_un_compte_propose_les_actions_permises_au_role()
     {
         var active = (await ComptesAsync(Profil.Eleve, "6A")).First(e => e.Etat == EtatCompte.Active && !e.Bloque);
