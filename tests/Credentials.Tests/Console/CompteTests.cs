@@ -87,6 +87,8 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
         var fiche = await TexteAsync(await client.GetAsync($"/eleves/{cible.Id}"));
         Assert.Contains($"bloqué par {bloque.BloquePar} le {Libelles.Date(bloque.BloqueLe)} (Compte prêté à un camarade)", fiche);
         Assert.Contains(">Débloquer</button>", fiche);
+        var liste = await TexteAsync(await client.GetAsync("/eleves?bloques=true&taille=200"));
+        Assert.Contains($"title=\"bloqué par {bloque.BloquePar} le {Libelles.Date(bloque.BloqueLe)} (Compte prêté à un camarade)\"", liste);
     }
 
     [Fact]
