@@ -23,6 +23,15 @@ public sealed record LigneCompte(
     string? EtablissementRattachement,
     DateTime? DateSortie)
 {
+    public DateTime? BloqueLe { get; init; }
+
+    public string? BloquePar { get; init; }
+
+    public string? MotifBlocage { get; init; }
+
+    /// <summary>« bloqué par X le JJ/MM/AAAA (motif) », « sorti(e) le JJ/MM/AAAA » : la bulle de l'état dans la liste.</summary>
+    public string Inaccessibilite => Libelles.Inaccessibilite(BloqueLe, BloquePar, MotifBlocage, DateSortie);
+
     public string NomComplet => $"{Prenom} {Nom}";
 }
 
@@ -58,7 +67,12 @@ public sealed class RechercheComptes(CredentialsDbContext db)
             .Take(taillePage)
             .Select(c => new LigneCompte(
                 c.Id, c.Nom, c.Prenom, c.Classe != null ? c.Classe.Code : null, c.CodeMef, c.LibelleMef, c.Identifiant,
-                c.Etat, c.Bloque, c.Origine, c.DateNotification, c.DateDerniereConnexion, c.Courriel, c.EtablissementRattachement, c.DateSortie))
+                c.Etat, c.Bloque, c.Origine, c.DateNotification, c.DateDerniereConnexion, c.Courriel, c.EtablissementRattachement, c.DateSortie)
+            {
+                BloqueLe = c.BloqueLe,
+                BloquePar = c.BloquePar,
+                MotifBlocage = c.MotifBlocage,
+            })
             .ToListAsync(ct);
         return new PageComptes(lignes, total, page, taillePage);
     }

@@ -32,6 +32,9 @@ public sealed record CodeEmis(long CompteId, string NomComplet, string Identifia
 /// <summary>Combien de comptes une action toucherait, par état : de quoi écrire la confirmation.</summary>
 public sealed record ApercuSelection(int Total, int NonNotifies, int NonActives, int Actives, int Bloques)
 {
+    /// <summary>Parmi les bloqués, ceux que l'établissement a bloqués (les autres sont seulement sortis) ; compté par la confirmation.</summary>
+    public int BloquesParEtablissement { get; init; }
+
     /// <summary>Additionne des comptages par état et blocage (les comptes bloqués comptent aussi dans leur état).</summary>
     public static ApercuSelection Compter(IReadOnlyCollection<(EtatCompte Etat, bool Bloque, int Nombre)> comptages) => new(
         comptages.Sum(c => c.Nombre),
@@ -52,10 +55,11 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     {
         portee.Exiger(Operation.ConsulterComptes);
         var parEtat = await db.Comptes.AsNoTracking().Filtrer(portee, criteres)
-            .GroupBy(c => new { c.Etat, c.Bloque })
-            .Select(g => new { g.Key.Etat, g.Key.Bloque, Nombre = g.Count() })
+            .GroupBy(c => new { c.Etat, c.Bloque, ParEtablissement = c.BloqueLe != null })
+            .Select(g => new { g.Key.Etat, g.Key.Bloque, g.Key.ParEtablissement, Nombre = g.Count() })
             .ToListAsync(ct);
-        return ApercuSelection.Compter(parEtat.Select(g => (g.Etat, g.Bloque, g.Nombre)).ToList());
+        return ApercuSelection.Compter(parEtat.Select(g => (g.Etat, g.Bloque, g.Nombre)).ToList())
+            with { BloquesParEtablissement = parEtat.Where(g => g.ParEtablissement).Sum(g => g.Nombre) };
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
@@ -104,8 +108,11 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
         return (fiches, evenement);
     }
 
-    /// <summary>Bloque ou débloque la sélection ; les comptes déjà dans l'état voulu sont signalés.</summary>
-    public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, CancellationToken ct = default)
+    /// <summary>
+    /// Bloque (au nom de l'auteur de la portée, avec un motif facultatif) ou débloque la sélection ; les comptes
+    /// déjà dans l'état voulu sont signalés. Seul le blocage de l'établissement change : un compte sorti le reste.
+    /// </summary>
+    public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, string? motif = null, CancellationToken ct = default)
     {
         portee.Exiger(Operation.Bloquer);
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
@@ -113,7 +120,7 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
         var changes = new List<long>();
         foreach (var compte in comptes)
         {
-            var resultat = bloquer ? compte.Bloquer() : compte.Debloquer();
+            var resultat = bloquer ? compte.Bloquer(portee.Auteur, motif, outils.Maintenant) : compte.Debloquer();
             if (resultat.Refus is { } refus)
             {
                 ignores.Add(new CompteIgnore(compte.Id, compte.NomComplet, compte.Identifiant, refus.Message));

@@ -47,7 +47,7 @@ public static class DonneesPersonnePdfRenderer
             Ligne($"{d.Identite.Profil} · {d.Identite.Civilite} {d.Identite.Prenom} {d.Identite.Nom} · né(e) le {d.Identite.DateNaissance?.ToString("dd/MM/yyyy") ?? "—"} · courriel : {d.Identite.Courriel ?? "—"} · INE : {d.Identite.Ine ?? "—"}", corps);
             Ligne($"Classe : {d.Scolarite.Classe ?? "—"} · formation : {d.Scolarite.LibelleMef ?? d.Scolarite.CodeMef ?? "—"}{(d.Scolarite.Externe ? $" · rattaché(e) à {d.Scolarite.EtablissementRattachement}" : "")}", corps);
             Ligne("Compte", section, 8);
-            Ligne($"Identifiant {c.Identifiant} · {c.Origine} · {c.Etat}{(c.Bloque ? " · bloqué" : "")} · mot de passe provisoire en cours : {(c.MotDePasseProvisoireEnCours ? "oui" : "non")}", corps);
+            Ligne($"Identifiant {c.Identifiant} · {c.Origine} · {c.Etat}{(c.Bloque ? $" · {(Libelles.Inaccessibilite(c.BloqueLe, c.BloquePar, c.MotifBlocage, c.DateSortie) is { Length: > 0 } raison ? raison : "bloqué")}" : "")} · mot de passe provisoire en cours : {(c.MotDePasseProvisoireEnCours ? "oui" : "non")}", corps);
             Ligne($"Créé le {Libelles.Date(c.DateCreation)} · notifié : {Libelles.DateHeure(c.DateNotification)} · activé : {Libelles.DateHeure(c.DateActivation)} · dernière connexion : {Libelles.DateHeure(c.DateDerniereConnexion)} · sortie : {Libelles.Date(c.DateSortie)}", corps);
             Ligne($"Liens ({d.Liens.Count})", section, 8);
             foreach (var l in d.Liens)

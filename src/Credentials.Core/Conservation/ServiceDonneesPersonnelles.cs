@@ -80,7 +80,10 @@ public sealed class ServiceDonneesPersonnelles(CredentialsDbContext db, TimeProv
                 compte.DateActivation,
                 compte.DateDerniereConnexion,
                 compte.DateSortie,
-                compte.FinValidite),
+                compte.FinValidite,
+                compte.BloqueLe,
+                compte.BloquePar,
+                compte.MotifBlocage),
             new ScolaritePersonne(compte.Classe?.Code, compte.CodeMef, compte.LibelleMef, compte.Externe, compte.EtablissementRattachement),
             liens,
             evenements,
@@ -168,7 +171,10 @@ public sealed record ComptePersonne(
     DateTime? DateActivation,
     DateTime? DateDerniereConnexion,
     DateTime? DateSortie,
-    DateOnly? FinValidite);
+    DateOnly? FinValidite,
+    DateTime? BloqueLe = null,
+    string? BloquePar = null,
+    string? MotifBlocage = null);
 
 public sealed record ScolaritePersonne(string? Classe, string? CodeMef, string? LibelleMef, bool Externe, string? EtablissementRattachement);
 

@@ -66,7 +66,26 @@ public class Compte
 
     public EtatCompte Etat { get; private set; } = EtatCompte.NonNotifie;
 
+    /// <summary>
+    /// Compte inaccessible, drapeau dérivé et stocké : vrai quand l'établissement l'a bloqué
+    /// (<see cref="BloqueParEtablissement"/>) OU quand son titulaire est sorti (<see cref="DateSortie"/>).
+    /// L'entité le recalcule dans chaque méthode qui change l'un ou l'autre (<see cref="Bloquer"/>,
+    /// <see cref="Debloquer"/>, <see cref="MarquerSorti"/>, <see cref="Reintegrer"/>) : les requêtes
+    /// (recherche, statistiques, publipostage, relances, portail) filtrent sur cette seule colonne.
+    /// </summary>
     public bool Bloque { get; private set; }
+
+    /// <summary>Blocage décidé par l'établissement : quand (null : pas bloqué par l'établissement).</summary>
+    public DateTime? BloqueLe { get; private set; }
+
+    /// <summary>Blocage décidé par l'établissement : par qui (l'auteur de la console, <see cref="Acces.Portee.Auteur"/>).</summary>
+    public string? BloquePar { get; private set; }
+
+    /// <summary>Blocage décidé par l'établissement : pourquoi (facultatif, 200 caractères au plus).</summary>
+    public string? MotifBlocage { get; private set; }
+
+    /// <summary>Bloqué par l'établissement (et non seulement sorti) ; un import n'y touche jamais.</summary>
+    public bool BloqueParEtablissement => BloqueLe != null;
 
     public bool AdministrateurLocal { get; private set; }
 
@@ -462,27 +481,38 @@ public class Compte
         return Resultat.Ok;
     }
 
-    public Resultat Bloquer()
+    public const int LongueurMaxMotifBlocage = 200;
+
+    /// <summary>L'établissement bloque le compte (même sorti : le blocage survit à un retour).</summary>
+    public Resultat Bloquer(string auteur, string? motif, DateTime maintenant)
     {
-        if (Bloque)
+        if (BloqueParEtablissement)
         {
             return Resultat.Refuse(MotifRefus.DejaBloque);
         }
 
-        Bloque = true;
+        BloqueLe = maintenant;
+        BloquePar = auteur;
+        motif = string.IsNullOrWhiteSpace(motif) ? null : motif.Trim();
+        MotifBlocage = motif is { Length: > LongueurMaxMotifBlocage } ? motif[..LongueurMaxMotifBlocage] : motif;
+        RecalculerBloque();
         EffacerLien();
         Touch();
         return Resultat.Ok;
     }
 
+    /// <summary>L'établissement lève son blocage ; un compte sorti reste inaccessible.</summary>
     public Resultat Debloquer()
     {
-        if (!Bloque)
+        if (!BloqueParEtablissement)
         {
-            return Resultat.Refuse(MotifRefus.NonBloque);
+            return Resultat.Refuse(DateSortie is null ? MotifRefus.NonBloque : MotifRefus.CompteSorti);
         }
 
-        Bloque = false;
+        BloqueLe = null;
+        BloquePar = null;
+        MotifBlocage = null;
+        RecalculerBloque();
         Touch();
         return Resultat.Ok;
     }
@@ -569,11 +599,11 @@ public class Compte
         return Resultat.Ok;
     }
 
-    /// <summary>L'élève a quitté l'établissement : son compte est gardé, bloqué et visible comme tel.</summary>
+    /// <summary>L'élève a quitté l'établissement : son compte est gardé, inaccessible et visible comme tel.</summary>
     public void MarquerSorti(DateTime dateSortie)
     {
         DateSortie = dateSortie;
-        Bloque = true;
+        RecalculerBloque();
         EffacerLien();
         Touch();
     }
@@ -585,7 +615,7 @@ public class Compte
         Touch();
     }
 
-    /// <summary>L'élève revient : il est débloqué.</summary>
+    /// <summary>L'élève revient : sa sortie est effacée ; un blocage de l'établissement demeure.</summary>
     public void Reintegrer()
     {
         if (DateSortie is null)
@@ -594,7 +624,7 @@ public class Compte
         }
 
         DateSortie = null;
-        Bloque = false;
+        RecalculerBloque();
         Touch();
     }
 
@@ -669,6 +699,8 @@ public class Compte
             _ => null,
         };
     }
+
+    private void RecalculerBloque() => Bloque = BloqueParEtablissement || DateSortie is not null;
 
     private void Touch() => Version++;
 }

@@ -157,6 +157,29 @@ public static class Libelles
 
     public static string Date(DateTime? utc) => utc is null ? "" : HeureLocale(utc.Value).ToString("dd/MM/yyyy", Culture);
 
+    /// <summary>
+    /// Pourquoi un compte est inaccessible : « bloqué par X le JJ/MM/AAAA (motif) », « sorti(e) le JJ/MM/AAAA »,
+    /// les deux séparés par « ; », ou vide s'il est accessible.
+    /// </summary>
+    public static string Inaccessibilite(DateTime? bloqueLe, string? bloquePar, string? motif, DateTime? dateSortie)
+    {
+        var raisons = new List<string>(2);
+        if (bloqueLe is not null)
+        {
+            raisons.Add($"bloqué par {bloquePar ?? "l'établissement"} le {Date(bloqueLe)}{(string.IsNullOrWhiteSpace(motif) ? "" : $" ({motif})")}");
+        }
+
+        if (dateSortie is not null)
+        {
+            raisons.Add($"sorti(e) le {Date(dateSortie)}");
+        }
+
+        return string.Join(" ; ", raisons);
+    }
+
+    public static string Inaccessibilite(Compte compte) =>
+        Inaccessibilite(compte.BloqueLe, compte.BloquePar, compte.MotifBlocage, compte.DateSortie);
+
     /// <summary>JJ/MM/AAAA HH:mm, vide si absente.</summary>
     public static string DateHeure(DateTime? utc) => utc is null ? "" : HeureLocale(utc.Value).ToString("dd/MM/yyyy HH:mm", Culture);
 }

@@ -19,6 +19,7 @@ public enum MotifRefus
     LienExpire,
     SansCourriel,
     LienRecent,
+    CompteSorti,
 }
 
 /// <summary>Une transition refusée, avec le message à montrer à une personne.</summary>
@@ -42,6 +43,7 @@ public sealed record Refus(MotifRefus Motif)
         MotifRefus.LienExpire => "Ce lien a expiré.",
         MotifRefus.SansCourriel => "Le compte n'a pas d'adresse électronique.",
         MotifRefus.LienRecent => "Un lien vient déjà d'être envoyé à ce compte.",
+        MotifRefus.CompteSorti => "Le compte n'est pas bloqué par l'établissement : son titulaire est sorti, il le reste jusqu'à son retour dans un import.",
         _ => Motif.ToString(),
     };
 }

@@ -155,7 +155,7 @@ public sealed class DemoSeeder(CredentialsDbContext db, OutilsSecrets outils)
 
             if (tirage > 0.985)
             {
-                compte.Bloquer();
+                compte.Bloquer("secrétariat (démonstration)", "Compte bloqué pour la démonstration", maintenant);
             }
         }
 

@@ -294,6 +294,13 @@ namespace Credentials.Migrations.Postgres.Migrations
                     b.Property<bool>("Bloque")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("BloqueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BloquePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Civilite")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -405,6 +412,10 @@ namespace Credentials.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("MotDePasseProvisoireExpireLe")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MotifBlocage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Nom")
                         .IsRequired()

@@ -22,7 +22,7 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
                 "Credentials.Core.Domain.Compte",
                 typeof(Compte),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 44,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 8,
@@ -53,6 +53,24 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
                 fieldInfo: typeof(Compte).GetField("<Bloque>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             bloque.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bloqueLe = runtimeEntityType.AddProperty(
+                "BloqueLe",
+                typeof(DateTime?),
+                propertyInfo: typeof(Compte).GetProperty("BloqueLe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<BloqueLe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new CredentialsDbContext.UtcConverter());
+            bloqueLe.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bloquePar = runtimeEntityType.AddProperty(
+                "BloquePar",
+                typeof(string),
+                propertyInfo: typeof(Compte).GetProperty("BloquePar", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<BloquePar>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
+            bloquePar.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var civilite = runtimeEntityType.AddProperty(
                 "Civilite",
@@ -327,6 +345,15 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
                 nullable: true,
                 valueConverter: new CredentialsDbContext.UtcConverter());
             motDePasseProvisoireExpireLe.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var motifBlocage = runtimeEntityType.AddProperty(
+                "MotifBlocage",
+                typeof(string),
+                propertyInfo: typeof(Compte).GetProperty("MotifBlocage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<MotifBlocage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            motifBlocage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var nom = runtimeEntityType.AddProperty(
                 "Nom",

@@ -12,7 +12,7 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("177484f4-6bbb-4589-8622-ce6d40189170"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("992021dd-774b-40ae-8916-8296c91681a0"), entityTypeCount: 21)
         {
         }
 

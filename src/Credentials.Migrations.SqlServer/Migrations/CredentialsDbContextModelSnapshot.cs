@@ -294,6 +294,13 @@ namespace Credentials.Migrations.SqlServer.Migrations
                     b.Property<bool>("Bloque")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("BloqueLe")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("BloquePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("Civilite")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -405,6 +412,10 @@ namespace Credentials.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("MotDePasseProvisoireExpireLe")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("MotifBlocage")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Nom")
                         .IsRequired()

@@ -21,7 +21,7 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
                 "Credentials.Core.Domain.Compte",
                 typeof(Compte),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 44,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 8,
@@ -52,6 +52,24 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
                 fieldInfo: typeof(Compte).GetField("<Bloque>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             bloque.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var bloqueLe = runtimeEntityType.AddProperty(
+                "BloqueLe",
+                typeof(DateTime?),
+                propertyInfo: typeof(Compte).GetProperty("BloqueLe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<BloqueLe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new CredentialsDbContext.UtcConverter());
+            bloqueLe.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var bloquePar = runtimeEntityType.AddProperty(
+                "BloquePar",
+                typeof(string),
+                propertyInfo: typeof(Compte).GetProperty("BloquePar", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<BloquePar>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
+            bloquePar.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var civilite = runtimeEntityType.AddProperty(
                 "Civilite",
@@ -326,6 +344,15 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
                 nullable: true,
                 valueConverter: new CredentialsDbContext.UtcConverter());
             motDePasseProvisoireExpireLe.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var motifBlocage = runtimeEntityType.AddProperty(
+                "MotifBlocage",
+                typeof(string),
+                propertyInfo: typeof(Compte).GetProperty("MotifBlocage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<MotifBlocage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            motifBlocage.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var nom = runtimeEntityType.AddProperty(
                 "Nom",

@@ -11,7 +11,7 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a40853b-d3fc-4a5c-b801-a2290f403e2d"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("41f66a69-f434-46d3-8e30-57029e8778f0"), entityTypeCount: 21)
         {
         }
 

@@ -279,6 +279,13 @@ namespace Credentials.Migrations.Sqlite.Migrations
                     b.Property<bool>("Bloque")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("BloqueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BloquePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Civilite")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -389,6 +396,10 @@ namespace Credentials.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("MotDePasseProvisoireExpireLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifBlocage")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Nom")

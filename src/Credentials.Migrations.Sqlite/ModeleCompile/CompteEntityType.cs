@@ -21,7 +21,7 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
                 "Credentials.Core.Domain.Compte",
                 typeof(Compte),
                 baseEntityType,
-                propertyCount: 41,
+                propertyCount: 44,
                 navigationCount: 4,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 8,
@@ -49,6 +49,22 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
                 propertyInfo: typeof(Compte).GetProperty("Bloque", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Compte).GetField("<Bloque>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var bloqueLe = runtimeEntityType.AddProperty(
+                "BloqueLe",
+                typeof(DateTime?),
+                propertyInfo: typeof(Compte).GetProperty("BloqueLe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<BloqueLe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new CredentialsDbContext.UtcConverter());
+
+            var bloquePar = runtimeEntityType.AddProperty(
+                "BloquePar",
+                typeof(string),
+                propertyInfo: typeof(Compte).GetProperty("BloquePar", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<BloquePar>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
 
             var civilite = runtimeEntityType.AddProperty(
                 "Civilite",
@@ -292,6 +308,14 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
                 fieldInfo: typeof(Compte).GetField("<MotDePasseProvisoireExpireLe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new CredentialsDbContext.UtcConverter());
+
+            var motifBlocage = runtimeEntityType.AddProperty(
+                "MotifBlocage",
+                typeof(string),
+                propertyInfo: typeof(Compte).GetProperty("MotifBlocage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Compte).GetField("<MotifBlocage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var nom = runtimeEntityType.AddProperty(
                 "Nom",

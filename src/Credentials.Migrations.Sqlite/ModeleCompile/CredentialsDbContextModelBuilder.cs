@@ -11,7 +11,7 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ac7b6a16-856a-4076-80f4-bdefad3e42d4"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("b16a1c1b-b8a7-4985-92bf-cb5c2e80f1d7"), entityTypeCount: 21)
         {
         }
 

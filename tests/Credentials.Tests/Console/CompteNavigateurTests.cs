@@ -23,7 +23,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
             var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
             foreach (var eleve in await db.Comptes.Where(c => c.Profil == Profil.Eleve && !c.Bloque).OrderBy(c => c.Id).Take(3).ToListAsync())
             {
-                eleve.Bloquer();
+                eleve.Bloquer("test", null, DateTime.UtcNow);
             }
 
             await db.SaveChangesAsync();

@@ -36,7 +36,7 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
             etablissement = (await new DemoSeeder(db, OutilsDeTest.Creer()).SeedAsync("0999999Z", 40)).Etablissement.Id;
             foreach (var compte in await db.Comptes.Where(c => c.Profil == Profil.Eleve && !c.Bloque).OrderBy(c => c.Id).Take(4).ToListAsync())
             {
-                compte.Bloquer();
+                compte.Bloquer("test", null, DateTime.UtcNow);
             }
 
             await db.SaveChangesAsync();
@@ -73,6 +73,45 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
         Assert.Contains($"<a href=\"/eleves/{cible.Id}\">", page);
         Assert.Contains("name=\"bloques\" value=\"true\" checked=\"checked\"", page);
         Assert.DoesNotContain(eleves.Where(e => !e.Bloque && e.Id != cible.Id), e => page.Contains($"<a href=\"/eleves/{e.Id}\">", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bloquer_avec_un_motif_enregistre_l_auteur_et_la_fiche_le_dit()
+    {
+        var client = await app.ConnecterAsync(Directrice);
+        var cible = (await ComptesAsync(Profil.Eleve)).Last(e => !e.Bloque);
+        await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/bloquer", [Champ("ids", cible.Id), Champ("bloquer", "true"), Champ("motif", "Compte prêté à un camarade")]);
+
+        var bloque = (await ComptesAsync(Profil.Eleve)).Single(e => e.Id == cible.Id);
+        Assert.True(bloque.BloqueParEtablissement);
+        Assert.False(string.IsNullOrEmpty(bloque.BloquePar));
+        var fiche = await TexteAsync(await client.GetAsync($"/eleves/{cible.Id}"));
+        Assert.Contains($"bloqué par {bloque.BloquePar} le {Libelles.Date(bloque.BloqueLe)} (Compte prêté à un camarade)", fiche);
+        Assert.Contains(">Débloquer</button>", fiche);
+        var liste = await TexteAsync(await client.GetAsync("/eleves?bloques=true&taille=200"));
+        Assert.Contains($"title=\"bloqué par {bloque.BloquePar} le {Libelles.Date(bloque.BloqueLe)} (Compte prêté à un camarade)\"", liste);
+    }
+
+    [Fact]
+    public async Task Un_eleve_sorti_se_bloque_par_l_etablissement_et_ne_se_debloque_pas()
+    {
+        var cible = (await ComptesAsync(Profil.Eleve)).First(e => !e.Bloque);
+        await using (var scope = app.Portee())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
+            (await db.Comptes.SingleAsync(c => c.Id == cible.Id)).MarquerSorti(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var client = await app.ConnecterAsync(Directrice);
+        var debloquer = await TexteAsync(await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/preparer", [Champ("ids", cible.Id), Champ("operation", "debloquer")]));
+        Assert.Contains("disabled=\"disabled\">Débloquer 0 compte</button>", debloquer);
+        var bloquer = await TexteAsync(await ApplicationDeTest.PosterAsync(client, "/eleves", "/eleves/preparer", [Champ("ids", cible.Id), Champ("operation", "bloquer")]));
+        Assert.Contains(">Bloquer 1 compte</button>", bloquer);
+        Assert.DoesNotContain("disabled=\"disabled\">Bloquer", bloquer);
+        Assert.Contains("Motif (facultatif)", bloquer);
+        var fiche = await TexteAsync(await client.GetAsync($"/eleves/{cible.Id}"));
+        Assert.Contains($"sorti(e) le {Libelles.Date(DateTime.UtcNow)}", fiche);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class EcoleDeTest
         var tom = Nouveau(Profil.Eleve, "Tom", "ROUSSEAU", "tom.rousseau@eleves.test", a);
         var ines = Nouveau(Profil.Eleve, "Inès", "BERGER", classe: a);
         var julie = Nouveau(Profil.Responsable, "Julie", "BERGER", "julie.berger@famille.test");
-        ines.Bloquer();
+        ines.Bloquer("test", null, DateTime.UtcNow);
         await db.SaveChangesAsync();
 
         db.Responsabilites.AddRange(

@@ -191,7 +191,7 @@ public class RegleEtatTests
     public void Un_compte_bloque_est_refuse_partout()
     {
         var compte = CompteNotifie(out var provisoire);
-        Assert.True(compte.Bloquer().EstAccepte);
+        Assert.True(compte.Bloquer("directrice", null, horloge.GetUtcNow().UtcDateTime).EstAccepte);
 
         Assert.Equal(MotifRefus.CompteBloque, compte.Notifier(false, outils).Refus!.Motif);
         Assert.Equal(MotifRefus.CompteBloque, compte.ReinitialiserMotDePasse(outils).Refus!.Motif);
@@ -206,10 +206,71 @@ public class RegleEtatTests
     {
         var compte = NouveauCompte();
         Assert.Equal(MotifRefus.NonBloque, compte.Debloquer().Refus!.Motif);
-        Assert.True(compte.Bloquer().EstAccepte);
-        Assert.Equal(MotifRefus.DejaBloque, compte.Bloquer().Refus!.Motif);
+        Assert.True(compte.Bloquer("directrice", null, horloge.GetUtcNow().UtcDateTime).EstAccepte);
+        Assert.Equal(MotifRefus.DejaBloque, compte.Bloquer("directrice", null, horloge.GetUtcNow().UtcDateTime).Refus!.Motif);
         Assert.True(compte.Debloquer().EstAccepte);
         Assert.False(compte.Bloque);
+    }
+
+    [Fact]
+    public void Le_blocage_de_l_etablissement_survit_a_une_sortie_puis_a_un_retour()
+    {
+        var compte = NouveauCompte();
+        var le = horloge.GetUtcNow().UtcDateTime;
+        Assert.True(compte.Bloquer("directrice@college.test", "Usage abusif", le).EstAccepte);
+
+        compte.MarquerSorti(le.AddDays(10));
+        compte.Reintegrer();
+
+        Assert.True(compte.Bloque);
+        Assert.True(compte.BloqueParEtablissement);
+        Assert.Equal(("directrice@college.test", "Usage abusif", (DateTime?)le, (DateTime?)null), (compte.BloquePar, compte.MotifBlocage, compte.BloqueLe, compte.DateSortie));
+        Assert.Equal($"bloqué par directrice@college.test le {Libelles.Date(le)} (Usage abusif)", Libelles.Inaccessibilite(compte));
+    }
+
+    [Fact]
+    public void Sorti_puis_reintegre_sans_blocage_de_l_etablissement_redevient_accessible()
+    {
+        var compte = NouveauCompte();
+        var le = horloge.GetUtcNow().UtcDateTime;
+        compte.MarquerSorti(le);
+        Assert.True(compte.Bloque);
+        Assert.False(compte.BloqueParEtablissement);
+        Assert.Equal($"sorti(e) le {Libelles.Date(le)}", Libelles.Inaccessibilite(compte));
+
+        compte.Reintegrer();
+
+        Assert.False(compte.Bloque);
+        Assert.Equal((null, null, null), (compte.BloqueLe, compte.BloquePar, compte.MotifBlocage));
+    }
+
+    [Fact]
+    public void Debloquer_un_compte_sorti_le_laisse_inaccessible()
+    {
+        var compte = NouveauCompte();
+        var le = horloge.GetUtcNow().UtcDateTime;
+        Assert.True(compte.Bloquer("directrice", null, le).EstAccepte);
+        compte.MarquerSorti(le);
+
+        Assert.True(compte.Debloquer().EstAccepte);
+
+        Assert.True(compte.Bloque);
+        Assert.False(compte.BloqueParEtablissement);
+        Assert.Null(compte.BloquePar);
+        Assert.Equal(MotifRefus.CompteSorti, compte.Debloquer().Refus!.Motif);
+        Assert.Equal(MotifRefus.CompteBloque, compte.Notifier(false, outils).Refus!.Motif);
+    }
+
+    [Fact]
+    public void Un_compte_sorti_peut_etre_bloque_par_l_etablissement_et_le_motif_est_borne()
+    {
+        var compte = NouveauCompte();
+        compte.MarquerSorti(horloge.GetUtcNow().UtcDateTime);
+
+        Assert.True(compte.Bloquer("directrice", "  " + new string('x', 300) + "  ", horloge.GetUtcNow().UtcDateTime).EstAccepte);
+
+        Assert.True(compte.BloqueParEtablissement);
+        Assert.Equal(Compte.LongueurMaxMotifBlocage, compte.MotifBlocage!.Length);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Imports;
+using Credentials.Core.Acces;
+using Credentials.Core.Comptes;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,6 +154,41 @@ public class ServiceImportTests
         var theo = await db.Comptes.SingleAsync(c => c.Prenom == "Théo");
         Assert.Equal((false, null, "theo.ndiaye"), (theo.Bloque, theo.DateSortie, theo.Identifiant));
         Assert.Equal(1, await db.Responsabilites.CountAsync(r => r.EleveId == theo.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Un_eleve_bloque_par_l_etablissement_qui_part_puis_revient_reste_bloque(FournisseurBase fournisseur)
+    {
+        // Issue 17: the import's Reintegrer used to clear the school's block along with the leaving.
+        await using var banc = await BancImport.CreerAsync(fournisseur);
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+        await using (var db = banc.Base.Contexte())
+        {
+            var theo = await db.Comptes.SingleAsync(c => c.Prenom == "Théo");
+            var portee = new Portee(theo.EtablissementId, RoleConsole.Directeur, null, "directrice@college.test");
+            var lot = await new ServiceComptes(db, banc.Outils).BloquerAsync(portee, new CriteresComptes { Ids = [theo.Id] }, bloquer: true, "Usage abusif");
+            Assert.Single(lot.Fiches);
+        }
+
+        var sansTheo = Echantillons.SansEleve(Echantillons.TexteXml("ElevesSansAdresses.xml"), "100004");
+        var responsables = Echantillons.SansLiensDe(Echantillons.TexteXml("ResponsablesAvecAdresses.xml"), "100004");
+        Assert.True((await banc.ImporterAsync(banc.Siecle.Lire(Echantillons.Xml("ElevesSansAdresses.xml", sansTheo), Echantillons.Xml("ResponsablesAvecAdresses.xml", responsables)))).Applique);
+        await using (var db = banc.Base.Contexte())
+        {
+            var parti = await db.Comptes.SingleAsync(c => c.Prenom == "Théo");
+            Assert.Equal((true, true), (parti.Bloque, parti.DateSortie is not null));
+        }
+
+        Assert.True((await banc.ImporterAsync(banc.LireSiecle())).Applique);
+
+        await using var verification = banc.Base.Contexte();
+        var revenu = await verification.Comptes.SingleAsync(c => c.Prenom == "Théo");
+        Assert.Null(revenu.DateSortie);
+        Assert.True(revenu.Bloque);
+        Assert.True(revenu.BloqueParEtablissement);
+        Assert.Equal(("directrice@college.test", "Usage abusif"), (revenu.BloquePar, revenu.MotifBlocage));
+        Assert.Equal(1, await verification.Comptes.CountAsync(c => c.Bloque));
     }
 
     [Theory]

@@ -98,7 +98,7 @@ public class PersistanceTests
 
         a.Notifier(false, outils);
         await premier.SaveChangesAsync();
-        b.Bloquer();
+        b.Bloquer("test", null, DateTime.UtcNow);
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
 
         await using var verif = baseTest.Contexte();
@@ -209,7 +209,7 @@ public class PersistanceTests
         var dernier = lot.Fiches.Max(f => f.CompteId);
         await using (var autre = baseTest.Contexte())
         {
-            (await autre.Comptes.SingleAsync(c => c.Id == dernier)).Bloquer();
+            (await autre.Comptes.SingleAsync(c => c.Id == dernier)).Bloquer("test", null, DateTime.UtcNow);
             await autre.SaveChangesAsync();
         }
 

@@ -26,6 +26,9 @@ internal sealed class CompteConfiguration : IEntityTypeConfiguration<Compte>
         builder.Property(c => c.EtablissementRattachement).HasMaxLength(200);
         builder.Property(c => c.CleImport).HasMaxLength(100);
         builder.Property(c => c.Ine).HasMaxLength(20);
+        builder.Property(c => c.BloquePar).HasMaxLength(256);
+        builder.Property(c => c.MotifBlocage).HasMaxLength(Compte.LongueurMaxMotifBlocage);
+        builder.Ignore(c => c.BloqueParEtablissement);
         builder.Property(c => c.Version).IsConcurrencyToken();
 
         builder.HasOne(c => c.Etablissement).WithMany().HasForeignKey(c => c.EtablissementId).OnDelete(DeleteBehavior.Restrict);

@@ -144,9 +144,9 @@ public abstract class OngletComptesController(
     }
 
     [HttpPost("bloquer")]
-    public async Task<IActionResult> Bloquer(SelectionEleves selection, bool bloquer, CancellationToken ct)
+    public async Task<IActionResult> Bloquer(SelectionEleves selection, bool bloquer, string? motif, CancellationToken ct)
     {
-        var lot = await credentials.BloquerAsync(Portee, selection.CriteresSelection(), bloquer, ct);
+        var lot = await credentials.BloquerAsync(Portee, selection.CriteresSelection(), bloquer, motif, ct);
         var bilan = bloquer
             ? Resume.Bilan(lot.Fiches.Count, "compte bloqué", "comptes bloqués")
             : Resume.Bilan(lot.Fiches.Count, "compte débloqué", "comptes débloqués");
