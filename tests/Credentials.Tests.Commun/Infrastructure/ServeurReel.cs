@@ -24,7 +24,7 @@ public sealed partial class ApplicationDeTest
 
 /// <summary>
 /// The real web app served by Kestrel on 127.0.0.1 and a free port, over a throwaway database: what a
-/// browser test points Chromium at (<see cref="Navigateur"/>). <see cref="Application"/> arranges data.
+/// browser test points Chromium at (<c>Navigateur</c>, in Credentials.Tests.Navigateur). <see cref="Application"/> arranges data.
 /// </summary>
 public sealed class ServeurReel : IAsyncDisposable
 {

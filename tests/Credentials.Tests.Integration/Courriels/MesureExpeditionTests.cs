@@ -59,7 +59,7 @@ public class MesureExpeditionTests(ITestOutputHelper sortie)
         foreach (var fils in travailleurs)
         {
             await using var seul = await ServeurSmtpDeTest.DemarrerAsync();
-            var resultat = (await Processus.ExecuterAsync("/usr/bin/python3", [Path.Combine(Racine.Depot, "tests/Credentials.Tests/Courriels/bench_aiosmtpd.py"), "--port", seul.Port.ToString(CultureInfo.InvariantCulture), "--eml", modele!, "--count", nombre.ToString(CultureInfo.InvariantCulture), "--threads", fils.ToString(CultureInfo.InvariantCulture)])).Trim();
+            var resultat = (await Processus.ExecuterAsync("/usr/bin/python3", [Path.Combine(Racine.Depot, "tests/Credentials.Tests.Integration/Courriels/bench_aiosmtpd.py"), "--port", seul.Port.ToString(CultureInfo.InvariantCulture), "--eml", modele!, "--count", nombre.ToString(CultureInfo.InvariantCulture), "--threads", fils.ToString(CultureInfo.InvariantCulture)])).Trim();
             Assert.Equal(nombre, (await seul.LireAsync()).Count);
             sortie.WriteLine($"aiosmtpd alone, Python smtplib, {fils} connections: {resultat.Split(' ')[2]} messages/s");
         }

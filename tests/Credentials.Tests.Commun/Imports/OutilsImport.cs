@@ -41,7 +41,7 @@ public static class Echantillons
         Windows1252 = Encoding.GetEncoding(1252);
     }
 
-    public static string Dossier => Path.Combine(Racine.Depot, "tests", "Credentials.Tests", "Imports", "Echantillons");
+    public static string Dossier => Path.Combine(Racine.Depot, "tests", "Credentials.Tests.Commun", "Imports", "Echantillons");
 
     public static byte[] Octets(string nom) => File.ReadAllBytes(Path.Combine(Dossier, nom));
 

@@ -19,7 +19,7 @@ public sealed record PieceJointeRecue(string Nom, string Type, string Chemin);
 public sealed class ServeurSmtpDeTest : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private static readonly string DossierScripts = Path.Combine(Racine.Depot, "tests", "Credentials.Tests", "Courriels");
+    private static readonly string DossierScripts = Path.Combine(Racine.Depot, "tests", "Credentials.Tests.Integration", "Courriels");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string dossier;
     private Process? processus;
