@@ -99,6 +99,7 @@ print(int(c.get('passed')), int(c.get('failed')) + int(c.get('error')) + int(c.g
 PY
 )
   passed=$((passed + p)); failed=$((failed + fl)); skipped=$((skipped + sk))
+  echo "$(basename "$f" | cut -d_ -f1): $p passed, $fl failed"
 done
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
 # Skipped = tests that need a service absent here (SQL Server: CREDENTIALS_TEST_SQLSERVER); never counted as passed.

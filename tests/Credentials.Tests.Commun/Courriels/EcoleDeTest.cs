@@ -1,5 +1,6 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Tests.Constructeurs;
 
 namespace Credentials.Tests.Courriels;
 
@@ -34,13 +35,8 @@ public sealed class EcoleDeTest
         Compte Nouveau(Profil profil, string prenom, string nomDeFamille, string? courriel = null, Classe? classe = null)
         {
             var identifiant = $"{uai.ToLowerInvariant()}.{Core.Domain.Identifiants.Racine(prenom, nomDeFamille)}";
-            var compte = new Compte(etablissement, profil, nomDeFamille, prenom, identifiant, OrigineCompte.AnnuaireFederateur, cree);
-            compte.ModifierCourriel(courriel);
-            if (classe is not null)
-            {
-                compte.Scolariser(classe, null, null);
-            }
-
+            var compte = new CompteBuilder().Dans(etablissement).DeProfil(profil).Nomme(nomDeFamille, prenom).Identifiant(identifiant)
+                .CreeLe(cree).Courriel(courriel).EnClasse(classe).Construire();
             db.Comptes.Add(compte);
             ecole.comptes[Core.Domain.Identifiants.Racine(prenom, nomDeFamille)] = compte;
             return compte;

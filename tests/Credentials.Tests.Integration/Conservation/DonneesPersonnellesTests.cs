@@ -5,6 +5,7 @@ using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Journal;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,7 +65,7 @@ public class DonneesPersonnellesTests
         Compte manuel;
         await using (var db = scene.Base.Contexte())
         {
-            manuel = new Compte(await db.Etablissements.SingleAsync(), Profil.Invite, "DUPONT", "Marie", "marie.dupont", OrigineCompte.CreationManuelle, scene.Maintenant);
+            manuel = new CompteBuilder().Dans(await db.Etablissements.SingleAsync()).Invite().Nomme("DUPONT", "Marie").Identifiant("marie.dupont").CreeALaMain().CreeLe(scene.Maintenant).Construire();
             db.Comptes.Add(manuel);
             await db.SaveChangesAsync();
             EcritureJournal.Consigner(db, Portee.Cli(scene.EtablissementId), scene.Maintenant, ActionJournal.CreationCompte, null, [manuel.Id], "Création manuelle : Marie DUPONT (invité), identifiant « marie.dupont »");

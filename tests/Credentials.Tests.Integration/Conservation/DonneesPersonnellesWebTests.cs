@@ -3,6 +3,7 @@ using Credentials.Core.Conservation;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public sealed class DonneesPersonnellesWebTests : IAsyncLifetime
         await using (var scope = app.Portee())
         {
             var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
-            manuel = new Compte(await db.Etablissements.SingleAsync(), Profil.Eleve, "NOUVEAU", "Nina", "nina.nouveau", OrigineCompte.CreationManuelle, DateTime.UtcNow);
+            manuel = new CompteBuilder().Dans(await db.Etablissements.SingleAsync()).Nomme("NOUVEAU", "Nina").Identifiant("nina.nouveau").CreeALaMain().CreeLe(DateTime.UtcNow).Construire();
             db.Comptes.Add(manuel);
             await db.SaveChangesAsync();
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,7 +89,7 @@ public class InsertionGroupeeTests
         var comptes = new List<Compte>();
         for (var i = 0; i < Eleves; i++)
         {
-            var c = new Compte(etablissement, Profil.Eleve, $"Élève-{i}", i % 7 == 0 ? "Zoé" : $"Prénom {i}", $"eleve.{i}", OrigineCompte.AnnuaireFederateur, maintenant);
+            var c = new CompteBuilder().Dans(etablissement).Nomme($"Élève-{i}", i % 7 == 0 ? "Zoé" : $"Prénom {i}").Identifiant($"eleve.{i}").CreeLe(maintenant).Construire();
             c.ModifierIdentite(c.Nom, c.Prenom, i % 5 == 0 ? null : new DateOnly(2013, 1 + (i % 12), 1 + (i % 28)), i % 2 == 0 ? "M." : null);
             if (i % 3 == 0)
             {
@@ -101,7 +102,7 @@ public class InsertionGroupeeTests
 
         for (var i = 0; i < Responsables; i++)
         {
-            var c = new Compte(etablissement, Profil.Responsable, $"O'Parent {i}", $"Resp {i}", $"resp.{i}", OrigineCompte.AnnuaireFederateur, maintenant);
+            var c = new CompteBuilder().Dans(etablissement).Responsable().Nomme($"O'Parent {i}", $"Resp {i}").Identifiant($"resp.{i}").CreeLe(maintenant).Construire();
             c.ModifierCourriel(i % 3 == 0 ? null : $"parent{i}@exemple.fr");
             c.DefinirLangue(i % 10 == 0 ? "ar" : null);
             c.DefinirCleImport($"R{i}");

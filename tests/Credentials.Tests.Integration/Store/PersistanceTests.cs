@@ -4,6 +4,7 @@ using Credentials.Core.Comptes;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -126,7 +127,7 @@ public class PersistanceTests
 
         var doublon = await verif.Comptes.FirstAsync();
         var etablissement = await verif.Etablissements.FirstAsync();
-        verif.Comptes.Add(new Compte(etablissement, Profil.Invite, "X", "Y", doublon.Identifiant, OrigineCompte.CreationManuelle, DateTime.UtcNow));
+        verif.Comptes.Add(new CompteBuilder().Dans(etablissement).Invite().Nomme("X", "Y").Identifiant(doublon.Identifiant).CreeALaMain().CreeLe(DateTime.UtcNow).Construire());
         await Assert.ThrowsAsync<DbUpdateException>(() => verif.SaveChangesAsync());
     }
 

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -30,7 +32,7 @@ public sealed partial class CspNavigateurTests
         await using (var scope = serveur.Application.Portee())
         {
             var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
-            var compte = new Compte(await db.Etablissements.SingleAsync(), Profil.Invite, "INVITE", "Ines", "ines.invite", OrigineCompte.CreationManuelle, DateTime.UtcNow);
+            var compte = new CompteBuilder().Dans(await db.Etablissements.SingleAsync()).Invite().Nomme("INVITE", "Ines").Identifiant("ines.invite").CreeALaMain().CreeLe(DateTime.UtcNow).Construire();
             db.Comptes.Add(compte);
             await db.SaveChangesAsync();
             manuel = compte.Id;
@@ -95,25 +97,17 @@ public sealed partial class CspNavigateurTests
         }
 
         await VisiterAsync($"/portail/activation?identifiant={Uri.EscapeDataString(remis.Identifiant)}");
-        await page.GetByLabel("Mot de passe provisoire").FillAsync(CommeTape(remis.MotDePasse));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Choisissez votre mot de passe" }).WaitForAsync();
+        var portail = new PagePortail(page);
+        await portail.SaisirLeProvisoireAsync(CommeTape(remis.MotDePasse));
         await VisiterAsync();
-        await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).FillAsync(MotDePasseChoisi);
-        await page.GetByLabel("Confirmez le nouveau mot de passe").FillAsync(MotDePasseChoisi);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Se connecter" }).WaitForAsync();
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(MotDePasseChoisi);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Mon compte" }).WaitForAsync();
+        await portail.ChoisirAsync(MotDePasseChoisi);
+        await portail.ActiverAsync();
+        await portail.SeConnecterAsync(MotDePasseChoisi);
         await VisiterAsync();
 
         // The console: sign in, then every page reachable by a link (one page per route shape), then a confirmation page.
         await VisiterAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
-        await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte/connexion"));
+        await new PageConnexion(page).ConnecterAsync(Directrice);
         var vues = new HashSet<string>();
         var file = new Queue<string>(["/", "/parametres", "/parametres/utilisateurs", "/journal", "/compte/mot-de-passe", "/comptes/nouveau", $"/comptes/{manuel}/effacer"]);
         while (file.TryDequeue(out var chemin))
@@ -136,8 +130,7 @@ public sealed partial class CspNavigateurTests
         }
 
         await VisiterAsync("/eleves");
-        await page.GetByLabel(new Regex("Sélectionner les \\d+ résultats")).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "(Re)notifier" }).ClickAsync();
+        await new PageComptes(page).RenotifierTousLesResultatsAsync();
         await page.WaitForURLAsync("**/eleves/preparer");
         await VisiterAsync();
 

@@ -3,6 +3,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -37,7 +38,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
         await page.WaitForURLAsync("**/eleves?bloques=true");
         Assert.True(await page.GetByLabel("Bloqué", new() { Exact = true }).IsCheckedAsync());
         await page.GetByText($"{bloques.Count} élèves trouvés").WaitForAsync();
-        var lignes = page.Locator("tbody tr");
+        var lignes = new PageComptes(page).Lignes;
         Assert.Equal(bloques.Count, await lignes.CountAsync());
         foreach (var ligne in await lignes.AllAsync())
         {
@@ -51,16 +52,16 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
         await page.GetByLabel(etat.Libelle(), new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("bloques=true"));
-        Assert.Equal(bloques.Count(b => b.Etat == etat), await page.Locator("tbody tr").CountAsync());
+        Assert.Equal(bloques.Count(b => b.Etat == etat), await lignes.CountAsync());
 
         // And a search with no result: no actions on nothing, a way back.
         await page.GotoAsync(serveur.Url("/eleves?q=zzzzzz&bloques=true"));
         await page.GetByText("Aucun élève ne correspond à ces critères.").WaitForAsync();
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "(Re)notifier" }).CountAsync());
+        Assert.Equal(0, await new PageComptes(page).Renotifier.CountAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "voyez tous les élèves" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/eleves$"));
-        Assert.Equal(50, await page.Locator("tbody tr").CountAsync());
+        Assert.Equal(50, await lignes.CountAsync());
     }
 
     [Fact]
@@ -167,8 +168,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
 
         // The confirmation page, then the e-mail result and its sending (half of the guardians have an address).
         await page.GotoAsync(serveur.Url("/responsables"));
-        await page.GetByLabel(new Regex("Sélectionner les \\d+ résultats")).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "(Re)notifier" }).ClickAsync();
+        await new PageComptes(page).RenotifierTousLesResultatsAsync();
         await page.WaitForURLAsync("**/responsables/preparer");
         await VerifierTelephoneAsync(page, null);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et envoyer par courriel" }).ClickAsync();

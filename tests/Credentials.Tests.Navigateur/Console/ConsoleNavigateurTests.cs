@@ -2,6 +2,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,9 +21,7 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         Assert.Contains("/compte/connexion", page.Url);
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
-        await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await new PageConnexion(page).EnvoyerAsync(Directrice);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/eleves$"));
         await Navigateur.VerifierAccessibiliteAsync(page);
 
@@ -32,8 +31,7 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-eleves");
 
-        await page.GetByLabel(new System.Text.RegularExpressions.Regex("Sélectionner les \\d+ résultats")).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "(Re)notifier" }).ClickAsync();
+        await new PageComptes(page).RenotifierTousLesResultatsAsync();
         await page.WaitForURLAsync("**/eleves/preparer");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-confirmation");

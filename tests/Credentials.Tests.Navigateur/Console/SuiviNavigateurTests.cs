@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -79,8 +80,7 @@ public sealed class SuiviNavigateurTests() : ConsoleAuNavigateur(60)
     {
         var page = await ConnecterAsync();
         await page.GotoAsync(serveur.Url("/eleves?classes=6A"));
-        await page.GetByLabel(new Regex("Sélectionner les \\d+ résultats")).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "(Re)notifier" }).ClickAsync();
+        await new PageComptes(page).RenotifierTousLesResultatsAsync();
         await page.WaitForURLAsync("**/eleves/preparer");
 
         // The page stayed open too long: its anti-forgery token no longer validates.

@@ -2,6 +2,7 @@ using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -29,10 +30,7 @@ public sealed class CourrielsNavigateurTests : IAsyncLifetime
 
         navigateur = await Navigateur.LancerAsync();
         page = await navigateur.NouvellePageAsync();
-        await page.GotoAsync(serveur.Url("compte/connexion"));
-        await page.Locator("#Courriel").FillAsync(Secretaire);
-        await page.Locator("#MotDePasse").FillAsync(UtilisateursDeTest.MotDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await (await PageConnexion.OuvrirAsync(page, serveur)).EnvoyerAsync(Secretaire);
         await Assertions.Expect(page).ToHaveURLAsync(serveur.Url("/"));
     }
 

@@ -4,6 +4,7 @@ using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Credentials.Tests.Portail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,9 +70,9 @@ public sealed class RelancesNavigateurTests() : ConsoleAuNavigateur(60)
         await Navigateur.VerifierAccessibiliteAsync(famille);
         await famille.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(PortailDeTest.MotDePasseChoisi);
         await famille.GetByLabel("Confirmez le mot de passe").FillAsync(PortailDeTest.MotDePasseChoisi);
-        await famille.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
-        await famille.GetByRole(AriaRole.Heading, new() { Name = "Se connecter" }).WaitForAsync();
-        Assert.Contains("Votre compte est activé", await famille.GetByRole(AriaRole.Status).TextContentAsync());
+        var portail = new PagePortail(famille);
+        await portail.ActiverAsync();
+        Assert.Contains("Votre compte est activé", await portail.Statut.TextContentAsync());
         Assert.Equal(EtatCompte.Active, (await PortailDeTest.CompteAsync(serveur.Application, relance)).Etat);
 
         await famille.GotoAsync(serveur.Url($"/portail/lien/{jeton}"));

@@ -1,6 +1,7 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -43,9 +44,7 @@ public sealed class ImportsNavigateurTests : IAsyncLifetime
     {
         var page = await navigateur.NouvellePageAsync();
         await page.GotoAsync(serveur.Url("/eleves"));
-        await page.GetByLabel("Adresse électronique").FillAsync(Secretaire);
-        await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await new PageConnexion(page).EnvoyerAsync(Secretaire);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/eleves$"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Imports", Exact = true }).ClickAsync();

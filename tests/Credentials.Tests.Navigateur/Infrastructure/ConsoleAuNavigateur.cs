@@ -1,4 +1,5 @@
 using Credentials.Core.Domain;
+using Credentials.Tests.Pages;
 using Microsoft.Playwright;
 
 namespace Credentials.Tests.Infrastructure;
@@ -34,12 +35,7 @@ public abstract class ConsoleAuNavigateur(int eleves) : IAsyncLifetime
     protected async Task<IPage> ConnecterAsync(ViewportSize? taille = null)
     {
         var page = await navigateur.NouvellePageAsync(taille);
-        await page.GotoAsync(serveur.Url("/compte/connexion"));
-        await page.GetByLabel("Adresse électronique").FillAsync(Directrice);
-        await page.GetByLabel("Mot de passe").FillAsync(UtilisateursDeTest.MotDePasse);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        // Polls the address only: WaitForURL would also wait for a load event, which a busy Chromium has been seen to miss.
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte/connexion"));
+        await (await PageConnexion.OuvrirAsync(page, serveur)).ConnecterAsync(Directrice);
         return page;
     }
 }

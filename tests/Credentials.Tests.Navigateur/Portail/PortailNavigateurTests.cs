@@ -1,6 +1,7 @@
 using Credentials.Core.Documents;
 using Credentials.Core.Secrets;
 using Credentials.Tests.Infrastructure;
+using Credentials.Tests.Pages;
 using Microsoft.Playwright;
 using static Credentials.Tests.Portail.PortailDeTest;
 
@@ -24,32 +25,25 @@ public class PortailNavigateurTests
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "portail-activation-telephone");
 
-        await page.GetByLabel("Mot de passe provisoire").FillAsync(CommeTape(remis.MotDePasse));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Choisissez votre mot de passe" }).WaitForAsync();
+        var portail = new PagePortail(page);
+        await portail.SaisirLeProvisoireAsync(CommeTape(remis.MotDePasse));
         await Navigateur.VerifierAccessibiliteAsync(page);
 
-        await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).PressSequentiallyAsync("velo");
+        await portail.NouveauMotDePasse.PressSequentiallyAsync("velo");
         Assert.Equal(1, await page.Locator("[data-regle].regle-ok").CountAsync()); // only "no identity" holds
-        await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).FillAsync(MotDePasseChoisi);
-        await page.GetByLabel("Confirmez le nouveau mot de passe").FillAsync(MotDePasseChoisi);
+        await portail.ChoisirAsync(MotDePasseChoisi);
         Assert.Equal(4, await page.Locator("[data-regle].regle-ok").CountAsync());
         Assert.Equal("\u00A0: respectée", await page.Locator("[data-regle=types] .etat-regle").TextContentAsync());
         await page.GetByLabel("Afficher les mots de passe en clair").CheckAsync();
-        Assert.Equal("text", await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).GetAttributeAsync("type"));
+        Assert.Equal("text", await portail.NouveauMotDePasse.GetAttributeAsync("type"));
         await page.GetByLabel("Adresse courriel (facultatif)").FillAsync("parent@exemple.fr");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "portail-choix-telephone");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
-
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Se connecter" }).WaitForAsync();
-        Assert.Contains("Votre compte est activé", await page.GetByRole(AriaRole.Status).TextContentAsync());
+        await portail.ActiverAsync();
+        Assert.Contains("Votre compte est activé", await portail.Statut.TextContentAsync());
         Assert.Equal(remis.Identifiant, await page.GetByLabel("Identifiant").InputValueAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(MotDePasseChoisi);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Mon compte" }).WaitForAsync();
+        await portail.SeConnecterAsync(MotDePasseChoisi);
         Assert.Contains($"{remis.Prenom} {remis.Nom}", await page.Locator("dl.fiche").TextContentAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "portail-mon-compte-telephone");

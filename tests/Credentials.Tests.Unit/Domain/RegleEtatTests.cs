@@ -1,5 +1,6 @@
 using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
 
 namespace Credentials.Tests.Domain;
@@ -12,8 +13,7 @@ public class RegleEtatTests
 
     public RegleEtatTests() => outils = OutilsDeTest.Creer(horloge);
 
-    private static Compte NouveauCompte() =>
-        new(new Etablissement("0999999Z", "Collège Test"), Profil.Eleve, "MARTIN", "Léa", "lea.martin", OrigineCompte.AnnuaireFederateur, OutilsDeTest.Rentree.UtcDateTime);
+    private static Compte NouveauCompte() => new CompteBuilder().Construire();
 
     private Compte CompteNotifie(out string motDePasse)
     {

@@ -1,5 +1,5 @@
-using Credentials.Core.Domain;
 using Credentials.Core.Secrets;
+using Credentials.Tests.Constructeurs;
 using Credentials.Tests.Infrastructure;
 
 namespace Credentials.Tests.Securite;
@@ -11,7 +11,7 @@ public sealed class RehachageTests
     public void Un_hachage_de_demonstration_est_refait_au_cout_complet_a_la_connexion_reussie_et_seulement_alors()
     {
         var demo = OutilsDeTest.Creer();
-        var compte = new Compte(new Etablissement("0999999Z", "Collège Test"), Profil.Eleve, "MARTIN", "Léa", "lea.martin", OrigineCompte.AnnuaireFederateur, OutilsDeTest.Rentree.UtcDateTime);
+        var compte = new CompteBuilder().Construire();
         var provisoire = compte.Notifier(false, demo).MotDePasse!;
         Assert.True(compte.Activer(provisoire, "Un-Mot-De-Passe-42", null, demo).EstAccepte);
         Assert.StartsWith("pbkdf2-sha512$1000$", compte.MotDePasseHash);
