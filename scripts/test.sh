@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test project against real services: a throwaway PostgreSQL cluster and an SMTP
-# server (aiosmtpd) on 127.0.0.1, Chromium for the browser tests, poppler to read PDFs back.
+# Runs the three test projects (Unit, Integration, Navigateur; one after the other) against real
+# services: a throwaway PostgreSQL cluster and an SMTP server (aiosmtpd) on 127.0.0.1, Chromium for
+# the browser tests, poppler to read PDFs back.
 # Installs what it lacks (Debian packages), stops what it started, prints "N passed, N failed" last.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Imports") to run a subset.
 set -euo pipefail
@@ -68,11 +69,18 @@ configuration=${CREDENTIALS_TEST_CONFIGURATION:-Release}
 dotnet build Credentials.sln -c "$configuration" -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; echo "0 passed, 1 failed"; exit 1; }
 
 results="$work/results"
+# One project after the other, never concurrently: on a 2-core machine the browser tests time out
+# while the integration tests run. Each project writes its own .trx (prefix = project); all are summed below.
+status=0
+: >"$work/test.log"
 set +e
-dotnet test Credentials.sln -c "$configuration" --no-build -nologo \
-  --logger "trx;LogFilePrefix=r" --results-directory "$results" \
-  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log" | grep -E '^\s+Failed |\[FAIL\]|^\s+Error Message|Passed!|Failed!|error [A-Z]+[0-9]+' 
-status=${PIPESTATUS[0]}
+for project in Unit Integration Navigateur; do
+  dotnet test "tests/Credentials.Tests.$project/Credentials.Tests.$project.csproj" -c "$configuration" --no-build -nologo \
+    --logger "trx;LogFilePrefix=$project" --results-directory "$results" \
+    --logger "console;verbosity=normal" "$@" 2>&1 | tee -a "$work/test.log" | grep -E '^\s+Failed |\[FAIL\]|^\s+Error Message|Passed!|Failed!|error [A-Z]+[0-9]+'
+  project_status=${PIPESTATUS[0]}
+  if ((project_status != 0)); then status=$project_status; fi
+done
 set -e
 # CREDENTIALS_TEST_LOG=FILE keeps the whole test log (e.g. a benchmark's printed figures).
 if [[ -n ${CREDENTIALS_TEST_LOG:-} ]]; then cp "$work/test.log" "$CREDENTIALS_TEST_LOG"; fi
@@ -91,6 +99,7 @@ print(int(c.get('passed')), int(c.get('failed')) + int(c.get('error')) + int(c.g
 PY
 )
   passed=$((passed + p)); failed=$((failed + fl)); skipped=$((skipped + sk))
+  echo "$(basename "$f" | cut -d_ -f1): $p passed, $fl failed"
 done
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
 # Skipped = tests that need a service absent here (SQL Server: CREDENTIALS_TEST_SQLSERVER); never counted as passed.
