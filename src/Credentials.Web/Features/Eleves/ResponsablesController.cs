@@ -11,8 +11,16 @@ namespace Credentials.Web.Features.Eleves;
 /// lister, réinitialiser, bloquer — les mêmes actions que pour les élèves.
 /// </summary>
 [Route("responsables")]
-public sealed class ResponsablesController(RechercheComptes recherche, ServiceComptes credentials, ServiceCourriels courriels, SuiviEnvois suivi, RendusConsole rendus)
-    : OngletComptesController(recherche, credentials, courriels, suivi, rendus)
+public sealed class ResponsablesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi)
+    : OngletComptesController(recherche, credentials, suivi)
+{
+    protected override SectionComptes Section => SectionComptes.Responsables;
+}
+
+/// <summary>Les actions de l'onglet Responsables (voir <see cref="ActionsComptesController"/>).</summary>
+[Route("responsables")]
+public sealed class ActionsResponsablesController(RechercheComptes recherche, ServiceComptes credentials, ServiceCourriels courriels, SuiviEnvois suivi, RendusConsole rendus)
+    : ActionsComptesController(recherche, credentials, courriels, suivi, rendus)
 {
     protected override SectionComptes Section => SectionComptes.Responsables;
 }

@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Credentials.Web.Features.Portail;
 
-/// <summary>Le portail d'activation, où mènent les fiches : première connexion, connexion, mon compte, renouvellement.</summary>
+/// <summary>
+/// Le portail d'activation, où mènent les fiches : première connexion, connexion, mon compte, renouvellement. Les liens
+/// à usage unique (activation par courriel, « mot de passe oublié ») sont dans <see cref="LiensPortailController"/>.
+/// </summary>
 [Route("portail")]
 [RequestSizeLimit(32 * 1024)]
-public sealed class PortailController(ServicePortail service, LiensPortail liens) : Controller
+public sealed class PortailController(ServicePortail service) : Controller
 {
     public const string CleSucces = "Succes";
 
@@ -117,69 +120,6 @@ public sealed class PortailController(ServicePortail service, LiensPortail liens
 
         TempData[CleSucces] = "Votre nouveau mot de passe est enregistré. Connectez-vous avec lui.";
         return RedirectToAction(nameof(Connexion), new { identifiant = resultat.Valeur });
-    }
-
-    // Opening a link changes nothing (mail scanners open links): only the form's POST spends it.
-    [HttpGet("lien/{jeton}")]
-    [AllowAnonymous]
-    public async Task<IActionResult> Lien(string jeton, CancellationToken ct)
-    {
-        var (lien, refus) = await liens.OuvrirAsync(jeton, ct);
-        return lien is null ? LienRefuse(refus!.Value) : View(LienModel.De(lien));
-    }
-
-    [HttpPost("lien")]
-    [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
-    [AllowAnonymous]
-    public async Task<IActionResult> UtiliserLien(LienModel modele, CancellationToken ct)
-    {
-        var resultat = await liens.UtiliserAsync(modele.Jeton, modele.MotDePasse, modele.Confirmation, modele.Courriel, ct);
-        if (resultat.Refus is { } refus)
-        {
-            return LienRefuse(refus);
-        }
-
-        if (!resultat.EstAccepte)
-        {
-            foreach (var erreur in resultat.Erreurs)
-            {
-                ModelState.AddModelError(erreur.Champ ?? "", erreur.Message);
-            }
-
-            var (lien, _) = await liens.OuvrirAsync(modele.Jeton, ct);
-            return lien is null ? LienRefuse(RefusLien.Invalide) : View(nameof(Lien), LienModel.De(lien, modele.Courriel));
-        }
-
-        TempData[CleSucces] = resultat.Objet == Core.Domain.ObjetLien.Activation
-            ? "Votre compte est activé. Connectez-vous maintenant avec le mot de passe que vous venez de choisir."
-            : "Votre nouveau mot de passe est enregistré. Connectez-vous avec lui.";
-        return RedirectToAction(nameof(Connexion), new { identifiant = resultat.Identifiant });
-    }
-
-    [HttpGet("mot-de-passe-oublie")]
-    [AllowAnonymous]
-    public IActionResult MotDePasseOublie(string? identifiant) => View(new OubliModel { Identifiant = identifiant });
-
-    [HttpPost("mot-de-passe-oublie")]
-    [EnableRateLimiting(PortailRegistration.PolitiqueDebit)]
-    [AllowAnonymous]
-    public async Task<IActionResult> MotDePasseOublie(OubliModel modele, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(modele.Identifiant))
-        {
-            ModelState.AddModelError(ChampsPortail.Identifiant, MessagesPortail.IdentifiantVide);
-            return View(modele);
-        }
-
-        await liens.DemanderNouveauMotDePasseAsync(modele.Identifiant, Adresse, ct);
-        TempData[CleSucces] = MessagesPortail.LienMotDePasseEnvoye;
-        return RedirectToAction(nameof(MotDePasseOublie), new { identifiant = modele.Identifiant });
-    }
-
-    private ViewResult LienRefuse(RefusLien refus)
-    {
-        Response.StatusCode = StatusCodes.Status410Gone;
-        return View(nameof(LienRefuse), refus);
     }
 
     private async Task<IActionResult> AfficherMonCompteAsync(CancellationToken ct)
