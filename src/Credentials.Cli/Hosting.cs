@@ -51,7 +51,7 @@ internal static class Hosting
         }
         catch (ErreurMetier erreur)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {erreur.Message}");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Erreur :[/] {erreur.Message}");
             return 1;
         }
     }
@@ -84,7 +84,7 @@ internal static class Hosting
         }
         catch (ErreurMetier erreur)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {erreur.Message}");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Erreur :[/] {erreur.Message}");
             return 1;
         }
     }

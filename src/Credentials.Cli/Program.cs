@@ -29,7 +29,7 @@ public static class PointEntree
             {
                 foreach (var erreur in analyse.Errors)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {MessagesFrancais.Traduire(erreur.Message)}");
+                    AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Erreur :[/] {MessagesFrancais.Traduire(erreur.Message)}");
                 }
 
                 AnsiConsole.WriteLine($"Aide : {MessagesFrancais.Chemin(analyse.CommandResult.Command)} --help");
@@ -50,7 +50,7 @@ public static class PointEntree
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Never a stack trace for the user: what failed, in French, and the technical cause on one line.
-            AnsiConsole.MarkupLineInterpolated($"[red]Erreur inattendue :[/] la commande n'a pas abouti ({ex.GetType().Name} : {ex.Message}).");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Erreur inattendue :[/] la commande n'a pas abouti ({ex.GetType().Name} : {ex.Message}).");
             return 1;
         }
     }

@@ -11,7 +11,7 @@ switch (args)
         Chrono.Mesurer();
         break;
     case ["memoire", var rendu, var lignes]:
-        Chrono.Memoire(rendu, int.Parse(lignes));
+        Chrono.Memoire(rendu, int.Parse(lignes, System.Globalization.CultureInfo.InvariantCulture));
         break;
     case ["notifier", .. var options]:
         // Stopwatch figures for docs/performance.md (Console): notify a whole school on paper.

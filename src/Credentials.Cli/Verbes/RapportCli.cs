@@ -17,10 +17,10 @@ internal static partial class RapportCli
     /// <summary>Un fichier refusé : le refus et ses erreurs, rien sur les personnes qu'il aurait ignorées.</summary>
     public static void Refus(ApercuImport apercu, string titre)
     {
-        AnsiConsole.MarkupLineInterpolated($"[red]{titre} : rien n'a été modifié.[/] {apercu.Resume}");
+        AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]{titre} : rien n'a été modifié.[/] {apercu.Resume}");
         foreach (var erreur in apercu.Erreurs)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Erreur :[/] {erreur.Texte}");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Erreur :[/] {erreur.Texte}");
         }
     }
 
@@ -41,7 +41,7 @@ internal static partial class RapportCli
         }
     }
 
-    private static void Groupe(string titre, IReadOnlyList<string> lignes, bool details)
+    private static void Groupe(string titre, List<string> lignes, bool details)
     {
         if (lignes.Count == 0)
         {

@@ -72,11 +72,11 @@ internal static class VerbeCreateUser
             affectation.Classes.Clear();
             affectation.Classes.AddRange(classesTrouvees.Select(c => new AffectationClasse(c.Id)));
             await db.SaveChangesAsync();
-            AnsiConsole.MarkupLineInterpolated($"[green]{adresse}[/] : {roleChoisi.Libelle()} de {etablissement.Nom} ({etablissement.Uai}){(codes.Length > 0 ? " — classes " + string.Join(", ", codes) : "")}.");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]{adresse}[/] : {roleChoisi.Libelle()} de {etablissement.Nom} ({etablissement.Uai}){(codes.Length > 0 ? " — classes " + string.Join(", ", codes) : "")}.");
             if (motDePasseTire is not null)
             {
                 // Shown once on the operator's terminal, never logged.
-                AnsiConsole.MarkupLineInterpolated($"Mot de passe initial : [bold]{motDePasseTire}[/]");
+                AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"Mot de passe initial : [bold]{motDePasseTire}[/]");
             }
 
             return 0;

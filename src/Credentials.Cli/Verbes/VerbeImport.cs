@@ -136,7 +136,7 @@ internal static class VerbeImport
             }
 
             RapportCli.Afficher(applique.Apercu, applique.Apercu.Resume, details);
-            AnsiConsole.MarkupLineInterpolated($"[green]Import appliqué.[/] {Libelles.Accorder(applique.Crees.Count, "compte créé", "comptes créés")}.");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]Import appliqué.[/] {Libelles.Accorder(applique.Crees.Count, "compte créé", "comptes créés")}.");
             return 0;
         });
     }
@@ -148,7 +148,7 @@ internal static class VerbeImport
         {
             if (!chemin.Exists)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]Fichier introuvable :[/] {chemin.FullName}");
+                AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Fichier introuvable :[/] {chemin.FullName}");
                 return null;
             }
 
@@ -161,7 +161,7 @@ internal static class VerbeImport
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Fichier illisible :[/] {chemin.FullName} (accès refusé ou fichier verrouillé).");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Fichier illisible :[/] {chemin.FullName} (accès refusé ou fichier verrouillé).");
             return null;
         }
     }

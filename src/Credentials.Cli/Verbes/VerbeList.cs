@@ -43,7 +43,7 @@ internal static class VerbeList
                 }
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[green]{fiches.Count} compte(s)[/] listés dans {fichier.FullName}.");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]{fiches.Count} compte(s)[/] listés dans {fichier.FullName}.");
             return 0;
         }));
         return commande;

@@ -98,7 +98,7 @@ internal static class VerbeNotify
             partiel.MoveTo(fichier.FullName, overwrite: true);
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[green]{lot.Fiches.Count} fiche(s)[/] écrites dans {fichier.FullName} en {chrono.Elapsed.TotalSeconds:0.00} s : {lot.NouveauxMotsDePasse} nouveau(x) mot(s) de passe, {lot.Rappels} rappel(s).");
+        AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]{lot.Fiches.Count} fiche(s)[/] écrites dans {fichier.FullName} en {chrono.Elapsed.TotalSeconds:0.00} s : {lot.NouveauxMotsDePasse} nouveau(x) mot(s) de passe, {lot.Rappels} rappel(s).");
         Lister("Ignoré", lot.Ignores);
         return 0;
     }
@@ -106,12 +106,12 @@ internal static class VerbeNotify
     private static async Task<int> CourrielAsync(IServiceProvider services, Portee portee, CriteresComptes criteres, bool reinitialiser)
     {
         var bilan = await services.GetRequiredService<ServiceCourriels>().NotifierAsync(portee, criteres, reinitialiser);
-        AnsiConsole.MarkupLineInterpolated($"[green]{bilan.Courriels} courriel(s) mis en file[/]{Campagne(bilan.CampagneId)} : l'application web les envoie (onglet « Envois »).");
+        AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]{bilan.Courriels} courriel(s) mis en file[/]{Campagne(bilan.CampagneId)} : l'application web les envoie (onglet « Envois »).");
         Lister("Ignoré", bilan.Lot.Ignores);
         Lister("Sans adresse", bilan.SansAdresse);
         if (bilan.SansAdresse.Count > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"{bilan.SansAdresse.Count} compte(s) sans adresse, non modifié(s) : notifiez-les par courrier (--canal courrier --out fichier.pdf).");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"{bilan.SansAdresse.Count} compte(s) sans adresse, non modifié(s) : notifiez-les par courrier (--canal courrier --out fichier.pdf).");
         }
 
         return 0;
@@ -125,10 +125,10 @@ internal static class VerbeNotify
         }
 
         var bilan = await services.GetRequiredService<ServiceCourriels>().EnvoyerAuxFamillesAsync(portee, criteres, reinitialiser);
-        AnsiConsole.MarkupLineInterpolated($"[green]{bilan.Courriels} courriel(s) mis en file[/]{Campagne(bilan.CampagneId)}, un par responsable joignable : l'application web les envoie (onglet « Envois »).");
+        AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]{bilan.Courriels} courriel(s) mis en file[/]{Campagne(bilan.CampagneId)}, un par responsable joignable : l'application web les envoie (onglet « Envois »).");
         foreach (var famille in bilan.AImprimer)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]Famille sans adresse :[/] {string.Join(", ", famille.Responsables.Select(r => $"{r.NomComplet} ({r.Identifiant})"))} — {string.Join(", ", famille.Eleves.Select(e => $"{e.NomComplet} ({e.Classe})"))}");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[yellow]Famille sans adresse :[/] {string.Join(", ", famille.Responsables.Select(r => $"{r.NomComplet} ({r.Identifiant})"))} — {string.Join(", ", famille.Eleves.Select(e => $"{e.NomComplet} ({e.Classe})"))}");
         }
 
         Lister("Sans responsable", bilan.ElevesSansResponsable);
@@ -138,7 +138,7 @@ internal static class VerbeNotify
             // These families were notified on paper just now: their letters are written whatever --out says.
             fichier ??= new FileInfo(NomsFichiers.Datee("courriers-familles-sans-adresse", criteres.Classes.Count == 1 ? criteres.Classes.First() : null, DateTime.UtcNow, "pdf"));
             await EcrireAsync(fichier, ModeleFiche.Detaillee, entete, bilan.AImprimer.SelectMany(f => f.Responsables.Concat(f.Eleves)).ToList());
-            AnsiConsole.MarkupLineInterpolated($"Courriers de {bilan.AImprimer.Count} famille(s) sans adresse écrits dans {fichier.FullName}.");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"Courriers de {bilan.AImprimer.Count} famille(s) sans adresse écrits dans {fichier.FullName}.");
         }
 
         return 0;
@@ -154,7 +154,7 @@ internal static class VerbeNotify
     {
         foreach (var compte in comptes)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]{titre} :[/] {compte.NomComplet} ({compte.Identifiant}) — {compte.Raison}");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[yellow]{titre} :[/] {compte.NomComplet} ({compte.Identifiant}) — {compte.Raison}");
         }
     }
 

@@ -1,3 +1,4 @@
+using Credentials.Core.Domain;
 using System.CommandLine;
 using Credentials.Core.Acces;
 using Credentials.Core.Relances;
@@ -28,11 +29,11 @@ internal static class VerbeRelancer
 
             var simulation = resultat.GetValue(essai);
             var bilan = await services.GetRequiredService<ServiceRelances>().RelancerAsync(Portee.Cli(etablissement.Id), simulation);
-            AnsiConsole.MarkupLineInterpolated($"{(simulation ? "Seraient relancés" : "Relancés")} par courriel : [green]{bilan.ParCourriel.Count} compte(s)[/] en {bilan.Courriels} courriel(s).");
-            AnsiConsole.MarkupLineInterpolated($"À relancer sur papier (aucune adresse) : [yellow]{bilan.SurPapier.Count} compte(s)[/].");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"{(simulation ? "Seraient relancés" : "Relancés")} par courriel : [green]{bilan.ParCourriel.Count} compte(s)[/] en {bilan.Courriels} courriel(s).");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"À relancer sur papier (aucune adresse) : [yellow]{bilan.SurPapier.Count} compte(s)[/].");
             foreach (var classe in bilan.SurPapier.GroupBy(c => c.Classe ?? "sans classe").OrderBy(g => g.Key))
             {
-                AnsiConsole.MarkupLineInterpolated($"  {classe.Key} : {string.Join(", ", classe.Select(c => c.NomComplet))}");
+                AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"  {classe.Key} : {string.Join(", ", classe.Select(c => c.NomComplet))}");
             }
 
             if (simulation)

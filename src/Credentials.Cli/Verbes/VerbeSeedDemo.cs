@@ -1,3 +1,4 @@
+using Credentials.Core.Domain;
 using System.CommandLine;
 using System.Diagnostics;
 using Credentials.Core.Seeding;
@@ -20,7 +21,7 @@ internal static class VerbeSeedDemo
             BilanDemo bilan = null!;
             await AnsiConsole.Status().StartAsync("Création de l'établissement de démonstration…", async _ =>
                 bilan = await services.GetRequiredService<DemoSeeder>().SeedAsync(resultat.GetValue(uai)!, resultat.GetValue(eleves)));
-            AnsiConsole.MarkupLineInterpolated(
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture,
                 $"[green]{bilan.Etablissement.Nom} ({bilan.Etablissement.Uai})[/] : {bilan.Eleves} élèves, {bilan.Responsables} responsables, {bilan.Liens} liens, {bilan.Enseignants} enseignants, {bilan.Personnels} personnels en {chrono.Elapsed.TotalSeconds:0.0} s.");
 
             var supplementaires = resultat.GetValue(nombre);
@@ -37,7 +38,7 @@ internal static class VerbeSeedDemo
                         tache.Increment(1);
                     }
                 });
-                AnsiConsole.MarkupLineInterpolated($"{supplementaires} établissement(s) supplémentaire(s) en {chrono.Elapsed.TotalSeconds:0} s au total.");
+                AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"{supplementaires} établissement(s) supplémentaire(s) en {chrono.Elapsed.TotalSeconds:0} s au total.");
             }
 
             return 0;

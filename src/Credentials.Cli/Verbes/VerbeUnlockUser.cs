@@ -20,7 +20,7 @@ internal static class VerbeUnlockUser
             var utilisateur = await services.GetRequiredService<UserManager<Utilisateur>>().FindByEmailAsync(adresse)
                 ?? throw new ErreurMetier($"Aucun utilisateur de la console n'a l'adresse « {adresse} ».", CodeErreur.Introuvable);
             await services.GetRequiredService<ConnexionConsole>().DeverrouillerAsync(utilisateur);
-            AnsiConsole.MarkupLineInterpolated($"[green]{adresse}[/] est déverrouillé : il peut se reconnecter avec son mot de passe.");
+            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[green]{adresse}[/] est déverrouillé : il peut se reconnecter avec son mot de passe.");
             return 0;
         }));
         return commande;

@@ -44,7 +44,7 @@ public static class DonneesPersonnePdfRenderer
             Ligne($"Données personnelles de {d.Identite.Prenom} {d.Identite.Nom}", titre);
             Ligne($"{e.Nom} ({e.Uai}) – extrait du {Libelles.DateHeure(d.ExporteLe)}. Aucun mot de passe n'est conservé en clair ni communiqué.", corps);
             Ligne("Identité", section, 8);
-            Ligne($"{d.Identite.Profil} · {d.Identite.Civilite} {d.Identite.Prenom} {d.Identite.Nom} · né(e) le {d.Identite.DateNaissance?.ToString("dd/MM/yyyy") ?? "—"} · courriel : {d.Identite.Courriel ?? "—"} · INE : {d.Identite.Ine ?? "—"}", corps);
+            Ligne($"{d.Identite.Profil} · {d.Identite.Civilite} {d.Identite.Prenom} {d.Identite.Nom} · né(e) le {d.Identite.DateNaissance?.ToString("dd/MM/yyyy", Libelles.Culture) ?? "—"} · courriel : {d.Identite.Courriel ?? "—"} · INE : {d.Identite.Ine ?? "—"}", corps);
             Ligne($"Classe : {d.Scolarite.Classe ?? "—"} · formation : {d.Scolarite.LibelleMef ?? d.Scolarite.CodeMef ?? "—"}{(d.Scolarite.Externe ? $" · rattaché(e) à {d.Scolarite.EtablissementRattachement}" : "")}", corps);
             Ligne("Compte", section, 8);
             Ligne($"Identifiant {c.Identifiant} · {c.Origine} · {c.Etat}{(c.Bloque ? $" · {(Libelles.Inaccessibilite(c.BloqueLe, c.BloquePar, c.MotifBlocage, c.DateSortie) is { Length: > 0 } raison ? raison : "bloqué")}" : "")} · mot de passe provisoire en cours : {(c.MotDePasseProvisoireEnCours ? "oui" : "non")}", corps);

@@ -49,7 +49,7 @@ public sealed class ExpeditionCourriels(
 
     private DateTime Maintenant => horloge.GetUtcNow().UtcDateTime;
 
-    protected override async Task ExecuteAsync(CancellationToken arret)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!o.DispatcherEnabled)
         {
@@ -62,7 +62,7 @@ public sealed class ExpeditionCourriels(
             "Mail dispatcher {Instance} started: {Workers} workers, transport {Transport}, at most {Rate} messages/s",
             Instance, o.Workers, o.Transport, o.RatePerSecond > 0 ? o.RatePerSecond : double.PositiveInfinity);
         var travailleurs = Enumerable.Range(1, Math.Max(1, o.Workers))
-            .Select(n => Task.Run(() => TravaillerAsync($"{Instance}/{n}", limiteur, arret), CancellationToken.None));
+            .Select(n => Task.Run(() => TravaillerAsync($"{Instance}/{n}", limiteur, stoppingToken), CancellationToken.None));
         await Task.WhenAll(travailleurs);
         logger.LogInformation("Mail dispatcher {Instance} stopped", Instance);
     }

@@ -106,15 +106,15 @@ public sealed class ApercuImport
     private string Phrase(bool conditionnel)
     {
         var sb = new StringBuilder();
-        sb.Append($"Import {NomSource(Source)} ({string.Join(", ", Fichiers)})");
+        sb.Append(Libelles.Culture, $"Import {NomSource(Source)} ({string.Join(", ", Fichiers)})");
         if (AnneeScolaire is { } annee)
         {
-            sb.Append($", année {TexteImport.Annee(annee)}");
+            sb.Append(Libelles.Culture, $", année {TexteImport.Annee(annee)}");
         }
 
         if (!EstApplicable)
         {
-            sb.Append($" : refusé, {Libelles.Accorder(Erreurs.Count, "erreur", "erreurs")}.");
+            sb.Append(Libelles.Culture, $" : refusé, {Libelles.Accorder(Erreurs.Count, "erreur", "erreurs")}.");
             return sb.ToString();
         }
 

@@ -117,7 +117,7 @@ public sealed class LecteurTableur(OptionsImport options)
             }
             else
             {
-                cle = TexteImport.CleSynthetique("t-", profil.Value.ToString(), TexteImport.CleNom(nom), TexteImport.CleNom(prenom), naissance?.ToString("yyyy-MM-dd") ?? courriel);
+                cle = TexteImport.CleSynthetique("t-", profil.Value.ToString(), TexteImport.CleNom(nom), TexteImport.CleNom(prenom), naissance?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? courriel);
             }
 
             if (parCle.TryGetValue((profil.Value, cle), out var premiere))

@@ -82,7 +82,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
     {
         var erreurs = new List<ErreurImport>(liste.Erreurs);
         var uai = Etablissement.NormaliserUai(demande.Uai);
-        var ouEntete = new Localisation(liste.Fichiers.FirstOrDefault() ?? "", null, "PARAMETRES");
+        var ouEntete = new Localisation(liste.Fichiers.Count > 0 ? liste.Fichiers[0] : "", null, "PARAMETRES");
         if (!Etablissement.UaiValide(uai))
         {
             erreurs.Add(new ErreurImport(Localisation.Aucune, $"l'UAI « {demande.Uai} » n'est pas valide (7 chiffres et une lettre, par exemple 0450750W)"));
@@ -339,7 +339,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
         foreach (var c in liste.Classes.Where(c => c.Libelle?.Length > 200 || c.Niveau?.Length > 50 || c.CleImport?.Length > 50))
         {
-            yield return new ErreurImport(new Localisation(liste.Fichiers.FirstOrDefault() ?? ""), $"la description de la classe « {c.Code} » est trop longue");
+            yield return new ErreurImport(new Localisation(liste.Fichiers.Count > 0 ? liste.Fichiers[0] : ""), $"la description de la classe « {c.Code} » est trop longue");
         }
     }
 

@@ -137,7 +137,7 @@ internal sealed class TableauCsv
         var entete = fin < 0 ? texte : texte[..fin];
         var candidats = new[] { ';', '\t', ',' };
         var meilleur = candidats.MaxBy(c => entete.Count(x => x == c));
-        return entete.Count(x => x == meilleur) == 0 ? ';' : meilleur;
+        return !entete.Any(x => x == meilleur) ? ';' : meilleur;
     }
 
     private static List<string[]> Decouper(string texte, char separateur, out int? guillemetOuvert)

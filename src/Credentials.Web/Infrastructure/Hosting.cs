@@ -51,8 +51,8 @@ public static class Hosting
                 else
                 {
                     configuration
-                        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-                        .WriteTo.File(fichier, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
+                        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                        .WriteTo.File(fichier, formatProvider: System.Globalization.CultureInfo.InvariantCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
                 }
             },
             preserveStaticLogger: true,
