@@ -28,7 +28,7 @@ internal static class VerbeList
             };
             var etablissement = await Hosting.EtablissementAsync(services, resultat.GetValue(selection.Uai)!);
             var criteres = selection.Criteres(resultat);
-            var fiches = await services.GetRequiredService<ServiceComptes>().ListerAsync(Portee.Cli(etablissement.Id), criteres, csv ? Canal.Csv : Canal.Pdf);
+            var fiches = await services.GetRequiredService<ServiceComptes>().ListerAsync(Portee.Cli(etablissement.Id), new DemandeListe(criteres, csv ? Canal.Csv : Canal.Pdf));
             var entete = OptionsSelection.EnTete(etablissement, services.GetRequiredService<IConfiguration>()["Portail:Url"]);
             var fichier = resultat.GetValue(selection.Sortie)!;
             await using (var flux = fichier.Create())

@@ -55,7 +55,7 @@ internal static class VerbeNotify
 
         var chrono = Stopwatch.StartNew();
         var credentials = services.GetRequiredService<ServiceComptes>();
-        var lot = await credentials.PreparerNotificationAsync(portee, criteres, reinitialiser, Canal.Courrier);
+        var lot = await credentials.PreparerNotificationAsync(portee, new DemandeNotification(criteres, reinitialiser, Canal.Courrier));
         if (lot.Fiches.Count > 0)
         {
             // The whole file is written (beside its final name) before the new states are committed: a rendering or

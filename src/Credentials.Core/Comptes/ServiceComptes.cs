@@ -63,16 +63,16 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     }
 
     /// <summary>(Re)notifie la sélection : chaque compte suit sa règle d'état ; les comptes bloqués sont ignorés.</summary>
-    public Task<ResultatLot> NotifierAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, Canal canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: true, ct);
+    public Task<ResultatLot> NotifierAsync(Portee portee, DemandeNotification demande, CancellationToken ct = default) =>
+        AppliquerAsync(portee, demande.Criteres, ActionJournal.Notification, demande.Canal, demande.Reinitialiser, (compte, o) => compte.Notifier(demande.Reinitialiser, o), enregistrer: true, ct);
 
     /// <summary>
     /// Comme <see cref="NotifierAsync"/>, sans enregistrer : les changements d'état et l'entrée du journal
     /// restent dans le contexte pour que l'appelant y ajoute les siens (les courriels de la boîte d'envoi)
     /// et enregistre le tout en une transaction avec <see cref="EnregistrerAsync"/>.
     /// </summary>
-    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresComptes criteres, bool reinitialiser, Canal canal, CancellationToken ct = default) =>
-        AppliquerAsync(portee, criteres, ActionJournal.Notification, canal, reinitialiser, (compte, o) => compte.Notifier(reinitialiser, o), enregistrer: false, ct);
+    public Task<ResultatLot> PreparerNotificationAsync(Portee portee, DemandeNotification demande, CancellationToken ct = default) =>
+        AppliquerAsync(portee, demande.Criteres, ActionJournal.Notification, demande.Canal, demande.Reinitialiser, (compte, o) => compte.Notifier(demande.Reinitialiser, o), enregistrer: false, ct);
 
     /// <summary>
     /// Comme la notification préparée ci-dessus, les comptes étant rattachés à une entrée du journal déjà ouverte
@@ -90,16 +90,17 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
         AppliquerAsync(portee, criteres, ActionJournal.ReinitialisationMotDePasse, canal, true, (compte, o) => compte.ReinitialiserMotDePasse(o), enregistrer: true, ct);
 
     /// <summary>Les fiches de la sélection sans rien changer (listes PDF et CSV) ; la divulgation est consignée.</summary>
-    public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresComptes criteres, Canal canal, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, DemandeListe demande, CancellationToken ct = default)
     {
-        var (fiches, _) = await PreparerListeAsync(portee, criteres, canal, ct);
+        var (fiches, _) = await PreparerListeAsync(portee, demande, ct);
         await EnregistrerAsync(ct);
         return fiches;
     }
 
     /// <summary>Comme <see cref="ListerAsync"/>, sans enregistrer l'entrée du journal (rendue avec les fiches).</summary>
-    public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, CriteresComptes criteres, Canal canal, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<FicheCompte> Fiches, Evenement Evenement)> PreparerListeAsync(Portee portee, DemandeListe demande, CancellationToken ct = default)
     {
+        var (criteres, canal) = (demande.Criteres, demande.Format);
         portee.Exiger(canal == Canal.Csv ? Operation.ExporterCsv : Operation.ListerPdf);
 
         var comptes = await Charger(portee, criteres, suivre: false).ToListAsync(ct);
@@ -112,9 +113,10 @@ public sealed class ServiceComptes(CredentialsDbContext db, OutilsSecrets outils
     /// Bloque (au nom de l'auteur de la portée, avec un motif facultatif) ou débloque la sélection ; les comptes
     /// déjà dans l'état voulu sont signalés. Seul le blocage de l'établissement change : un compte sorti le reste.
     /// </summary>
-    public async Task<ResultatLot> BloquerAsync(Portee portee, CriteresComptes criteres, bool bloquer, string? motif = null, CancellationToken ct = default)
+    public async Task<ResultatLot> BloquerAsync(Portee portee, DemandeBlocage demande, CancellationToken ct = default)
     {
         portee.Exiger(Operation.Bloquer);
+        var (criteres, bloquer, motif) = (demande.Criteres, demande.Bloquer, demande.Motif);
         var comptes = await Charger(portee, criteres, suivre: true).ToListAsync(ct);
         var ignores = new List<CompteIgnore>();
         var changes = new List<long>();

@@ -84,7 +84,7 @@ public sealed class ServiceCourriels(
             sansAdresse.AddRange(sans);
             if (avecAdresse.Count > 0)
             {
-                var lotProfil = await credentials.PreparerNotificationAsync(portee, criteres with { Ids = avecAdresse }, reinitialiser, Canal.Courriel, ct);
+                var lotProfil = await credentials.PreparerNotificationAsync(portee, new DemandeNotification(criteres with { Ids = avecAdresse }, reinitialiser, Canal.Courriel), ct);
                 fiches.AddRange(lotProfil.Fiches);
                 ignores.AddRange(lotProfil.Ignores);
                 nouveaux += lotProfil.NouveauxMotsDePasse;
@@ -343,7 +343,7 @@ public sealed class ServiceCourriels(
     private async Task<ResultatLot> NotifierSiBesoinAsync(Portee portee, Profil profil, List<long> ids, bool reinitialiser, Canal canal, CancellationToken ct) =>
         ids.Count == 0
             ? new ResultatLot([], [])
-            : await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal, ct);
+            : await credentials.PreparerNotificationAsync(portee, new DemandeNotification(new CriteresComptes { Profil = profil, Ids = ids }, reinitialiser, canal), ct);
 
     private async Task<Etablissement> EtablissementAsync(Portee portee, CancellationToken ct) =>
         await db.Etablissements.AsNoTracking().SingleOrDefaultAsync(e => e.Id == portee.EtablissementId, ct)

@@ -180,7 +180,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
         var fiches = new List<FicheCompte>();
         foreach (var profil in Profils(criteres))
         {
-            fiches.AddRange(await credentials.ListerAsync(portee, criteres.Pour(profil), Canal.Csv, ct));
+            fiches.AddRange(await credentials.ListerAsync(portee, new DemandeListe(criteres.Pour(profil), Canal.Csv), ct));
         }
 
         return fiches;

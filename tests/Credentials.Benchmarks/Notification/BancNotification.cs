@@ -50,7 +50,7 @@ public static class BancNotification
                 await using var scope = services.CreateAsyncScope();
                 var credentials = scope.ServiceProvider.GetRequiredService<ServiceComptes>();
                 var chrono = Stopwatch.StartNew();
-                var lot = await credentials.PreparerNotificationAsync(Portee.Cli(etablissementId), criteres, reinitialiser: passage % 3 == 0, Canal.Courrier);
+                var lot = await credentials.PreparerNotificationAsync(Portee.Cli(etablissementId), new DemandeNotification(criteres, passage % 3 == 0, Canal.Courrier));
                 var preparation = chrono.Elapsed;
                 chrono.Restart();
                 await credentials.EnregistrerAsync();

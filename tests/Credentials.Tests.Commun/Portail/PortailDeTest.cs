@@ -55,7 +55,7 @@ internal static class PortailDeTest
             .Select(c => c.Id)
             .FirstAsync();
         var lot = await scope.ServiceProvider.GetRequiredService<ServiceComptes>()
-            .NotifierAsync(Portee.Cli(etablissementId), new CriteresComptes { Profil = profil, Ids = [id] }, false, Canal.Courrier);
+            .NotifierAsync(Portee.Cli(etablissementId), new DemandeNotification(new CriteresComptes { Profil = profil, Ids = [id] }, false, Canal.Courrier));
         var fiche = Assert.Single(lot.Fiches);
         Assert.NotNull(fiche.MotDePasse);
         return new CompteRemis(fiche.CompteId, fiche.Identifiant, fiche.MotDePasse, fiche.Prenom, fiche.Nom);
@@ -92,7 +92,7 @@ internal static class PortailDeTest
     public static async Task BloquerAsync(ApplicationDeTest app, int etablissementId, long compteId)
     {
         await using var scope = app.Portee();
-        await scope.ServiceProvider.GetRequiredService<ServiceComptes>().BloquerAsync(Portee.Cli(etablissementId), new CriteresComptes { Ids = [compteId] }, true);
+        await scope.ServiceProvider.GetRequiredService<ServiceComptes>().BloquerAsync(Portee.Cli(etablissementId), new DemandeBlocage(new CriteresComptes { Ids = [compteId] }, true));
     }
 
     public static async Task<string> CodeRenouvellementAsync(ApplicationDeTest app, int etablissementId, long compteId)

@@ -72,7 +72,7 @@ public class ServiceCourrielsTests
         var outils = services.GetRequiredService<OutilsSecrets>();
         var etablissement = await db.Etablissements.SingleAsync(e => e.Id == ecole.Etablissement.Id);
 
-        var lot = await credentials.PreparerNotificationAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Ids = [ecole["awa.ndiaye"].Id, ecole["tom.rousseau"].Id] }, false, Canal.Courriel);
+        var lot = await credentials.PreparerNotificationAsync(portee, new DemandeNotification(new CriteresComptes { Profil = Profil.Eleve, Ids = [ecole["awa.ndiaye"].Id, ecole["tom.rousseau"].Id] }, false, Canal.Courriel));
         var campagne = BoiteEnvoi.NouvelleCampagne(db, portee, TypeCampagne.Notification, "test", outils.Maintenant);
         foreach (var fiche in lot.Fiches)
         {

@@ -159,8 +159,8 @@ public class RelancesTests
 
         await using var scope = banc.Portee();
         var credentials = scope.ServiceProvider.GetRequiredService<ServiceComptes>();
-        await credentials.NotifierAsync(portee, new CriteresComptes { Profil = Profil.Eleve }, false, Canal.Courrier);
-        await credentials.NotifierAsync(portee, new CriteresComptes { Profil = Profil.Responsable }, false, Canal.Courrier);
+        await credentials.NotifierAsync(portee, new DemandeNotification(new CriteresComptes { Profil = Profil.Eleve }, false, Canal.Courrier));
+        await credentials.NotifierAsync(portee, new DemandeNotification(new CriteresComptes { Profil = Profil.Responsable }, false, Canal.Courrier));
         return (ecole, portee);
     }
 

@@ -167,7 +167,7 @@ public class ServiceImportTests
         {
             var theo = await db.Comptes.SingleAsync(c => c.Prenom == "Théo");
             var portee = new Portee(theo.EtablissementId, RoleConsole.Directeur, null, "directrice@college.test");
-            var lot = await new ServiceComptes(db, banc.Outils).BloquerAsync(portee, new CriteresComptes { Ids = [theo.Id] }, bloquer: true, "Usage abusif");
+            var lot = await new ServiceComptes(db, banc.Outils).BloquerAsync(portee, new DemandeBlocage(new CriteresComptes { Ids = [theo.Id] }, true, "Usage abusif"));
             Assert.Single(lot.Fiches);
         }
 

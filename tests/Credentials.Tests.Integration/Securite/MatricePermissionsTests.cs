@@ -193,9 +193,9 @@ public sealed class MatricePermissionsTests : IAsyncLifetime
         return new()
         {
             [Operation.ConsulterComptes] = (s, p) => Refuse(() => s.GetRequiredService<RechercheComptes>().RechercherAsync(p, new CriteresComptes(), 1, 10)),
-            [Operation.Notifier] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().NotifierAsync(p, aucun, false, Canal.Courrier)),
-            [Operation.ListerPdf] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, aucun, Canal.Pdf)),
-            [Operation.ExporterCsv] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, aucun, Canal.Csv)),
+            [Operation.Notifier] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().NotifierAsync(p, new DemandeNotification(aucun, false, Canal.Courrier))),
+            [Operation.ListerPdf] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, new DemandeListe(aucun, Canal.Pdf))),
+            [Operation.ExporterCsv] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().PreparerListeAsync(p, new DemandeListe(aucun, Canal.Csv))),
             [Operation.ReinitialiserCompteActive] = async (s, p) =>
             {
                 // Refused per account: the activated account is left out, with its reason, and nothing is written.
@@ -203,7 +203,7 @@ public sealed class MatricePermissionsTests : IAsyncLifetime
                 return lot.Fiches.Count == 0 && lot.Ignores.Single().CompteId == eleveActive;
             },
             [Operation.GenererCodes] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().GenererCodesAsync(p, aucun)),
-            [Operation.Bloquer] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().BloquerAsync(p, aucun, true)),
+            [Operation.Bloquer] = (s, p) => Refuse(() => s.GetRequiredService<ServiceComptes>().BloquerAsync(p, new DemandeBlocage(aucun, true))),
             [Operation.Publipostage] = (s, p) => Refuse(() => s.GetRequiredService<ServicePublipostage>().ApercuAsync(p, new CriteresPublipostage())),
             [Operation.EnvoyerAuxFamilles] = (s, p) => Refuse(() => s.GetRequiredService<ServiceCourriels>().EnvoyerAuxFamillesAsync(p, aucun, false)),
             [Operation.RelancerEchecs] = (s, p) => Refuse(() => s.GetRequiredService<SuiviEnvois>().RelancerEchecsAsync(p, -1)),

@@ -33,7 +33,7 @@ public class PersistanceTests
         await using (var db = baseTest.Contexte())
         {
             var service = new ServiceComptes(db, outils);
-            var lot = await service.NotifierAsync(Portee.Cli(bilan.Etablissement.Id), new CriteresComptes { Profil = Profil.Eleve }, reinitialiser: true, Canal.Courrier);
+            var lot = await service.NotifierAsync(Portee.Cli(bilan.Etablissement.Id), new DemandeNotification(new CriteresComptes { Profil = Profil.Eleve }, true, Canal.Courrier));
             motsDePasse = lot.Fiches.Select(f => f.MotDePasse!).ToList();
             Assert.Equal(lot.Fiches.Count, motsDePasse.Count(m => m is { Length: 10 }));
         }
@@ -71,7 +71,7 @@ public class PersistanceTests
         var criteres = new CriteresComptes { Classes = ["6A"] };
         var portee = Portee.Cli(bilan.Etablissement.Id) with { Auteur = "directrice@test" };
 
-        var lot = await service.NotifierAsync(portee, criteres, reinitialiser: false, Canal.Courrier);
+        var lot = await service.NotifierAsync(portee, new DemandeNotification(criteres, false, Canal.Courrier));
 
         await using var verif = baseTest.Contexte();
         var comptes = await verif.Comptes.Where(c => c.Classe!.Code == "6A").ToListAsync();
@@ -167,11 +167,11 @@ public class PersistanceTests
         await using (var db = baseTest.Contexte())
         {
             var service = new ServiceComptes(db, outils);
-            var lot = await service.NotifierAsync(portee, eleves, reinitialiser: true, Canal.Courrier);
+            var lot = await service.NotifierAsync(portee, new DemandeNotification(eleves, true, Canal.Courrier));
             Assert.True(lot.Fiches.Count > 1_000, $"only {lot.Fiches.Count} letters");
 
             // The same context goes on: the accounts it wrote are not seen as changed by someone else.
-            var encore = await service.NotifierAsync(portee, eleves, reinitialiser: false, Canal.Courrier);
+            var encore = await service.NotifierAsync(portee, new DemandeNotification(eleves, false, Canal.Courrier));
             Assert.Equal(lot.Fiches.Select(f => f.MotDePasse), encore.Fiches.Select(f => f.MotDePasse));
         }
 
@@ -203,7 +203,7 @@ public class PersistanceTests
         var portee = Portee.Cli(bilan.Etablissement.Id);
         await using var db = baseTest.Contexte();
         var service = new ServiceComptes(db, outils);
-        var lot = await service.PreparerNotificationAsync(portee, new CriteresComptes { Profil = Profil.Eleve }, reinitialiser: true, Canal.Courrier);
+        var lot = await service.PreparerNotificationAsync(portee, new DemandeNotification(new CriteresComptes { Profil = Profil.Eleve }, true, Canal.Courrier));
         Assert.True(lot.Fiches.Count > 1_000);
 
         // Someone blocks an account of the last batch (written in key order) before it is written.

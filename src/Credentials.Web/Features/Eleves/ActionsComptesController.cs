@@ -23,7 +23,7 @@ public abstract class ActionsComptesController(
     [RequestFormLimits(ValueCountLimit = MaxComptesPostes)] // the paper route after an e-mail notification posts every account without an address
     public async Task<IActionResult> Notifier(SelectionEleves selection, ModeleFiche modele, bool reinitialiser, CancellationToken ct)
     {
-        var lot = await credentials.PreparerNotificationAsync(Portee, selection.CriteresSelection(), reinitialiser, Canal.Courrier, ct);
+        var lot = await credentials.PreparerNotificationAsync(Portee, new DemandeNotification(selection.CriteresSelection(), reinitialiser, Canal.Courrier), ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(selection.Retour(), Resume.AucuneFiche(lot), TypeMessage.Avertissement)
             : await ConserverDocumentAsync(lot.Evenement!, rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, selection.Classes), Resume.Notification(lot), selection.Retour(), ct);
@@ -33,7 +33,7 @@ public abstract class ActionsComptesController(
     public async Task<IActionResult> Lister(SelectionEleves selection, string format, CancellationToken ct)
     {
         var csv = format == "csv";
-        var (fiches, evenement) = await credentials.PreparerListeAsync(Portee, selection.CriteresSelection(), csv ? Canal.Csv : Canal.Pdf, ct);
+        var (fiches, evenement) = await credentials.PreparerListeAsync(Portee, new DemandeListe(selection.CriteresSelection(), csv ? Canal.Csv : Canal.Pdf), ct);
         if (fiches.Count == 0)
         {
             return Inaccessibles(selection);
@@ -72,7 +72,7 @@ public abstract class ActionsComptesController(
             return NotFound();
         }
 
-        var lot = await credentials.PreparerNotificationAsync(Portee, new CriteresComptes { Profil = Section.Profil, Ids = ids }, reinitialiser: false, Canal.Courrier, ct);
+        var lot = await credentials.PreparerNotificationAsync(Portee, new DemandeNotification(new CriteresComptes { Profil = Section.Profil, Ids = ids }, false, Canal.Courrier), ct);
         return lot.Fiches.Count == 0
             ? RedirigerAvecMessage(Section.Chemin, Resume.AucuneFiche(lot), TypeMessage.Avertissement)
             : await ConserverDocumentAsync(lot.Evenement!, rendus.Fiches(lot.Fiches, modele, Contexte.Etablissement, Section.Profil, []), Resume.Notification(lot), Section.Chemin, ct);
@@ -81,7 +81,7 @@ public abstract class ActionsComptesController(
     [HttpPost("bloquer")]
     public async Task<IActionResult> Bloquer(SelectionEleves selection, bool bloquer, string? motif, CancellationToken ct)
     {
-        var lot = await credentials.BloquerAsync(Portee, selection.CriteresSelection(), bloquer, motif, ct);
+        var lot = await credentials.BloquerAsync(Portee, new DemandeBlocage(selection.CriteresSelection(), bloquer, motif), ct);
         var bilan = bloquer
             ? Resume.Bilan(lot.Fiches.Count, "compte bloqué", "comptes bloqués")
             : Resume.Bilan(lot.Fiches.Count, "compte débloqué", "comptes débloqués");
