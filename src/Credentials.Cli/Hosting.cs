@@ -40,21 +40,8 @@ internal static class Hosting
     }
 
     /// <summary>Exécute une action dans une portée de services, base migrée ; une erreur métier devient un message et un code 1.</summary>
-    public static async Task<int> ExecuterAsync(Func<IServiceProvider, Task<int>> action)
-    {
-        await using var fournisseur = Construire();
-        await using var scope = fournisseur.CreateAsyncScope();
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
-            return await action(scope.ServiceProvider);
-        }
-        catch (ErreurMetier erreur)
-        {
-            AnsiConsole.MarkupLineInterpolated(Libelles.Culture, $"[red]Erreur :[/] {erreur.Message}");
-            return 1;
-        }
-    }
+    public static Task<int> ExecuterAsync(Func<IServiceProvider, Task<int>> action) =>
+        ExecuterAsync(_ => 0, (services, _) => action(services));
 
     /// <summary>
     /// Comme <see cref="ExecuterAsync(Func{IServiceProvider, Task{int}})"/>, mais <paramref name="preparer"/>, qui ne

@@ -123,6 +123,15 @@ public static class Autorisations
         };
     }
 
+    /// <summary>Lève <see cref="ErreurMetier"/> (<see cref="CodeErreur.AccesRefuse"/>) si la matrice refuse l'opération à ce rôle.</summary>
+    public static void Exiger(RoleConsole role, Operation operation)
+    {
+        if (EtendueDe(role, operation) == Etendue.Aucune)
+        {
+            throw new ErreurMetier($"Votre rôle ({role.Libelle()}) ne permet pas de {operation.Libelle()}.", CodeErreur.AccesRefuse);
+        }
+    }
+
     /// <summary>L'opération à l'infinitif, pour « Votre rôle ne permet pas de … ».</summary>
     public static string Libelle(this Operation operation) => Matrice[operation].Libelle;
 }

@@ -17,11 +17,5 @@ public sealed record Portee(int EtablissementId, RoleConsole Role, IReadOnlySet<
     public bool Peut(Operation operation) => Autorisations.EtendueDe(Role, operation) != Etendue.Aucune;
 
     /// <summary>Lève <see cref="ErreurMetier"/> (<see cref="CodeErreur.AccesRefuse"/>) si la matrice refuse l'opération à ce rôle.</summary>
-    public void Exiger(Operation operation)
-    {
-        if (!Peut(operation))
-        {
-            throw new ErreurMetier($"Votre rôle ({Role.Libelle()}) ne permet pas de {operation.Libelle()}.", CodeErreur.AccesRefuse);
-        }
-    }
+    public void Exiger(Operation operation) => Autorisations.Exiger(Role, operation);
 }

@@ -56,7 +56,7 @@ public sealed class ServiceDonneesPersonnelles(CredentialsDbContext db, TimeProv
             .ToList();
         var evenements = (await db.EvenementComptes.AsNoTracking().Where(l => l.CompteId == compteId)
             .Select(l => l.Evenement).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct))
-            .Select(e => new EvenementPersonne(e.Date, e.Action.Libelle(), e.Auteur, e.Canal.HasValue ? e.Canal.Value.Code() : null, e.Details)).ToList();
+            .Select(e => new EvenementPersonne(e.Date, e.Action.Libelle(), e.Auteur, e.Canal?.Code(), e.Details)).ToList();
         var courriels = (await db.Set<MessageSortant>().AsNoTracking()
             .Where(m => m.CompteId == compteId || m.Comptes.Any(c => c.CompteId == compteId))
             .OrderBy(m => m.CreeLe).ThenBy(m => m.Id)

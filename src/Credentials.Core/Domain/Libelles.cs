@@ -59,19 +59,11 @@ public static class Libelles
         _ => throw new ArgumentOutOfRangeException(nameof(canal), canal, null),
     };
 
+    /// <summary>L'inverse de <see cref="Code"/>, construit à partir de lui.</summary>
+    private static readonly Dictionary<string, Canal> CanauxParCode = Enum.GetValues<Canal>().ToDictionary(c => c.Code());
+
     /// <summary>Le canal d'un code du journal ; null pour un code inconnu (une ligne écrite par une version future).</summary>
-    public static Canal? CanalDe(string? code) => code switch
-    {
-        "courrier" => Canal.Courrier,
-        "courriel" => Canal.Courriel,
-        "pdf" => Canal.Pdf,
-        "csv" => Canal.Csv,
-        "json" => Canal.Json,
-        "siecle" => Canal.Siecle,
-        "onde" => Canal.Onde,
-        "tableur" => Canal.Tableur,
-        _ => null,
-    };
+    public static Canal? CanalDe(string? code) => code is not null && CanauxParCode.TryGetValue(code, out var canal) ? canal : null;
 
     public static string Libelle(this RoleConsole role) => role switch
     {

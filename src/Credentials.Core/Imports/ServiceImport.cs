@@ -390,7 +390,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
     /// <summary>La case « importer » de la matrice pour ce rôle ; seul l'opérateur (la CLI) crée un établissement.</summary>
     private static void Exiger(DemandeImport demande)
     {
-        new Portee(0, demande.Role, null, demande.Auteur).Exiger(Operation.Importer);
+        Autorisations.Exiger(demande.Role, Operation.Importer);
         if (demande.CreerEtablissement && demande.Role != RoleConsole.Operateur)
         {
             throw new ErreurMetier("Seul l'opérateur du serveur (la CLI) peut créer un établissement.", CodeErreur.AccesRefuse);

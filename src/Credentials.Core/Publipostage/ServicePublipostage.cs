@@ -81,7 +81,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
 {
     public async Task<ApercuPublipostage> ApercuAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
-        Exiger(portee);
+        portee.Exiger(Operation.Publipostage);
         var parProfil = new List<(Profil, int, int)>();
         foreach (var profil in Profils(criteres))
         {
@@ -97,7 +97,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     /// <summary>Une page du tableau, tous profils confondus, par nom puis prénom.</summary>
     public async Task<(IReadOnlyList<LignePublipostage> Lignes, int Total)> PageAsync(Portee portee, CriteresPublipostage criteres, int page, int taille, CancellationToken ct = default)
     {
-        Exiger(portee);
+        portee.Exiger(Operation.Publipostage);
         var cles = new List<(long Id, string Nom, string Prenom)>();
         foreach (var profil in Profils(criteres))
         {
@@ -116,7 +116,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     /// <summary>L'étape de confirmation : comptes par profil et par état, comptes bloqués nommés ; rien n'est changé.</summary>
     public async Task<ConfirmationPublipostage> ConfirmationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
-        Exiger(portee);
+        portee.Exiger(Operation.Publipostage);
         var parProfil = new List<(Profil, ApercuSelection, int)>();
         var bloques = new List<LignePublipostage>();
         foreach (var profil in Profils(criteres))
@@ -146,7 +146,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     /// </summary>
     public async Task<ResultatLot> PreparerNotificationAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
-        Exiger(portee);
+        portee.Exiger(Operation.Publipostage);
         var entree = EcritureJournal.Consigner(db, portee, horloge.GetUtcNow().UtcDateTime, ActionJournal.Publipostage, Canal.Courrier, [], "Générer en PDF");
         var fiches = new List<FicheCompte>();
         var ignores = new List<CompteIgnore>();
@@ -168,7 +168,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     /// </summary>
     public Task<BilanCourriels> EnvoyerAsync(Portee portee, CriteresPublipostage criteres, ServiceCourriels courriels, CancellationToken ct = default)
     {
-        Exiger(portee);
+        portee.Exiger(Operation.Publipostage);
         var selections = Profils(criteres).Select(criteres.Pour).ToList();
         return courriels.NotifierAsync(portee, selections, reinitialiser: false, "Publipostage par courriel", ct);
     }
@@ -176,7 +176,7 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     /// <summary>Les fiches des comptes filtrés, sans rien changer, pour le CSV de publipostage (consigné au journal).</summary>
     public async Task<IReadOnlyList<FicheCompte>> ListerAsync(Portee portee, CriteresPublipostage criteres, CancellationToken ct = default)
     {
-        Exiger(portee);
+        portee.Exiger(Operation.Publipostage);
         var fiches = new List<FicheCompte>();
         foreach (var profil in Profils(criteres))
         {
@@ -189,5 +189,4 @@ public sealed class ServicePublipostage(CredentialsDbContext db, ServiceComptes 
     private static IEnumerable<Profil> Profils(CriteresPublipostage criteres) =>
         Enum.GetValues<Profil>().Where(p => criteres.Profils.Contains(p));
 
-    private static void Exiger(Portee portee) => portee.Exiger(Operation.Publipostage);
 }

@@ -95,19 +95,11 @@ public sealed class MatricePermissionsTests : IAsyncLifetime
         {
             foreach (var role in Roles)
             {
-                var permis = Autorisations.EtendueDe(role, operation) != Etendue.Aucune;
-                var avant = await EmpreinteAsync();
-                await using var scope = app.Portee();
-                var refuse = await essai(scope.ServiceProvider, PorteeDe(role));
-                if (refuse == permis)
+                await EssayerAsync(operation, role, async () =>
                 {
-                    ecarts.Add($"{operation} × {role}: {(permis ? "refusé alors que permis" : "accepté alors qu'interdit")}");
-                }
-
-                if (!permis && await EmpreinteAsync() != avant)
-                {
-                    ecarts.Add($"{operation} × {role}: refusé mais des comptes ont changé");
-                }
+                    await using var scope = app.Portee();
+                    return await essai(scope.ServiceProvider, PorteeDe(role));
+                }, ecarts);
             }
         }
 
@@ -129,22 +121,28 @@ public sealed class MatricePermissionsTests : IAsyncLifetime
         {
             foreach (var (role, client) in clients)
             {
-                var permis = Autorisations.EtendueDe(role, operation) != Etendue.Aucune;
-                var avant = await EmpreinteAsync();
-                var refuse = await essai(client);
-                if (refuse == permis)
-                {
-                    ecarts.Add($"{operation} × {role}: {(permis ? "refusé alors que permis" : "accepté alors qu'interdit")}");
-                }
-
-                if (!permis && await EmpreinteAsync() != avant)
-                {
-                    ecarts.Add($"{operation} × {role}: refusé mais des comptes ont changé");
-                }
+                await EssayerAsync(operation, role, () => essai(client), ecarts);
             }
         }
 
         Assert.Empty(ecarts);
+    }
+
+    /// <summary>One cell: the try must be refused exactly when the matrix forbids it, and a refusal must change nothing.</summary>
+    private async Task EssayerAsync(Operation operation, RoleConsole role, Func<Task<bool>> essai, List<string> ecarts)
+    {
+        var permis = Autorisations.EtendueDe(role, operation) != Etendue.Aucune;
+        var avant = await EmpreinteAsync();
+        var refuse = await essai();
+        if (refuse == permis)
+        {
+            ecarts.Add($"{operation} × {role}: {(permis ? "refusé alors que permis" : "accepté alors qu'interdit")}");
+        }
+
+        if (!permis && await EmpreinteAsync() != avant)
+        {
+            ecarts.Add($"{operation} × {role}: refusé mais des comptes ont changé");
+        }
     }
 
     private Portee PorteeDe(RoleConsole role) => role switch
