@@ -123,7 +123,8 @@ public sealed class LiensPortail(
         var tentative = await limiteur.ReserverAsync(id, adresseIp, ct);
         if (!tentative.Autorisee)
         {
-            logger.LogDebug("Portal password link request refused during a delay for {Identifiant}", id);
+            // No identifier in the log: it is built from the person's name.
+            logger.LogDebug("Portal password link request refused during a delay");
             return;
         }
 

@@ -246,7 +246,8 @@ public sealed class ServicePortail(
         if (!tentative.Autorisee)
         {
             // Refused unverified, with the same answer as a wrong secret; nothing written (bounded under attack).
-            logger.LogDebug("Portal {Demarche} refused during a delay for {Identifiant}", demarche, identifiant);
+            // No identifier in the log: it is built from the person's name.
+            logger.LogDebug("Portal {Demarche} refused during a delay", demarche);
             Metriques.RefusPortail.Add(1);
             return (null, echec);
         }
