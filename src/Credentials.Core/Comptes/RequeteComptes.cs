@@ -28,10 +28,13 @@ public static class RequeteComptes
 
         if (criteres.Classes.Count > 0)
         {
+            // The school is repeated on the class: its (school, code) index finds the class at once, where the code alone
+            // matched the classes of every school (« 6A » in each of 100 schools: a scan of all classes, per search).
             var codes = criteres.Classes.ToList();
+            var etablissement = portee.EtablissementId;
             requete = criteres.Profil == Profil.Responsable
-                ? requete.Where(c => c.Enfants.Any(r => r.Eleve.Classe != null && codes.Contains(r.Eleve.Classe.Code)))
-                : requete.Where(c => c.Classe != null && codes.Contains(c.Classe.Code));
+                ? requete.Where(c => c.Enfants.Any(r => r.Eleve.Classe != null && r.Eleve.Classe.EtablissementId == etablissement && codes.Contains(r.Eleve.Classe.Code)))
+                : requete.Where(c => c.Classe != null && c.Classe.EtablissementId == etablissement && codes.Contains(c.Classe.Code));
         }
 
         if (criteres.Etats.Count > 0)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Credentials.Core.Acces;
 using Credentials.Core.Comptes;
 using Credentials.Core.Data;
@@ -38,8 +37,8 @@ public sealed class FiltreContexteConsole(CredentialsDbContext db) : IAsyncActio
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var utilisateurId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (utilisateurId is null)
+        // Read with the session's check (SessionConsole), in the same request.
+        if (http.Items[typeof(UtilisateurConnecte)] is not UtilisateurConnecte utilisateur)
         {
             context.Result = new ChallengeResult();
             return;
@@ -48,7 +47,7 @@ public sealed class FiltreContexteConsole(CredentialsDbContext db) : IAsyncActio
         var affectations = await db.Affectations.AsNoTracking()
             .Include(a => a.Etablissement)
             .Include(a => a.Classes).ThenInclude(c => c.Classe)
-            .Where(a => a.UtilisateurId == utilisateurId)
+            .Where(a => a.UtilisateurId == utilisateur.Id)
             .OrderBy(a => a.Etablissement.Nom)
             .ToListAsync(http.RequestAborted);
         if (affectations.Count == 0)
@@ -59,11 +58,10 @@ public sealed class FiltreContexteConsole(CredentialsDbContext db) : IAsyncActio
 
         var choisi = http.Request.Cookies[ContexteConsole.CleCookie];
         var affectation = affectations.FirstOrDefault(a => a.Etablissement.Uai == choisi) ?? affectations[0];
-        var utilisateur = await db.Users.AsNoTracking().SingleAsync(u => u.Id == utilisateurId, http.RequestAborted);
         var contexte = new ContexteConsole(
-            utilisateurId,
-            utilisateur.Email ?? "",
-            string.IsNullOrWhiteSpace(utilisateur.NomAffiche) ? utilisateur.Email ?? "" : utilisateur.NomAffiche,
+            utilisateur.Id,
+            utilisateur.Courriel ?? "",
+            string.IsNullOrWhiteSpace(utilisateur.NomAffiche) ? utilisateur.Courriel ?? "" : utilisateur.NomAffiche,
             affectation.Etablissement,
             affectation.Role,
             affectation.Classes.Select(c => c.Classe).OrderBy(c => c.Code).ToList(),

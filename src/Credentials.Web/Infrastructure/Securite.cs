@@ -37,6 +37,10 @@ public static class Securite
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 
+            // The security stamp is checked on every request: sign-out, a password change or reset, a role change or a
+            // removal from the school ends every copy of the session cookie at once (one indexed read per request).
+            options.Events.OnValidatePrincipal = SessionConsole.VerifierAsync;
+
             // A session that ends on a confirmation page: after signing in again, back to the search with its
             // criteria (the posted action has a GET twin that leads there), never to a GET of a POST-only address.
             options.Events.OnRedirectToLogin = async contexte =>
@@ -50,9 +54,6 @@ public static class Securite
                 contexte.Response.Redirect(contexte.RedirectUri);
             };
         });
-        // The security stamp is checked on every request: sign-out, a password change or reset, a role change or a
-        // removal from the school ends every copy of the session cookie at once (one indexed read per request).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "credentials.af";
