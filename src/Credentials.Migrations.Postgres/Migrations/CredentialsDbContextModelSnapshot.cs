@@ -467,6 +467,8 @@ namespace Credentials.Migrations.Postgres.Migrations
 
                     b.HasIndex("EtablissementId", "Profil", "Etat");
 
+                    b.HasIndex("EtablissementId", "Profil", "Recherche");
+
                     b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
 
                     b.ToTable("Comptes");

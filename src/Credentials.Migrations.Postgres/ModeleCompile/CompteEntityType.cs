@@ -25,7 +25,7 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
                 propertyCount: 44,
                 navigationCount: 4,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 9,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -444,6 +444,9 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
                 new[] { etablissementId, profil, etat });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { etablissementId, profil, recherche });
+
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { etablissementId, profil, nom, prenom });
 
             return runtimeEntityType;

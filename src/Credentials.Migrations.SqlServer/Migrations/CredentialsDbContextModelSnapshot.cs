@@ -468,6 +468,8 @@ namespace Credentials.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EtablissementId", "Profil", "Etat");
 
+                    b.HasIndex("EtablissementId", "Profil", "Recherche");
+
                     b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
 
                     b.ToTable("Comptes");

@@ -11,7 +11,7 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("41f66a69-f434-46d3-8e30-57029e8778f0"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("0031091a-db7c-4ec6-a599-64a9dfc96343"), entityTypeCount: 21)
         {
         }
 

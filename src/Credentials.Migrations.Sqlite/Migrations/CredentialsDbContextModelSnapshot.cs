@@ -452,6 +452,8 @@ namespace Credentials.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EtablissementId", "Profil", "Etat");
 
+                    b.HasIndex("EtablissementId", "Profil", "Recherche");
+
                     b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
 
                     b.ToTable("Comptes");

@@ -11,7 +11,7 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b16a1c1b-b8a7-4985-92bf-cb5c2e80f1d7"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("1d686f0a-6d03-4fca-badb-17f5d064937d"), entityTypeCount: 21)
         {
         }
 

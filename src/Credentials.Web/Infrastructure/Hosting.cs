@@ -65,6 +65,8 @@ public static class Hosting
         services.AddCredentialsIdentity().AddSignInManager();
         services.AddScoped<ServiceComptes>();
         services.AddScoped<RechercheComptes>();
+        services.AddMemoryCache();
+        services.AddSingleton<ListesFiltres>();
         services.AddScoped<LectureJournal>();
         services.AddScoped<ServiceParametres>();
         services.AddScoped<ServiceUtilisateurs>();

@@ -38,6 +38,8 @@ internal sealed class CompteConfiguration : IEntityTypeConfiguration<Compte>
         builder.HasIndex(c => c.IdentifiantRacine);
         builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Nom, c.Prenom });
         builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Etat });
+        // The name search (« q ») and its count read the school's folded names from this index alone, not from the rows.
+        builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Recherche });
         builder.HasIndex(c => new { c.EtablissementId, c.ClasseId });
         builder.HasIndex(c => new { c.EtablissementId, c.CleImport });
         builder.HasIndex(c => c.LienHash).IsUnique();

@@ -7,8 +7,8 @@ namespace Credentials.Web.Features.Eleves;
 
 /// <summary>L'onglet Élèves (et Élèves extérieurs) : les actions communes aux onglets de comptes, sur les élèves.</summary>
 [Route("eleves")]
-public sealed class ElevesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi)
-    : OngletComptesController(recherche, credentials, suivi)
+public sealed class ElevesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi, ListesFiltres listes)
+    : OngletComptesController(recherche, credentials, suivi, listes)
 {
     protected override SectionComptes Section => SectionComptes.Eleves;
 }

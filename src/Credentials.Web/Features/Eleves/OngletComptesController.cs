@@ -9,13 +9,13 @@ namespace Credentials.Web.Features.Eleves;
 /// Un onglet de comptes (Élèves, Responsables) : rechercher, voir un compte, préparer une action sur une sélection.
 /// Les actions elles-mêmes sont dans <see cref="ActionsComptesController"/>.
 /// </summary>
-public abstract class OngletComptesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi) : ControleurOnglet
+public abstract class OngletComptesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi, ListesFiltres listes) : ControleurOnglet
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(RechercheEleves filtres, CancellationToken ct)
     {
         var page = await recherche.RechercherAsync(Portee, filtres.Criteres(), filtres.Page, filtres.Taille, ct);
-        var modele = new ElevesIndexModel(filtres, page, await recherche.ClassesAsync(Portee, ct), Section.EstEleves ? await recherche.MefsAsync(Portee, ct) : [], Portee);
+        var modele = new ElevesIndexModel(filtres, page, await recherche.ClassesAsync(Portee, ct), Section.EstEleves ? await listes.MefsAsync(recherche, Portee, Contexte.Etablissement.Version, ct) : [], Portee);
         if (!Section.EstEleves)
         {
             modele = modele with { Enfants = await recherche.EnfantsAsync(Portee, page.Lignes.Select(l => l.Id).ToList(), ct) };

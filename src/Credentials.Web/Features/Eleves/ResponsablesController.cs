@@ -11,8 +11,8 @@ namespace Credentials.Web.Features.Eleves;
 /// lister, réinitialiser, bloquer — les mêmes actions que pour les élèves.
 /// </summary>
 [Route("responsables")]
-public sealed class ResponsablesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi)
-    : OngletComptesController(recherche, credentials, suivi)
+public sealed class ResponsablesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi, ListesFiltres listes)
+    : OngletComptesController(recherche, credentials, suivi, listes)
 {
     protected override SectionComptes Section => SectionComptes.Responsables;
 }
