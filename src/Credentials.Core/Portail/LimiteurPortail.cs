@@ -84,7 +84,15 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
         for (var essai = 1; essai <= EssaisEcriture; essai++)
         {
             var maintenant = outils.Maintenant;
-            var lignes = await db.Set<LimitePortail>().Where(l => noms.Contains(l.Cle)).ToDictionaryAsync(l => l.Cle, ct);
+            var lignes = await LireAsync(noms, ct);
+            if (!lignes.Values.Any(l => l.EstBloquee(maintenant))
+                && lignes.Count < noms.Count
+                && await CreerLignesAsync(noms.Where(n => !lignes.ContainsKey(n)), maintenant, ct))
+            {
+                Detacher();
+                lignes = await LireAsync(noms, ct);
+            }
+
             if (lignes.Values.Any(l => l.EstBloquee(maintenant)))
             {
                 Detacher();
@@ -127,6 +135,32 @@ public sealed class LimiteurPortail(CredentialsDbContext db, OutilsSecrets outil
 
         return Tentative.Refusee;
     }
+
+    /// <summary>
+    /// Crée les lignes des clés nouvelles, chacune par un <c>INSERT</c> qui laisse en place une ligne déjà là :
+    /// des familles derrière une même adresse qui essaient au même moment, sur deux instances, ne se disputent plus
+    /// l'insertion (la perdante échouait sur la clé primaire, recomptait, et EF journalisait une erreur pour un cas
+    /// prévu). Le compte se fait ensuite sur des lignes existantes, avec le contrôle de version. SQL Server garde
+    /// l'insertion par EF et sa reprise.
+    /// </summary>
+    private async Task<bool> CreerLignesAsync(IEnumerable<string> cles, DateTime maintenant, CancellationToken ct)
+    {
+        if (db.Database.IsSqlServer())
+        {
+            return false;
+        }
+
+        foreach (var cle in cles)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "LimitesPortail" ("Cle", "Echecs", "DebutFenetre", "Version") VALUES ({cle}, 0, {maintenant}, 0) ON CONFLICT DO NOTHING""", ct);
+        }
+
+        return true;
+    }
+
+    private Task<Dictionary<string, LimitePortail>> LireAsync(List<string> cles, CancellationToken ct) =>
+        db.Set<LimitePortail>().Where(l => cles.Contains(l.Cle)).ToDictionaryAsync(l => l.Cle, ct);
 
     /// <summary>
     /// L'essai a réussi (ou le secret a été reconnu) : le compteur de l'identifiant repart de zéro, celui de

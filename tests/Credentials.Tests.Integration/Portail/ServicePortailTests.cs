@@ -5,6 +5,7 @@ using Credentials.Core.Portail;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Credentials.Tests.Portail.PortailDeTest;
 
 namespace Credentials.Tests.Portail;
@@ -91,6 +92,36 @@ public class ServicePortailTests
         var limite = await verification.ServiceProvider.GetRequiredService<CredentialsDbContext>().Set<LimitePortail>().SingleAsync(l => l.Cle == "id:camille.martin");
         Assert.InRange(hacheur.Verifications, 1, 5);
         Assert.Equal(hacheur.Verifications, limite.Echecs);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Deux_premiers_essais_simultanes_sur_une_cle_nouvelle_ne_journalisent_aucune_erreur(FournisseurBase fournisseur)
+    {
+        // Families behind one address (a school's or a carrier's) try at the same moment: the limiter's rows for the
+        // new keys were inserted twice, and the loser's duplicate key was logged as an error by EF, for a case foreseen.
+        var journal = new JournalCapture();
+        await using var app = await ApplicationDeTest.CreerAsync(fournisseur, null, services =>
+        {
+            Remplacer(services, null, new Core.Secrets.HacheurPbkdf2(1_000));
+            services.AddSingleton<ILoggerProvider>(journal);
+        });
+
+        // A fresh database's first migration check is logged by EF as a failed command: only what follows counts.
+        var avant = journal.Lignes.Count;
+        var reponses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var scope = app.Portee();
+            return await scope.ServiceProvider.GetRequiredService<ServicePortail>()
+                .SeConnecterAsync($"famille.{i % 4}", $"Essai-En-Rafale-{i}", IPAddress.Parse("203.0.113.7"));
+        }));
+
+        Assert.All(reponses, r => Assert.NotEmpty(r.Erreurs));
+        var erreurs = journal.Lignes.Skip(avant).Where(l => l.Niveau >= LogLevel.Error).Select(l => $"{l.Categorie}: {l.Message}").ToList();
+        Assert.True(erreurs.Count == 0, string.Join('\n', erreurs));
+        await using var verification = app.Portee();
+        var limites = await verification.ServiceProvider.GetRequiredService<CredentialsDbContext>().Set<LimitePortail>().ToDictionaryAsync(l => l.Cle);
+        Assert.Equal(["id:famille.0", "id:famille.1", "id:famille.2", "id:famille.3", "ip:203.0.113.7"], limites.Keys.Order());
     }
 
     [Fact]
