@@ -200,6 +200,13 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
         // cost the CLI about one second of CPU on every command.
         if (!await AJourAsync(ct))
         {
+            // On an existing database without history table (a new PostgreSQL database), EF's MigrateAsync first reads
+            // the missing table and logs that failed read as an error, which the operator saw on every first install.
+            if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            }
+
             await db.Database.MigrateAsync(ct);
         }
 

@@ -5,6 +5,9 @@ using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Credentials.Tests.Store;
 
@@ -124,6 +127,37 @@ public class MigrationTests
         var schemaModele = await SchemaAsync(creee);
         Assert.Contains(schemaModele, l => l.StartsWith("Comptes.Identifiant ", StringComparison.Ordinal));
         Assert.Equal(schemaModele, schemaMigre);
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task La_premiere_migration_d_une_base_vide_ne_journalise_aucune_erreur(FournisseurBase fournisseur)
+    {
+        // The operator's first `credentials migrate` on the empty database he created printed EF's « fail: Failed
+        // executing DbCommand » (its read of the missing history table) before « Base de données à jour ».
+        await using var vide = await BaseDeTest.CreerAsync(fournisseur);
+        var journal = new JournalCapture();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = fournisseur.ToString(),
+            ["ConnectionStrings:Credentials"] = vide.Chaine,
+            ["DataDirectory"] = Directory.CreateTempSubdirectory("credentials-migration-").FullName,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(l => l.AddProvider(journal).SetMinimumLevel(LogLevel.Debug));
+        services.AddCredentialsCore(configuration);
+        await using var fournisseurServices = services.BuildServiceProvider();
+
+        await using (var scope = fournisseurServices.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
+        }
+
+        var erreurs = journal.Lignes.Where(l => l.Niveau >= LogLevel.Error).Select(l => $"{l.Categorie}: {l.Message}").ToList();
+        Assert.True(erreurs.Count == 0, string.Join('\n', erreurs));
+        await using var db = vide.Contexte();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     /// <summary>A fresh database migrated from empty by the provider's generated migrations.</summary>
