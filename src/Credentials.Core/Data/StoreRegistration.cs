@@ -198,11 +198,12 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
     {
         // An up-to-date database is only checked: MigrateAsync also builds and compares the whole model, which
         // cost the CLI about one second of CPU on every command.
-        if (!await AJourAsync(ct))
+        var existe = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct);
+        if (!existe || !await AJourAsync(ct))
         {
             // On an existing database without history table (a new PostgreSQL database), EF's MigrateAsync first reads
             // the missing table and logs that failed read as an error, which the operator saw on every first install.
-            if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+            if (existe)
             {
                 await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             }
@@ -219,15 +220,10 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
     /// <summary>
     /// Vrai si chaque migration de l'assemblage est dans la table d'historique : un seul <c>SELECT</c>, lu à la main.
     /// <c>GetPendingMigrationsAsync</c> construit d'abord le modèle de la table d'historique (0,1 s pour une commande
-    /// de la CLI). Une base absente ou sans table d'historique n'est pas à jour : <c>MigrateAsync</c> la crée.
+    /// de la CLI). Sur une base qui existe ; sans table d'historique, elle n'est pas à jour.
     /// </summary>
     private async Task<bool> AJourAsync(CancellationToken ct)
     {
-        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
-        {
-            return false;
-        }
-
         var attendues = db.Database.GetMigrations().ToList();
         var options = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
         var sql = db.GetService<ISqlGenerationHelper>();

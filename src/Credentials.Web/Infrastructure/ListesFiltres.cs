@@ -18,13 +18,10 @@ public sealed class ListesFiltres(IMemoryCache cache)
     {
         var classes = portee.Classes is { } visibles ? string.Join(',', visibles.Order()) : "*";
         var cle = (nameof(MefsAsync), portee.EtablissementId, versionEtablissement, classes);
-        if (cache.TryGetValue(cle, out IReadOnlyList<(string, string?)>? mefs) && mefs is not null)
+        return (await cache.GetOrCreateAsync(cle, entree =>
         {
-            return mefs;
-        }
-
-        mefs = await recherche.MefsAsync(portee, ct);
-        cache.Set(cle, mefs, Duree);
-        return mefs;
+            entree.AbsoluteExpirationRelativeToNow = Duree;
+            return recherche.MefsAsync(portee, ct);
+        }))!;
     }
 }
