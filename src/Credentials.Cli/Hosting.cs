@@ -59,10 +59,19 @@ internal static class Hosting
             {
                 await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
             }
-            catch
+            catch (Exception erreur)
             {
                 // The database's error is the one told; the reading ends before the services are disposed.
                 await preparation.ContinueWith(_ => { }, TaskScheduler.Default);
+                if (erreur is System.Data.Common.DbException)
+                {
+                    // The driver's own words stay in brackets: they name the server, the database or the refusal.
+                    AnsiConsole.MarkupLineInterpolated(
+                        Libelles.Culture,
+                        $"[red]Erreur :[/] la base de données n'a pas pu être ouverte ni mise à jour ({erreur.Message}). Vérifiez Database:Provider et ConnectionStrings:Credentials.");
+                    return 1;
+                }
+
                 throw;
             }
 

@@ -198,16 +198,19 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
     {
         // An up-to-date database is only checked: MigrateAsync also builds and compares the whole model, which
         // cost the CLI about one second of CPU on every command.
-        var existe = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct);
+        var createur = db.GetService<IRelationalDatabaseCreator>();
+        var existe = await ExisteAsync(createur, ct);
         if (!existe || !await AJourAsync(ct))
         {
-            // On an existing database without history table (a new PostgreSQL database), EF's MigrateAsync first reads
-            // the missing table and logs that failed read as an error, which the operator saw on every first install.
-            if (existe)
+            // EF's MigrateAsync would check the database's existence its own way, then read the missing history table of
+            // a new database, and log both failures as errors, which the operator saw on every first install: the
+            // database and the history table are created first.
+            if (!existe)
             {
-                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+                await createur.CreateAsync(ct);
             }
 
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
         }
 
@@ -216,6 +219,39 @@ public sealed class Migrateur(CredentialsDbContext db, ConfigurationStore store)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
+
+    /// <summary>
+    /// Vrai si la base existe. Un serveur est interrogé en ouvrant la connexion hors d'EF : EF journalise comme une
+    /// erreur l'échec d'ouverture sur une base absente, le cas normal d'une première installation. Une autre erreur
+    /// (mot de passe, serveur injoignable) remonte telle quelle.
+    /// </summary>
+    private async Task<bool> ExisteAsync(IRelationalDatabaseCreator createur, CancellationToken ct)
+    {
+        if (store.Fournisseur == FournisseurBase.Sqlite)
+        {
+            // A file: EF only looks for it.
+            return await createur.ExistsAsync(ct);
+        }
+
+        var connexion = db.Database.GetDbConnection();
+        try
+        {
+            await connexion.OpenAsync(ct);
+            return true;
+        }
+        catch (System.Data.Common.DbException erreur) when (BaseAbsente(erreur))
+        {
+            return false;
+        }
+        finally
+        {
+            await connexion.CloseAsync();
+        }
+    }
+
+    /// <summary>L'erreur d'ouverture que donne une base absente : 3D000 en PostgreSQL, 4060 en SQL Server.</summary>
+    private static bool BaseAbsente(System.Data.Common.DbException erreur) =>
+        erreur.SqlState == "3D000" || erreur is Microsoft.Data.SqlClient.SqlException { Number: 4060 };
 
     /// <summary>
     /// Vrai si chaque migration de l'assemblage est dans la table d'historique : un seul <c>SELECT</c>, lu à la main.

@@ -34,7 +34,8 @@ public sealed class BaseDeTest : IAsyncDisposable
         ?? throw new InvalidOperationException(
             "CREDENTIALS_TEST_PG is not set: run the tests with ./scripts/test.sh, which starts a PostgreSQL cluster.");
 
-    public static async Task<BaseDeTest> CreerAsync(FournisseurBase fournisseur)
+    /// <summary>Une base vide de ce fournisseur ; si <paramref name="creer"/> est faux, une base PostgreSQL qui n'existe pas encore (supprimée à la fin si elle a été créée).</summary>
+    public static async Task<BaseDeTest> CreerAsync(FournisseurBase fournisseur, bool creer = true)
     {
         if (fournisseur == FournisseurBase.Sqlite)
         {
@@ -46,8 +47,11 @@ public sealed class BaseDeTest : IAsyncDisposable
         await using (var connexion = new NpgsqlConnection(ChainePostgresServeur))
         {
             await connexion.OpenAsync();
-            await using var commande = new NpgsqlCommand($"CREATE DATABASE {nom}", connexion);
-            await commande.ExecuteNonQueryAsync();
+            if (creer)
+            {
+                await using var commande = new NpgsqlCommand($"CREATE DATABASE {nom}", connexion);
+                await commande.ExecuteNonQueryAsync();
+            }
         }
 
         var chaine = new NpgsqlConnectionStringBuilder(ChainePostgresServeur) { Database = nom, Pooling = false }.ConnectionString;

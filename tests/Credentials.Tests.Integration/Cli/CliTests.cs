@@ -23,7 +23,10 @@ public sealed class CliTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<(int Code, string Sortie)> CredentialsAsync(params string[] arguments)
+    private Task<(int Code, string Sortie)> CredentialsAsync(params string[] arguments) =>
+        CredentialsAsync(new Dictionary<string, string>(), arguments);
+
+    private async Task<(int Code, string Sortie)> CredentialsAsync(IReadOnlyDictionary<string, string> environnement, params string[] arguments)
     {
         var depart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         depart.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "credentials.dll"));
@@ -34,6 +37,11 @@ public sealed class CliTests : IAsyncLifetime
 
         depart.Environment["DataDirectory"] = dossier;
         depart.Environment["COLUMNS"] = "200";
+        foreach (var (cle, valeur) in environnement)
+        {
+            depart.Environment[cle] = valeur;
+        }
+
         using var processus = Process.Start(depart)!;
         var sortie = processus.StandardOutput.ReadToEndAsync();
         var erreurs = processus.StandardError.ReadToEndAsync();
@@ -251,6 +259,29 @@ public sealed class CliTests : IAsyncLifetime
 
         Assert.Equal(1, resultat.Code);
         Assert.Contains("Fournisseur inconnu « Oracle » : Sqlite, Postgres ou SqlServer.", resultat.Sortie);
+    }
+
+    [Fact]
+    public async Task Une_base_injoignable_est_dite_en_francais_sans_trace_de_pile()
+    {
+        // A port nobody listens on: the PostgreSQL server is down or the address is wrong.
+        using var prise = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        prise.Start();
+        var port = ((System.Net.IPEndPoint)prise.LocalEndpoint).Port;
+        prise.Stop();
+        var environnement = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Credentials"] = $"Host=127.0.0.1;Port={port};Username=postgres;Database=credentials;Timeout=5",
+        };
+
+        var resultat = await CredentialsAsync(environnement, "migrate");
+
+        Assert.Equal(1, resultat.Code);
+        Assert.Contains("la base de données n'a pas pu être ouverte ni mise à jour", resultat.Sortie);
+        Assert.Contains($"127.0.0.1:{port}", resultat.Sortie);
+        Assert.DoesNotContain("Erreur inattendue", resultat.Sortie);
+        Assert.DoesNotContain("   at ", resultat.Sortie);
     }
 
     [Fact]

@@ -136,11 +136,26 @@ public class MigrationTests
         // The operator's first `credentials migrate` on the empty database he created printed EF's « fail: Failed
         // executing DbCommand » (its read of the missing history table) before « Base de données à jour ».
         await using var vide = await BaseDeTest.CreerAsync(fournisseur);
+        await MigrerSansErreurAsync(vide);
+    }
+
+    [Fact]
+    public async Task La_migration_cree_une_base_postgresql_absente_sans_journaliser_d_erreur()
+    {
+        // Without the database at all, EF's own check of its existence logged « An error occurred using the
+        // connection to database … » as an error before creating it.
+        await using var absente = await BaseDeTest.CreerAsync(FournisseurBase.Postgres, creer: false);
+        await MigrerSansErreurAsync(absente);
+    }
+
+    /// <summary>Migre la base comme la CLI et le web le font au démarrage, et vérifie qu'aucune erreur n'a été journalisée.</summary>
+    private static async Task MigrerSansErreurAsync(BaseDeTest baseTest)
+    {
         var journal = new JournalCapture();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = fournisseur.ToString(),
-            ["ConnectionStrings:Credentials"] = vide.Chaine,
+            ["Database:Provider"] = baseTest.Fournisseur.ToString(),
+            ["ConnectionStrings:Credentials"] = baseTest.Chaine,
             ["DataDirectory"] = Directory.CreateTempSubdirectory("credentials-migration-").FullName,
         }).Build();
         var services = new ServiceCollection();
@@ -156,7 +171,7 @@ public class MigrationTests
 
         var erreurs = journal.Lignes.Where(l => l.Niveau >= LogLevel.Error).Select(l => $"{l.Categorie}: {l.Message}").ToList();
         Assert.True(erreurs.Count == 0, string.Join('\n', erreurs));
-        await using var db = vide.Contexte();
+        await using var db = baseTest.Contexte();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
