@@ -21,15 +21,27 @@ public sealed class FichierImport(string nom, long taille, Func<Stream> ouvrir)
         new(nom, octets.Length, () => new MemoryStream(octets, writable: false));
 }
 
+/// <summary>
+/// L'export qu'une lecture attend dans une archive ZIP : s'il y en a plusieurs (l'établissement les a réunis), le
+/// sien se reconnaît au début de son nom, celui que SIECLE lui donne.
+/// </summary>
+internal sealed record ExportArchive(string Prefixe, string Description);
+
 /// <summary>Lit un fichier déposé en mémoire, dans la limite de taille, en ouvrant l'archive ZIP de SIECLE s'il y a lieu.</summary>
 internal static class ContenuFichier
 {
     private static ReadOnlySpan<byte> SignatureZip => "PK\u0003\u0004"u8;
 
+    /// <summary>Une archive sans aucun fichier ne commence que par la fin de son répertoire.</summary>
+    private static ReadOnlySpan<byte> SignatureZipVide => "PK\u0005\u0006"u8;
+
     private static ReadOnlySpan<byte> SignaturePdf => "%PDF"u8;
 
-    /// <summary>Les octets du fichier (ou du XML de l'archive), ou null avec une erreur consignée.</summary>
-    public static byte[]? Lire(FichierImport fichier, OptionsImport options, RapportLecture rapport, bool archiveAcceptee)
+    /// <summary>
+    /// Les octets du fichier (ou du XML de l'archive), ou null avec une erreur consignée. Sans <paramref name="archive"/>,
+    /// une archive est refusée (un CSV est attendu).
+    /// </summary>
+    public static byte[]? Lire(FichierImport fichier, OptionsImport options, RapportLecture rapport, ExportArchive? archive)
     {
         var ou = new Localisation(fichier.Nom);
         if (fichier.Taille > options.TailleMaxOctets)
@@ -62,17 +74,17 @@ internal static class ContenuFichier
             return null;
         }
 
-        if (!octets.AsSpan().StartsWith(SignatureZip))
+        if (!octets.AsSpan().StartsWith(SignatureZip) && !octets.AsSpan().StartsWith(SignatureZipVide))
         {
             return octets;
         }
 
-        return archiveAcceptee ? Desarchiver(octets, ou, options, rapport) : RefuserArchive(octets, ou, rapport);
+        return archive is null ? RefuserArchive(octets, ou, rapport) : Desarchiver(octets, ou, archive, options, rapport);
     }
 
     public static string Taille(long octets) => TexteImport.Taille(octets);
 
-    private static byte[]? Desarchiver(byte[] octets, Localisation ou, OptionsImport options, RapportLecture rapport)
+    private static byte[]? Desarchiver(byte[] octets, Localisation ou, ExportArchive attendu, OptionsImport options, RapportLecture rapport)
     {
         try
         {
@@ -84,11 +96,16 @@ internal static class ContenuFichier
             }
 
             var xml = archive.Entries.Where(e => e.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (xml.Count > 1 && xml.Where(e => e.Name.StartsWith(attendu.Prefixe, StringComparison.OrdinalIgnoreCase)).ToList() is [var sien])
+            {
+                xml = [sien];
+            }
+
             if (xml.Count != 1)
             {
                 rapport.Erreur(ou, xml.Count == 0
                     ? "l'archive ne contient aucun fichier XML : ce n'est pas un export de SIECLE"
-                    : $"l'archive contient plusieurs fichiers XML ({string.Join(", ", xml.Select(e => $"« {e.Name} »"))}) : déposez-les un par un");
+                    : $"l'archive contient plusieurs fichiers XML ({string.Join(", ", xml.Select(e => $"« {e.Name} »"))}) et pas un seul qui soit {attendu.Description} : déposez cet export seul");
                 return null;
             }
 

@@ -6,7 +6,8 @@ namespace Credentials.Core.Imports;
 
 /// <summary>
 /// Lit les « Exports XML génériques » de SIECLE : ElevesSansAdresses / ElevesAvecAdresses, ResponsablesAvecAdresses
-/// (ou SansAdresses) et, facultatif, Nomenclature pour les libellés des MEF ; chacun en .xml ou dans le .zip de SIECLE.
+/// (ou SansAdresses) et, facultatif, Nomenclature pour les libellés des MEF ; chacun en .xml ou dans le .zip de SIECLE
+/// (une archive qui les réunit peut être donnée pour chacun : chaque lecture y prend le sien).
 /// </summary>
 public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
 {
@@ -16,6 +17,10 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
     private static readonly HashSet<string> ElementsResponsables = ["PARAMETRES", "PERSONNE", "RESPONSABLE_ELEVE"];
     private static readonly HashSet<string> ElementsNomenclature = ["MEF"];
     private static readonly HashSet<string> Sautes = ["OPTIONS", "ADRESSES", "MATIERES", "MODALITES_ELECTION", "PROGRAMMES"];
+
+    private static readonly ExportArchive ArchiveEleves = new("Eleves", "l'export des élèves (ElevesSansAdresses ou ElevesAvecAdresses)");
+    private static readonly ExportArchive ArchiveResponsables = new("Responsables", "l'export des responsables (ResponsablesAvecAdresses ou ResponsablesSansAdresses)");
+    private static readonly ExportArchive ArchiveNomenclature = new("Nomenclature", "la nomenclature (Nomenclature)");
 
     /// <summary>Lit la paire de fichiers ; <paramref name="responsables"/> peut manquer (les élèves seuls sont alors importés).</summary>
     public ListeImport Lire(FichierImport eleves, FichierImport? responsables, FichierImport? nomenclature = null)
@@ -78,7 +83,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
     private LectureEleves? LireEleves(FichierImport fichier, RapportLecture rapport)
     {
         var lecture = new LectureEleves(fichier.Nom);
-        return LireExport(fichier, "BEE_ELEVES", ElementsEleves, lecture, (e, ligne) =>
+        return LireExport(fichier, "BEE_ELEVES", ArchiveEleves, ElementsEleves, lecture, (e, ligne) =>
         {
             if (e.Name.LocalName == "ELEVE")
             {
@@ -94,7 +99,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
     private LectureResponsables? LireResponsables(FichierImport fichier, RapportLecture rapport)
     {
         var lecture = new LectureResponsables(fichier.Nom);
-        return LireExport(fichier, "BEE_RESPONSABLES", ElementsResponsables, lecture, (e, ligne) =>
+        return LireExport(fichier, "BEE_RESPONSABLES", ArchiveResponsables, ElementsResponsables, lecture, (e, ligne) =>
         {
             if (e.Name.LocalName == "PERSONNE")
             {
@@ -108,10 +113,10 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
     }
 
     /// <summary>Lit un export (élèves ou responsables) : PARAMETRES ici, les autres éléments par <paramref name="traiter"/>.</summary>
-    private T? LireExport<T>(FichierImport fichier, string racine, IReadOnlySet<string> elements, T lecture, Action<XElement, int> traiter, RapportLecture rapport)
+    private T? LireExport<T>(FichierImport fichier, string racine, ExportArchive archive, IReadOnlySet<string> elements, T lecture, Action<XElement, int> traiter, RapportLecture rapport)
         where T : LectureExport
     {
-        var octets = ContenuFichier.Lire(fichier, options, rapport, archiveAcceptee: true);
+        var octets = ContenuFichier.Lire(fichier, options, rapport, archive);
         if (octets is null)
         {
             return null;
@@ -134,7 +139,7 @@ public sealed class LecteurSiecle(OptionsImport options, TimeProvider horloge)
     private Dictionary<string, string> LireNomenclature(FichierImport fichier, RapportLecture rapport)
     {
         var mefs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var octets = ContenuFichier.Lire(fichier, options, rapport, archiveAcceptee: true);
+        var octets = ContenuFichier.Lire(fichier, options, rapport, ArchiveNomenclature);
         if (octets is null)
         {
             return mefs;

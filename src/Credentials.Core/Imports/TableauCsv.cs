@@ -59,7 +59,7 @@ internal sealed class TableauCsv
 
     public static TableauCsv? Lire(FichierImport fichier, OptionsImport options, RapportLecture rapport)
     {
-        var octets = ContenuFichier.Lire(fichier, options, rapport, archiveAcceptee: false);
+        var octets = ContenuFichier.Lire(fichier, options, rapport, archive: null);
         if (octets is null)
         {
             return null;

@@ -125,6 +125,43 @@ public class LecteurSiecleTests
     }
 
     [Fact]
+    public void Une_archive_qui_reunit_les_exports_sert_a_chacun()
+    {
+        // The school zipped the two exports (and the nomenclature) together, in a folder, and gives that one file twice.
+        var zip = Zip(
+            ("Exports/ElevesSansAdresses.xml", Echantillons.Octets("ElevesSansAdresses.xml")),
+            ("Exports/ResponsablesAvecAdresses.xml", Echantillons.Octets("ResponsablesAvecAdresses.xml")),
+            ("Exports/Nomenclature.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <BEE_NOMENCLATURES VERSION="3.6"><DONNEES><MEFS>
+                  <MEF CODE_MEF="10010012110"><LIBELLE_LONG>6EME BILANGUE</LIBELLE_LONG></MEF>
+                </MEFS></DONNEES></BEE_NOMENCLATURES>
+                """u8.ToArray()));
+        var fichier = FichierImport.DepuisOctets("exports-siecle.zip", zip);
+
+        var liste = Lecteur().Lire(fichier, fichier, fichier);
+
+        Assert.Empty(liste.Erreurs);
+        Assert.Equal(6, liste.Eleves.Count());
+        Assert.Equal(8, liste.Responsables.Count());
+        Assert.Equal("6EME BILANGUE", liste.Classes.Single(c => c.Code == "6A").LibelleMef);
+    }
+
+    [Theory]
+    [InlineData("vide", "l'archive ne contient aucun fichier XML")]
+    [InlineData("deux élèves", "l'archive contient plusieurs fichiers XML (« ElevesSansAdresses.xml », « ElevesAvecAdresses.xml ») et pas un seul qui soit l'export des élèves")]
+    public void Une_archive_sans_un_seul_export_des_eleves_est_refusee_clairement(string cas, string attendu)
+    {
+        var eleves = Echantillons.Octets("ElevesSansAdresses.xml");
+        var zip = cas == "vide" ? Zip() : Zip(("ElevesSansAdresses.xml", eleves), ("ElevesAvecAdresses.xml", eleves));
+
+        var liste = Lecteur().Lire(FichierImport.DepuisOctets("export.zip", zip), Echantillons.SiecleResponsables);
+
+        Assert.Contains(liste.Erreurs, e => e.Texte.Contains(attendu, StringComparison.Ordinal));
+        Assert.Empty(liste.Personnes);
+    }
+
+    [Fact]
     public void La_nomenclature_donne_le_libelle_des_MEF()
     {
         var nomenclature = """
@@ -182,13 +219,18 @@ public class LecteurSiecleTests
         Assert.Empty(liste.Personnes);
     }
 
-    private static byte[] Zip(string nom, byte[] contenu)
+    private static byte[] Zip(string nom, byte[] contenu) => Zip((nom, contenu));
+
+    private static byte[] Zip(params (string Nom, byte[] Contenu)[] entrees)
     {
         using var memoire = new MemoryStream();
         using (var archive = new System.IO.Compression.ZipArchive(memoire, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
-            using var flux = archive.CreateEntry(nom).Open();
-            flux.Write(contenu);
+            foreach (var (nom, contenu) in entrees)
+            {
+                using var flux = archive.CreateEntry(nom).Open();
+                flux.Write(contenu);
+            }
         }
 
         return memoire.ToArray();
