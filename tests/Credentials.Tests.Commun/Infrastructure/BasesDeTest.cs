@@ -44,14 +44,12 @@ public sealed class BaseDeTest : IAsyncDisposable
         }
 
         var nom = "t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var connexion = new NpgsqlConnection(ChainePostgresServeur))
+        if (creer)
         {
+            await using var connexion = new NpgsqlConnection(ChainePostgresServeur);
             await connexion.OpenAsync();
-            if (creer)
-            {
-                await using var commande = new NpgsqlCommand($"CREATE DATABASE {nom}", connexion);
-                await commande.ExecuteNonQueryAsync();
-            }
+            await using var commande = new NpgsqlCommand($"CREATE DATABASE {nom}", connexion);
+            await commande.ExecuteNonQueryAsync();
         }
 
         var chaine = new NpgsqlConnectionStringBuilder(ChainePostgresServeur) { Database = nom, Pooling = false }.ConnectionString;
