@@ -106,11 +106,27 @@ public static class Hosting
         return services;
     }
 
-    /// <summary>Applique les migrations ; en Development, crée l'établissement de démonstration sur une base vide.</summary>
-    public static async Task PreparerBaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applique les migrations ; en Development, crée l'établissement de démonstration sur une base vide. Faux si la
+    /// base ne s'ouvre pas : l'erreur est journalisée en une ligne et l'instance doit s'arrêter (systemd, Docker la
+    /// relancent), sans « Unhandled exception » ni arrêt brutal du processus.
+    /// </summary>
+    public static async Task<bool> PreparerBaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Migrateur>().MigrerAsync();
+        }
+        catch (System.Data.Common.DbException erreur)
+        {
+            // The driver's words name the server, the database or the refusal; its stack trace would say nothing more.
+            app.Logger.LogCritical(
+                "Cannot open or migrate the database at start-up ({Cause}): check Database:Provider and ConnectionStrings:Credentials. The instance stops.",
+                erreur.Message);
+            return false;
+        }
+
         if (app.Environment.IsProduction() && !Core.Secrets.CertificatCles.EstConfigure(app.Configuration))
         {
             app.Logger.LogWarning("DataProtection:Certificat is not set in Production: the keys that encrypt provisional passwords are stored unencrypted (owner-only files) in their folder. See docs/securite.md.");
@@ -119,6 +135,8 @@ public static class Hosting
         {
             await CreerDemoAsync(scope.ServiceProvider, app.Logger);
         }
+
+        return true;
     }
 
     public static void UseCredentials(this WebApplication app)
