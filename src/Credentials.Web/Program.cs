@@ -1,20 +1,30 @@
 using Credentials.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddJournalisation();
-builder.Services.AddCredentials(builder.Configuration, builder.Environment);
-
-var app = builder.Build();
-if (!await app.PreparerBaseAsync())
+try
 {
-    // Disposing the services writes out the logged cause (RunAsync would dispose them at the end otherwise).
-    await app.DisposeAsync();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddJournalisation();
+    builder.Services.AddCredentials(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+    if (!await app.PreparerBaseAsync())
+    {
+        // Disposing the services writes out the logged cause (RunAsync would dispose them at the end otherwise).
+        await app.DisposeAsync();
+        return 1;
+    }
+
+    app.UseCredentials();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception erreur) when (erreur is Microsoft.Extensions.Options.OptionsValidationException or IOException or UnauthorizedAccessException)
+{
+    // A setting or a folder the operator must fix: one line and exit code 1 (systemd, Docker try again), not
+    // « Unhandled exception » and an aborted process. Any other exception is a bug and keeps its stack trace.
+    Console.Error.WriteLine($"Credentials ne démarre pas : {erreur.Message}");
     return 1;
 }
-
-app.UseCredentials();
-await app.RunAsync();
-return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
