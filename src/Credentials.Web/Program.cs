@@ -18,10 +18,11 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception erreur) when (erreur is Microsoft.Extensions.Options.OptionsValidationException or IOException or UnauthorizedAccessException)
+catch (Exception erreur) when (erreur is IOException or UnauthorizedAccessException)
 {
-    // A setting or a folder the operator must fix: one line and exit code 1 (systemd, Docker try again), not
-    // « Unhandled exception » and an aborted process. Any other exception is a bug and keeps its stack trace.
+    // A folder the operator must fix (data, keys, logs; an address already taken): one line and exit code 1 (systemd,
+    // Docker try again), not « Unhandled exception » and an aborted process. A refused setting is logged by the host
+    // in French and left to propagate (the tests' host factory reads it); any other exception keeps its stack trace.
     Console.Error.WriteLine($"Credentials ne démarre pas : {erreur.Message}");
     return 1;
 }
