@@ -265,10 +265,7 @@ public sealed class CliTests : IAsyncLifetime
     public async Task Une_base_injoignable_est_dite_en_francais_sans_trace_de_pile()
     {
         // A port nobody listens on: the PostgreSQL server is down or the address is wrong.
-        using var prise = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        prise.Start();
-        var port = ((System.Net.IPEndPoint)prise.LocalEndpoint).Port;
-        prise.Stop();
+        var port = Courriels.ServeurSmtpDeTest.PortLibre();
         var environnement = new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres",
