@@ -7,7 +7,7 @@ namespace Credentials.Web.Infrastructure;
 /// <summary>
 /// Au démarrage, rend en arrière-plan quelques documents fictifs (courriers avec QR code, fiches 8 par page,
 /// liste) : le premier « tout notifier » de la journée ne paie plus la compilation à la volée de PDFsharp,
-/// de QRCoder et de nos gabarits — sur 2 cœurs, 2 000 courriers passaient de 0,6 s à chaud à 2 s à froid.
+/// de l'encodeur QR et de nos gabarits — sur 2 cœurs, 2 000 courriers passaient de 0,6 s à chaud à 2 s à froid.
 /// Désactivable par <c>Documents:Prechauffer=false</c> (les tests d'intégration le font).
 /// </summary>
 public sealed class PrechauffageDocuments(IConfiguration configuration, ILogger<PrechauffageDocuments> logger) : BackgroundService

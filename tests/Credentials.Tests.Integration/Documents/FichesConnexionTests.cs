@@ -218,6 +218,18 @@ public sealed class FichesConnexionTests : IDisposable
     }
 
     [Fact]
+    public void Un_lien_hors_de_l_alphabet_latin_se_lit_en_utf8()
+    {
+        var etablissement = College with { PortailUrl = "https://portail.exemple.fr/cœur-de-ville" };
+        var pdf = Rendre(ModeleFiche.Detaillee, [Fiche(3) with { Identifiant = "zoe.lemaitre" }], etablissement);
+
+        Processus.Executer("pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, dossier.Fichier("page"));
+        var lu = Processus.Executer("zbarimg", "--raw", "-q", dossier.Fichier("page.png")).Trim();
+
+        Assert.Equal("https://portail.exemple.fr/cœur-de-ville/activation?identifiant=zoe.lemaitre", lu);
+    }
+
+    [Fact]
     public void Les_qr_codes_des_courriers_reduits_se_lisent_aussi()
     {
         var pdf = Rendre(ModeleFiche.DeuxParPage, [Fiche(1) with { Identifiant = "lea.martin" }, Fiche(2, EtatCompte.Active) with { Identifiant = "noe.petit" }]);

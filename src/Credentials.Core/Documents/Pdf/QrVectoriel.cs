@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
 
 namespace Credentials.Core.Documents.Pdf;
 
@@ -28,38 +27,41 @@ internal sealed class QrVectoriel
     /// <summary>Niveau M (15 % de redondance) : lisible malgré une pliure ou une tache d'encre.</summary>
     public static QrVectoriel Creer(string texte)
     {
-        using var donnees = QRCodeGenerator.GenerateQrCode(texte, QRCodeGenerator.ECCLevel.M);
-        var matrice = donnees.ModuleMatrix;
+        var matrice = CodeQr.Encoder(texte);
+        var cote = matrice.Cote + (2 * ZoneDeSilence);
         var trace = new StringBuilder(4096).Append("0 g\n");
         foreach (var (x, y, largeur, hauteur) in Fusionner(matrice))
         {
             // PDF's y axis goes up; the matrix's rows go down.
-            trace.Append(CultureInfo.InvariantCulture, $"{x} {matrice.Count - y - hauteur} {largeur} {hauteur} re\n");
+            trace.Append(x + ZoneDeSilence).Append(' ').Append(cote - ZoneDeSilence - y - hauteur).Append(' ')
+                .Append(largeur).Append(' ').Append(hauteur).Append(" re\n");
         }
 
-        return new QrVectoriel(matrice.Count, trace.Append("f\n").ToString());
+        return new QrVectoriel(cote, trace.Append("f\n").ToString());
     }
+
+    /// <summary>Les 4 modules clairs que la norme veut autour du code.</summary>
+    private const int ZoneDeSilence = 4;
 
     /// <summary>
     /// Les modules noirs en segments horizontaux, les segments identiques de lignes consécutives
     /// empilés en un seul rectangle : un repère de position devient 3 rectangles au lieu de 24 modules.
     /// </summary>
-    private static List<(int X, int Y, int Largeur, int Hauteur)> Fusionner(List<System.Collections.BitArray> matrice)
+    private static List<(int X, int Y, int Largeur, int Hauteur)> Fusionner(MatriceQr matrice)
     {
-        var rectangles = new List<(int X, int Y, int Largeur, int Hauteur)>(matrice.Count * 8);
+        var rectangles = new List<(int X, int Y, int Largeur, int Hauteur)>(matrice.Cote * 8);
         var derniers = new Dictionary<(int Debut, int Longueur), int>();
-        for (var y = 0; y < matrice.Count; y++)
+        for (var y = 0; y < matrice.Cote; y++)
         {
-            var ligne = matrice[y];
-            for (var x = 0; x < ligne.Length; x++)
+            for (var x = 0; x < matrice.Cote; x++)
             {
-                if (!ligne[x])
+                if (!matrice.Sombre(x, y))
                 {
                     continue;
                 }
 
                 var debut = x;
-                while (x + 1 < ligne.Length && ligne[x + 1])
+                while (x + 1 < matrice.Cote && matrice.Sombre(x + 1, y))
                 {
                     x++;
                 }
