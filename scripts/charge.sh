@@ -64,7 +64,8 @@ for port in "${ports[@]}"; do
 done
 
 jar="$work/cookies"
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+# token() and lettres(): a page's form token, and the « select all → letters » measure (shared with lettres.sh).
+source scripts/mesure-lettres.sh
 t=$(curl -s -c "$jar" -b "$jar" "$base/compte/connexion" | token)
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Courriel=charge@test.fr" --data-urlencode "MotDePasse=charge-password-42" --data-urlencode "__RequestVerificationToken=$t" "$base/compte/connexion"
 cookie=$(awk 'NF>=7 {sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s=%s; ", $6, $7}' "$jar")
@@ -83,19 +84,6 @@ done
 # page (/documents/N), whose form downloads the kept PDF: all three requests are timed together, and each apart.
 # Twice: the first letters after start-up (the notification path still compiled just in time), then the same
 # selection again on the warm instance (the pupils notified by the first pass get a reminder letter each).
-lettres() {
-  local t resultat debut notifier page telechargement
-  t=$(curl -s -b "$jar" -c "$jar" "$base/eleves" | token)
-  debut=$(date +%s.%N)
-  resultat=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url} %{time_total}' \
-    --data-urlencode "tous=true" --data-urlencode "modele=Detaillee" --data-urlencode "__RequestVerificationToken=$t" "$base/eleves/notifier")
-  notifier=${resultat#* }; resultat=${resultat% *}
-  [[ $resultat == */documents/* ]] || { echo "no result page after the letters (got '$resultat')"; exit 1; }
-  page=$(curl -s -b "$jar" -c "$jar" -w '\n%{time_total}' "$resultat")
-  t=$(echo "$page" | token)
-  telechargement=$(curl -s -b "$jar" -c "$jar" -o "$work/lettres.pdf" -w '%{time_total}' --data-urlencode "__RequestVerificationToken=$t" "$resultat/telecharger")
-  echo "letters, $1: $(echo "$(date +%s.%N) - $debut" | bc | xargs printf '%.2f') s end to end (select all + render + commit $notifier s, result page $(echo "$page" | tail -1) s, download $telechargement s), $(stat -c %s "$work/lettres.pdf") bytes, $(pdfinfo "$work/lettres.pdf" | awk '/Pages/{print $2}') pages"
-}
 echo "== 2. select all 2,000 pupils -> letters, through nginx $(machine)"
 lettres "first after start-up"
 echo "-- again, warm $(machine)"
