@@ -50,7 +50,10 @@ internal sealed class QrVectoriel
     private static List<(int X, int Y, int Largeur, int Hauteur)> Fusionner(MatriceQr matrice)
     {
         var rectangles = new List<(int X, int Y, int Largeur, int Hauteur)>(matrice.Cote * 8);
-        var derniers = new Dictionary<(int Debut, int Longueur), int>();
+
+        // For each column, the rectangle of the last segment that started there: one segment per start in a row.
+        Span<int> derniers = stackalloc int[matrice.Cote];
+        derniers.Fill(-1);
         for (var y = 0; y < matrice.Cote; y++)
         {
             for (var x = 0; x < matrice.Cote; x++)
@@ -66,15 +69,16 @@ internal sealed class QrVectoriel
                     x++;
                 }
 
-                var segment = (debut, x - debut + 1);
-                if (derniers.TryGetValue(segment, out var i) && rectangles[i].Y + rectangles[i].Hauteur == y)
+                var largeur = x - debut + 1;
+                var i = derniers[debut];
+                if (i >= 0 && rectangles[i].Largeur == largeur && rectangles[i].Y + rectangles[i].Hauteur == y)
                 {
                     rectangles[i] = rectangles[i] with { Hauteur = rectangles[i].Hauteur + 1 };
                 }
                 else
                 {
-                    derniers[segment] = rectangles.Count;
-                    rectangles.Add((debut, y, segment.Item2, 1));
+                    derniers[debut] = rectangles.Count;
+                    rectangles.Add((debut, y, largeur, 1));
                 }
             }
         }
