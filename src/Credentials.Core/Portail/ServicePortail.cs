@@ -260,6 +260,10 @@ public sealed class ServicePortail(
             leurre.Verifier(secret);
         }
 
+        // Once the secret is checked, the attempt's outcome is written whatever the client does: hanging up must not
+        // lose a failure's record or an activation, and a commit cancelled half-way was logged as an error by EF.
+        ct = CancellationToken.None;
+
         if (verdict.Issue == IssueEssai.Echec)
         {
             logger.LogDebug("Portal {Demarche} failed for {Identifiant}", demarche, identifiant);

@@ -2,6 +2,7 @@ using System.Net;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Credentials.Core.Portail;
+using Credentials.Core.Secrets;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,27 @@ public class ServicePortailTests
         Assert.Equal(5, avant);
         Assert.Equal(avant, hacheur.Verifications);
         Assert.Equal(MessagesPortail.ConnexionRefusee, Assert.Single(pendant.Erreurs).Message);
+    }
+
+    [Fact]
+    public async Task Un_essai_dont_le_client_raccroche_pendant_la_verification_est_consigne_sans_erreur_au_journal()
+    {
+        // At the end of a portal storm the load tool closed its connections: a request's token fired between the
+        // secret's check and the attempt's final write, which was lost, and EF logged the cancelled commit as an error.
+        var hacheur = new HacheurQuiRaccroche();
+        var journal = new JournalCapture();
+        await using var scene = await ScenePortail.NotifieAsync(hacheur: hacheur, services: s => s.AddSingleton<ILoggerProvider>(journal));
+        var (app, remis, _) = scene;
+        await using var scope = app.Portee();
+        using var client = new CancellationTokenSource();
+        hacheur.Raccrocher = client;
+
+        var reponse = await scope.ServiceProvider.GetRequiredService<ServicePortail>().SeConnecterAsync(remis.Identifiant, "Pas-Le-Bon-42", Adresse, client.Token);
+
+        Assert.True(client.IsCancellationRequested);
+        Assert.Equal(MessagesPortail.ConnexionRefusee, Assert.Single(reponse.Erreurs).Message);
+        Assert.Contains(await JournalAsync(app, remis.Id), e => e.Action == ActionJournal.EchecConnexionPortail);
+        Assert.DoesNotContain(journal.Lignes, l => l.Niveau >= LogLevel.Error);
     }
 
     [Theory]
@@ -167,4 +189,22 @@ public class ServicePortailTests
     [InlineData("   ", "")]
     public void L_identifiant_saisi_est_normalise_avant_toute_recherche(string saisie, string attendu) =>
         Assert.Equal(attendu, ServicePortail.NormaliserIdentifiant(saisie));
+}
+
+/// <summary>A cheap PBKDF2 that, once armed, cancels the request's token as it checks a secret: the client hangs up.</summary>
+internal sealed class HacheurQuiRaccroche : IHacheurSecrets
+{
+    private readonly HacheurPbkdf2 interne = new(1_000);
+
+    public CancellationTokenSource? Raccrocher { get; set; }
+
+    public string Hacher(string secret) => interne.Hacher(secret);
+
+    public bool Verifier(string hash, string secret)
+    {
+        Raccrocher?.Cancel();
+        return interne.Verifier(hash, secret);
+    }
+
+    public bool DoitRehacher(string hash) => interne.DoitRehacher(hash);
 }
