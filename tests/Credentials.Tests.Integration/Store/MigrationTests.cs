@@ -92,6 +92,21 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task Sur_postgresql_la_table_des_comptes_est_nettoyee_apres_deux_pour_cent_de_lignes_changees()
+    {
+        await using var migree = await MigreeAsync(FournisseurBase.Postgres);
+        await using var db = migree.Contexte();
+        var connexion = db.Database.GetDbConnection();
+        await connexion.OpenAsync();
+        await using var commande = connexion.CreateCommand();
+        commande.CommandText = "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'Comptes'";
+
+        var options = (string?)await commande.ExecuteScalarAsync();
+
+        Assert.Equal("autovacuum_vacuum_scale_factor=0.02,autovacuum_analyze_scale_factor=0.02", options);
+    }
+
+    [Fact]
     public async Task Le_script_sqlite_cree_le_schema_des_migrations()
     {
         await using var migree = await MigreeAsync(FournisseurBase.Sqlite);
