@@ -12,6 +12,9 @@ namespace Credentials.Core.Documents.Pdf;
 /// </summary>
 internal sealed class QrVectoriel
 {
+    /// <summary>Les 4 modules clairs que la norme veut autour du code.</summary>
+    private const int ZoneDeSilence = 4;
+
     private QrVectoriel(int cote, string trace)
     {
         Cote = cote;
@@ -39,9 +42,6 @@ internal sealed class QrVectoriel
 
         return new QrVectoriel(cote, trace.Append("f\n").ToString());
     }
-
-    /// <summary>Les 4 modules clairs que la norme veut autour du code.</summary>
-    private const int ZoneDeSilence = 4;
 
     /// <summary>
     /// Les modules noirs en segments horizontaux, les segments identiques de lignes consécutives
