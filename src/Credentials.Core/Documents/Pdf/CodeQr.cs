@@ -74,9 +74,8 @@ internal static class CodeQr
         var octets = latin1 ? Encoding.Latin1.GetBytes(texte) : Encoding.UTF8.GetBytes(texte);
         var version = Version(octets.Length, eci: !latin1);
         var donnees = Donnees(octets, !latin1, version);
-        var mots = Entrelacer(donnees, version);
-
         var gabarit = Gabarit.De(version);
+        var mots = Entrelacer(donnees, version, gabarit.Diviseur);
         var modules = (byte[])gabarit.Motifs.Clone();
         Placer(mots, modules, gabarit.Fonction, gabarit.Cote);
 
@@ -165,14 +164,13 @@ internal static class CodeQr
     }
 
     /// <summary>Les données coupées en blocs (les courts d'abord), chacun suivi de sa correction, entrelacés colonne par colonne.</summary>
-    private static byte[] Entrelacer(byte[] donnees, int version)
+    private static byte[] Entrelacer(byte[] donnees, int version, byte[] diviseur)
     {
         var blocs = Blocs[version - 1];
         var correction = CorrectionParBloc[version - 1];
         var total = ModulesDeDonnees(version) / 8;
         var courts = blocs - (total % blocs);
         var longueurCourte = (total / blocs) - correction;
-        var diviseur = Diviseur(correction);
 
         var resultat = new byte[total];
         var debut = 0;
@@ -504,8 +502,8 @@ internal static class CodeQr
     }
 
     /// <summary>
-    /// Ce qui ne dépend que de la version, calculé une fois : les motifs fixes, les modules qui leur appartiennent
-    /// (ni données ni masque) et, pour chaque masque, les modules de données qu'il inverse.
+    /// Ce qui ne dépend que de la version, calculé une fois : le polynôme de correction, les motifs fixes, les modules
+    /// qui leur appartiennent (ni données ni masque) et, pour chaque masque, les modules de données qu'il inverse.
     /// </summary>
     private sealed class Gabarit
     {
@@ -516,6 +514,7 @@ internal static class CodeQr
         private Gabarit(int version)
         {
             Cote = (4 * version) + 17;
+            Diviseur = CodeQr.Diviseur(CorrectionParBloc[version - 1]);
             Motifs = new byte[Cote * Cote];
             Fonction = new bool[Cote * Cote];
             DessinerMotifs(Motifs, Fonction, Cote, version);
@@ -544,6 +543,9 @@ internal static class CodeQr
         }
 
         public int Cote { get; }
+
+        /// <summary>Le polynôme générateur de la correction d'erreurs d'un bloc de cette version.</summary>
+        public byte[] Diviseur { get; }
 
         public byte[] Motifs { get; }
 
