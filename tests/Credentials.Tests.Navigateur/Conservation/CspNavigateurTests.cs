@@ -131,7 +131,7 @@ public sealed partial class CspNavigateurTests
 
         await VisiterAsync("/eleves");
         await new PageComptes(page).RenotifierTousLesResultatsAsync();
-        await page.WaitForURLAsync("**/eleves/preparer");
+        await page.AttendreUrlAsync("**/eleves/preparer");
         await VisiterAsync();
 
         Assert.True(fautes.Count == 0, string.Join("\n", fautes));

@@ -35,7 +35,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
 
         await page.GotoAsync(serveur.Url("/statistiques"));
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{bloques.Count} comptes bloqués, Élèves$") }).ClickAsync();
-        await page.WaitForURLAsync("**/eleves?bloques=true");
+        await page.AttendreUrlAsync("**/eleves?bloques=true");
         Assert.True(await page.GetByLabel("Bloqué", new() { Exact = true }).IsCheckedAsync());
         await page.GetByText($"{bloques.Count} élèves trouvés").WaitForAsync();
         var lignes = new PageComptes(page).Lignes;
@@ -51,7 +51,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
         var etat = bloques[0].Etat;
         await page.GetByLabel(etat.Libelle(), new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("bloques=true"));
+        await page.AttendreUrlAsync(new Regex("bloques=true"));
         Assert.Equal(bloques.Count(b => b.Etat == etat), await lignes.CountAsync());
 
         // And a search with no result: no actions on nothing, a way back.
@@ -60,7 +60,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
         Assert.Equal(0, await new PageComptes(page).Renotifier.CountAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "voyez tous les élèves" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/eleves$"));
+        await page.AttendreUrlAsync(new Regex("/eleves$"));
         Assert.Equal(50, await lignes.CountAsync());
     }
 
@@ -75,20 +75,20 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
 
         // Block, then unblock: each through its confirmation, each back on the account's page.
         await page.GetByRole(AriaRole.Button, new() { Name = "Bloquer", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/eleves/preparer");
+        await page.AttendreUrlAsync("**/eleves/preparer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bloquer 1 compte" }).ClickAsync();
-        await page.WaitForURLAsync($"**/eleves/{eleve.Id}");
+        await page.AttendreUrlAsync($"**/eleves/{eleve.Id}");
         await page.GetByText("1 compte bloqué.").WaitForAsync();
         Assert.True((await CompteAsync(eleve.Id)).Bloque);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Notifier à nouveau" }).CountAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Débloquer", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Débloquer 1 compte" }).ClickAsync();
-        await page.WaitForURLAsync($"**/eleves/{eleve.Id}");
+        await page.AttendreUrlAsync($"**/eleves/{eleve.Id}");
         Assert.False((await CompteAsync(eleve.Id)).Bloque);
 
         // Notify again on paper: the PDF carries this pupil's password.
         await page.GetByRole(AriaRole.Button, new() { Name = "Notifier à nouveau" }).ClickAsync();
-        await page.WaitForURLAsync("**/eleves/preparer");
+        await page.AttendreUrlAsync("**/eleves/preparer");
         await page.GetByText("Vous allez (re)notifier 1 élève").WaitForAsync();
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et télécharger le PDF" }).ClickAsync());
         var texte = await Poppler.TexteAsync(await File.ReadAllBytesAsync((await pdf.PathAsync())!));
@@ -99,7 +99,7 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
         var ancien = await MotDePasseAsync(eleve.Id);
         await page.GetByRole(AriaRole.Button, new() { Name = "Réinitialiser le mot de passe" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Réinitialiser 1 mot de passe" }).ClickAsync();
-        await page.WaitForURLAsync($"**/eleves/{eleve.Id}");
+        await page.AttendreUrlAsync($"**/eleves/{eleve.Id}");
         await page.GetByText("Le mot de passe de l'élève sélectionné a bien été réinitialisé.").WaitForAsync();
         var nouveau = await MotDePasseAsync(eleve.Id);
         Assert.NotEqual(ancien, nouveau);
@@ -119,16 +119,16 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
 
         await page.GotoAsync(serveur.Url($"/responsables/{responsableId}"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Code de renouvellement" }).ClickAsync();
-        await page.WaitForURLAsync("**/responsables/preparer");
+        await page.AttendreUrlAsync("**/responsables/preparer");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Générer le code" }).ClickAsync();
-        await page.WaitForURLAsync("**/responsables/codes");
+        await page.AttendreUrlAsync("**/responsables/codes");
         Assert.NotNull((await CompteAsync(responsableId)).CodeRenouvellementHash);
         await page.GotoAsync(serveur.Url($"/responsables/{responsableId}"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Renvoyer par courriel" }).ClickAsync();
-        await page.WaitForURLAsync("**/responsables/preparer");
+        await page.AttendreUrlAsync("**/responsables/preparer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et envoyer par courriel" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/responsables/courriel\\?"));
+        await page.AttendreUrlAsync(new Regex("/responsables/courriel\\?"));
         await using (var scope = serveur.Application.Portee())
         {
             var db = scope.ServiceProvider.GetRequiredService<CredentialsDbContext>();
@@ -169,14 +169,14 @@ public sealed class CompteNavigateurTests() : ConsoleAuNavigateur(120)
         // The confirmation page, then the e-mail result and its sending (half of the guardians have an address).
         await page.GotoAsync(serveur.Url("/responsables"));
         await new PageComptes(page).RenotifierTousLesResultatsAsync();
-        await page.WaitForURLAsync("**/responsables/preparer");
+        await page.AttendreUrlAsync("**/responsables/preparer");
         await VerifierTelephoneAsync(page, null);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et envoyer par courriel" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/responsables/courriel\\?"));
+        await page.AttendreUrlAsync(new Regex("/responsables/courriel\\?"));
         await VerifierTelephoneAsync(page, null);
         await page.GotoAsync(serveur.Url("/envois"));
         await page.Locator("main table a").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/envois/\\d+"));
+        await page.AttendreUrlAsync(new Regex("/envois/\\d+"));
         await VerifierTelephoneAsync(page, null);
 
         await page.GotoAsync(serveur.Url("/statistiques"));

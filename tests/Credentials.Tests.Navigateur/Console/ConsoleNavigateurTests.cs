@@ -27,12 +27,12 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
 
         await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s)", Exact = true }).GetByLabel("6A", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**/eleves?*classes=6A*");
+        await page.AttendreUrlAsync("**/eleves?*classes=6A*");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-eleves");
 
         await new PageComptes(page).RenotifierTousLesResultatsAsync();
-        await page.WaitForURLAsync("**/eleves/preparer");
+        await page.AttendreUrlAsync("**/eleves/preparer");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-confirmation");
 
@@ -72,7 +72,7 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         Assert.True(await page.GetByText("Notifié et non activé").CountAsync() > 1);
 
         await page.Locator("tbody a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/eleves/\\d+$"));
+        await page.AttendreUrlAsync(new System.Text.RegularExpressions.Regex("/eleves/\\d+$"));
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-fiche-eleve");
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Historique du compte" }).IsVisibleAsync());
@@ -84,32 +84,32 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Responsables", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/responsables");
+        await page.AttendreUrlAsync("**/responsables");
         await page.GetByRole(AriaRole.Group, new() { Name = "Classe(s) des enfants" }).GetByLabel("6A", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**/responsables?*classes=6A*");
+        await page.AttendreUrlAsync("**/responsables?*classes=6A*");
         Assert.True(await page.Locator("a.enfant").CountAsync() > 0, "no child shown next to the guardians");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-responsables");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Publipostage" }).ClickAsync();
-        await page.WaitForURLAsync("**/publipostage");
+        await page.AttendreUrlAsync("**/publipostage");
         await page.GetByLabel("Activation").SelectOptionAsync("non-actives");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**/publipostage?*activation=non-actives*");
+        await page.AttendreUrlAsync("**/publipostage?*activation=non-actives*");
         await page.GetByText("comptes sélectionnés au total").WaitForAsync();
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-publipostage");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Statistiques" }).ClickAsync();
-        await page.WaitForURLAsync("**/statistiques");
+        await page.AttendreUrlAsync("**/statistiques");
         Assert.True(await page.Locator("svg polyline").CountAsync() == 1, "the activation chart is missing");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-statistiques");
 
         // Paramètres: the head's name typed here signs the next letters.
         await page.GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
-        await page.WaitForURLAsync("**/parametres");
+        await page.AttendreUrlAsync("**/parametres");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await page.GetByLabel("Chef d'établissement").FillAsync("Mme Claire Dubois, principale");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les paramètres" }).ClickAsync();
@@ -124,7 +124,7 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
 
         // Utilisateurs de la console: a teacher of 6A is added and gets a password shown once.
         await page.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs de la console" }).ClickAsync();
-        await page.WaitForURLAsync("**/parametres/utilisateurs");
+        await page.AttendreUrlAsync("**/parametres/utilisateurs");
         await page.GetByLabel("Adresse électronique").FillAsync("paul.martin@college.test");
         await page.GetByLabel("Nom affiché").FillAsync("M. Paul Martin");
         await page.GetByLabel("Rôle").SelectOptionAsync("Enseignant");
@@ -136,7 +136,7 @@ public sealed class ConsoleNavigateurTests() : ConsoleAuNavigateur(120)
         await Navigateur.CaptureAsync(page, "console-utilisateurs");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon mot de passe" }).ClickAsync();
-        await page.WaitForURLAsync("**/compte/mot-de-passe");
+        await page.AttendreUrlAsync("**/compte/mot-de-passe");
         await Navigateur.VerifierAccessibiliteAsync(page);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SuiviNavigateurTests() : ConsoleAuNavigateur(60)
         var page = await ConnecterAsync();
         await page.GotoAsync(serveur.Url("/publipostage"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Générer en PDF…" }).ClickAsync();
-        await page.WaitForURLAsync("**/publipostage/confirmer");
+        await page.AttendreUrlAsync("**/publipostage/confirmer");
         Assert.Equal(0, await JournalAsync(ActionJournal.Notification));
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-publipostage-confirmation");
@@ -38,7 +38,7 @@ public sealed class SuiviNavigateurTests() : ConsoleAuNavigateur(60)
         await page.GotoAsync(serveur.Url("/journal"));
         await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Value = nameof(ActionJournal.Publipostage) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync("**/journal?*action=Publipostage*");
+        await page.AttendreUrlAsync("**/journal?*action=Publipostage*");
         Assert.Equal(nameof(ActionJournal.Publipostage), await page.GetByLabel("Action").InputValueAsync());
         var actions = await page.Locator("tbody tr td:nth-child(3)").AllTextContentsAsync();
         Assert.Equal([ActionJournal.Publipostage.Libelle()], actions.Select(a => a.Trim()).Distinct());
@@ -66,7 +66,7 @@ public sealed class SuiviNavigateurTests() : ConsoleAuNavigateur(60)
         var page = await ConnecterAsync();
         await page.GotoAsync(serveur.Url($"/responsables/{responsable}"));
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Notifier( à nouveau)?$") }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/responsables/preparer"));
+        await page.AttendreUrlAsync(new Regex("/responsables/preparer"));
         var telechargement = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Confirmer et télécharger le PDF" }).ClickAsync());
         var texte = Regex.Replace(await Poppler.TexteAsync(await File.ReadAllBytesAsync((await telechargement.PathAsync())!)), "\\s+", " ");
@@ -81,7 +81,7 @@ public sealed class SuiviNavigateurTests() : ConsoleAuNavigateur(60)
         var page = await ConnecterAsync();
         await page.GotoAsync(serveur.Url("/eleves?classes=6A"));
         await new PageComptes(page).RenotifierTousLesResultatsAsync();
-        await page.WaitForURLAsync("**/eleves/preparer");
+        await page.AttendreUrlAsync("**/eleves/preparer");
 
         // The page stayed open too long: its anti-forgery token no longer validates.
         await page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.value = 'CfDJ8' + 'A'.repeat(150))");

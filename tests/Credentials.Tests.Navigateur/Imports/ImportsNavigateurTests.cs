@@ -48,21 +48,21 @@ public sealed class ImportsNavigateurTests : IAsyncLifetime
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/eleves$"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Imports", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/imports");
+        await page.AttendreUrlAsync("**/imports");
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-imports");
 
         await page.GetByLabel("Fichier des élèves (.xml ou .zip)").SetInputFilesAsync(Echantillons.Chemin("ElevesSansAdresses.xml"));
         await page.GetByLabel("Fichier des responsables (.xml ou .zip)").SetInputFilesAsync(Echantillons.Chemin("ResponsablesAvecAdresses.xml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu de l'import SIECLE" }).ClickAsync();
-        await page.WaitForURLAsync("**/imports/siecle");
+        await page.AttendreUrlAsync("**/imports/siecle");
         await page.GetByText("3 personnes ignorées : pourquoi").ClickAsync();
         Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "Hugo PETIT" }).IsVisibleAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-imports-apercu");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'import" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/rapport/\\d+$"));
+        await page.AttendreUrlAsync(new System.Text.RegularExpressions.Regex("/imports/rapport/\\d+$"));
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "14 comptes créés" }).IsVisibleAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
         await Navigateur.CaptureAsync(page, "console-imports-rapport");
@@ -82,7 +82,7 @@ public sealed class ImportsNavigateurTests : IAsyncLifetime
         await page.GetByLabel("Date de naissance").FillAsync("2014-05-02");
         await page.GetByLabel("Classe (élèves seulement)").SelectOptionAsync("6A");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/eleves/\\d+$"));
+        await page.AttendreUrlAsync(new System.Text.RegularExpressions.Regex("/eleves/\\d+$"));
         Assert.True(await page.GetByText("Compte créé pour Zoé GARNIER (élève) : identifiant « zoe.garnier »").IsVisibleAsync());
         await Navigateur.VerifierAccessibiliteAsync(page);
 

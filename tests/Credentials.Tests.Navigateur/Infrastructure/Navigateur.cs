@@ -54,7 +54,9 @@ public sealed class Navigateur : IAsyncDisposable
         contexte.SetDefaultNavigationTimeout(90_000);
         // Assertions that poll (Expect(page).ToHaveURL…) wait as long as actions on a busy machine.
         Assertions.SetDefaultExpectTimeout(90_000);
-        return await contexte.NewPageAsync();
+        var page = await contexte.NewPageAsync();
+        SuiviPage.Suivre(page);
+        return page;
     }
 
     /// <summary>Runs axe on the page and fails with the list of serious or critical violations, if any.</summary>
