@@ -230,14 +230,26 @@ internal static class EcritureEnLot
                     commande.CommandText = Texte(paquet.Length);
                 }
 
-                commande.Parameters.Clear();
+                // A command used again gets new values in the parameters it has: Npgsql keeps the parameters it bound
+                // to a statement it prepared by itself (Max Auto Prepare), and cleared then added ones would be ignored.
+                var reprise = commande.Parameters.Count > 0;
+                var rang = 0;
                 var parUnique = new Dictionary<string, EntityEntry>(paquet.Length, StringComparer.Ordinal);
                 foreach (var entree in paquet)
                 {
                     var valeurs = entree.CurrentValues;
                     foreach (var colonne in colonnes)
                     {
-                        Parametre(commande, colonne, valeurs[colonne]);
+                        if (reprise)
+                        {
+                            commande.Parameters[rang].Value = Valeur(commande, colonne, valeurs[colonne]);
+                        }
+                        else
+                        {
+                            Parametre(commande, colonne, valeurs[colonne]);
+                        }
+
+                        rang++;
                     }
 
                     if (!parUnique.TryAdd(Unique(proprietesUniques.Select(p => valeurs[p])), entree))
@@ -313,6 +325,10 @@ internal static class EcritureEnLot
         commande.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         return commande;
     }
+
+    /// <summary>La valeur qu'EF enverrait pour cette propriété (conversion comprise), pour un paramètre déjà là.</summary>
+    private static object Valeur(DbCommand commande, IProperty propriete, object? valeur) =>
+        propriete.GetRelationalTypeMapping().CreateParameter(commande, "valeur", valeur, propriete.IsNullable).Value ?? DBNull.Value;
 
     /// <summary>Ajoute un paramètre typé comme EF le ferait (conversion comprise) et renvoie son nom.</summary>
     private static string Parametre(DbCommand commande, IProperty propriete, object? valeur)

@@ -135,19 +135,37 @@ public static class StoreRegistration
     }
 
     /// <summary>
-    /// La chaîne de connexion PostgreSQL, avec <c>No Reset On Close</c> si l'exploitant n'en a rien dit : EF ouvre et
-    /// rend la connexion à chaque requête SQL, et Npgsql la remettait à zéro à chaque retour au pool (cinq instructions
-    /// de plus par requête SQL, un dixième du temps de PostgreSQL sur une page de recherche). L'application ne laisse
-    /// aucun état de session : ni <c>SET</c>, ni <c>LISTEN</c>, ni table temporaire, ni verrou consultatif hors
-    /// transaction ; une transaction restée ouverte est annulée au retour au pool dans tous les cas.
+    /// La chaîne de connexion PostgreSQL, complétée de deux réglages quand l'exploitant n'en a rien dit :
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close</c> : EF ouvre et rend la connexion à chaque requête SQL, et Npgsql la remettait à zéro à
+    /// chaque retour au pool (cinq instructions de plus par requête SQL, un dixième du temps de PostgreSQL sur une page de
+    /// recherche). L'application ne laisse aucun état de session : ni <c>SET</c>, ni <c>LISTEN</c>, ni table temporaire,
+    /// ni verrou consultatif hors transaction ; une transaction restée ouverte est annulée au retour au pool dans tous les cas ;</item>
+    /// <item><c>Max Auto Prepare</c> (<see cref="InstructionsPreparees"/>) : une requête SQL envoyée cinq fois sur une
+    /// connexion y est préparée, PostgreSQL ne l'analyse et ne la planifie plus à chaque fois (la moitié de son temps
+    /// sur une page de recherche : docs/performance.md). Inutilisable derrière un pgbouncer en mode transaction
+    /// antérieur à 1.21 : l'exploitant écrit alors <c>Max Auto Prepare=0</c>.</item>
+    /// </list>
     /// </summary>
     public static string ChainePostgres(string chaine)
     {
         var lue = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = chaine };
-        return lue.ContainsKey("No Reset On Close") || lue.ContainsKey("NoResetOnClose")
-            ? chaine
-            : new Npgsql.NpgsqlConnectionStringBuilder(chaine) { NoResetOnClose = true }.ConnectionString;
+        var complete = new Npgsql.NpgsqlConnectionStringBuilder(chaine);
+        if (!lue.ContainsKey("No Reset On Close") && !lue.ContainsKey("NoResetOnClose"))
+        {
+            complete.NoResetOnClose = true;
+        }
+
+        if (!lue.ContainsKey("Max Auto Prepare") && !lue.ContainsKey("MaxAutoPrepare"))
+        {
+            complete.MaxAutoPrepare = InstructionsPreparees;
+        }
+
+        return complete.ConnectionString;
     }
+
+    /// <summary>Les requêtes SQL gardées préparées par connexion PostgreSQL, quand la chaîne n'en dit rien.</summary>
+    public const int InstructionsPreparees = 50;
 
     /// <summary>
     /// Le modèle compilé que <c>dotnet ef dbcontext optimize</c> a écrit dans le projet de migrations du fournisseur
