@@ -65,6 +65,34 @@ public sealed partial class ImportsWebTests
     }
 
     [Fact]
+    public async Task Le_filtre_des_classes_montre_les_classes_d_un_import_aussitot_et_jamais_celles_d_une_autre_portee()
+    {
+        await using var banc = await BancWeb.CreerAsync();
+        var directrice = await banc.App.ConnecterAsync(Directrice);
+        var enseignant = await banc.App.ConnecterAsync(Enseignant);
+        static List<string> Classes(string page) =>
+            ClasseFiltre().Matches(page).Select(m => m.Groups[1].Value).ToList();
+
+        // The lists are kept in memory per school version: read them twice before the import.
+        Assert.Equal(["6B"], Classes(await directrice.GetStringAsync("/eleves")));
+        Assert.Equal(["6B"], Classes(await directrice.GetStringAsync("/eleves")));
+        Assert.Empty(Classes(await enseignant.GetStringAsync("/eleves")));
+
+        var secretaire = await banc.App.ConnecterAsync(Secretaire);
+        await ConfirmerAsync(secretaire, await ApercuAsync(await DeposerAsync(secretaire, "/imports/siecle", SiecleEchantillons)));
+
+        var apres = Classes(await directrice.GetStringAsync("/eleves"));
+        Assert.Contains("6A", apres);
+        Assert.Contains("5B", apres);
+        Assert.Contains("6B", apres);
+        Assert.Equal(apres.Order(StringComparer.Ordinal), apres);
+        Assert.Empty(Classes(await enseignant.GetStringAsync("/eleves")));
+    }
+
+    [GeneratedRegex("<input type=\"checkbox\" name=\"classes\" value=\"([^\"]+)\"")]
+    private static partial Regex ClasseFiltre();
+
+    [Fact]
     public async Task Importer_les_extractions_ONDE_cree_les_comptes_et_reimporter_ne_change_rien()
     {
         await using var banc = await BancWeb.CreerAsync();

@@ -15,7 +15,9 @@ public abstract class OngletComptesController(RechercheComptes recherche, Servic
     public async Task<IActionResult> Index(RechercheEleves filtres, CancellationToken ct)
     {
         var page = await recherche.RechercherAsync(Portee, filtres.Criteres(), filtres.Page, filtres.Taille, ct);
-        var modele = new ElevesIndexModel(filtres, page, await recherche.ClassesAsync(Portee, ct), Section.EstEleves ? await listes.MefsAsync(recherche, Portee, Contexte.Etablissement.Version, ct) : [], Portee);
+        var version = Contexte.Etablissement.Version;
+        var classes = await listes.ClassesAsync(recherche, Portee, version, ct);
+        var modele = new ElevesIndexModel(filtres, page, classes, Section.EstEleves ? await listes.MefsAsync(recherche, Portee, version, ct) : [], Portee);
         if (!Section.EstEleves)
         {
             modele = modele with { Enfants = await recherche.EnfantsAsync(Portee, page.Lignes.Select(l => l.Id).ToList(), ct) };
