@@ -230,8 +230,9 @@ internal static class EcritureEnLot
                     commande.CommandText = Texte(paquet.Length);
                 }
 
-                // A command used again gets new values in the parameters it has: Npgsql keeps the parameters it bound
-                // to a statement it prepared by itself (Max Auto Prepare), and cleared then added ones would be ignored.
+                // A command used again gets new values in the parameters it has: once Npgsql had prepared the statement
+                // by itself (Max Auto Prepare), parameters cleared and added again were not the values sent, and the next
+                // batch failed on a duplicate login (InsertionGroupeeTests on PostgreSQL).
                 var reprise = commande.Parameters.Count > 0;
                 var rang = 0;
                 var parUnique = new Dictionary<string, EntityEntry>(paquet.Length, StringComparer.Ordinal);
