@@ -144,7 +144,8 @@ public static class StoreRegistration
     /// <item><c>Max Auto Prepare</c> (<see cref="InstructionsPreparees"/>) : une requête SQL envoyée cinq fois sur une
     /// connexion y est préparée, PostgreSQL ne l'analyse et ne la planifie plus à chaque fois (la moitié de son temps
     /// sur une page de recherche : docs/performance.md). Inutilisable derrière un pgbouncer en mode transaction
-    /// antérieur à 1.21 : l'exploitant écrit alors <c>Max Auto Prepare=0</c>.</item>
+    /// qui ne porte pas lui-même les requêtes préparées (avant 1.21, ou <c>max_prepared_statements = 0</c>) : l'exploitant
+    /// écrit alors <c>Max Auto Prepare=0</c>.</item>
     /// </list>
     /// </summary>
     public static string ChainePostgres(string chaine)
