@@ -49,10 +49,11 @@ public sealed class ConnexionsPostgresTests
                 }
             }
 
+            // This test's own pool only: other tests of the process keep theirs.
+            NpgsqlConnection.ClearPool((NpgsqlConnection)connexion);
             Assert.Contains(preparees, p => p.Contains("FROM \"Comptes\"", StringComparison.Ordinal) && p.Contains("\"EtablissementId\" = $1", StringComparison.Ordinal));
         }
 
         Assert.All(comptes, n => Assert.Equal(30, n));
-        NpgsqlConnection.ClearAllPools();
     }
 }

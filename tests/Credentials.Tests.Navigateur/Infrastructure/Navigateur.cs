@@ -67,12 +67,15 @@ public sealed class Navigateur : IAsyncDisposable
         Assert.True(graves.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", graves.Select(Decrire)));
     }
 
-    /// <summary>A screenshot of the whole page: into docs/images when CREDENTIALS_CAPTURES=1, else a temp folder.</summary>
+    /// <summary>Where screenshots that are not documentation go: those of tests, and those of failures (<see cref="SuiviPage"/>).</summary>
+    public static string DossierCaptures { get; } = Path.Combine(Path.GetTempPath(), "credentials-captures");
+
+    /// <summary>A screenshot of the whole page: into docs/images when CREDENTIALS_CAPTURES=1, else <see cref="DossierCaptures"/>.</summary>
     public static async Task<string> CaptureAsync(IPage page, string nom)
     {
         var dossier = Environment.GetEnvironmentVariable("CREDENTIALS_CAPTURES") == "1"
             ? Path.Combine(Racine.Depot, "docs", "images")
-            : Path.Combine(Path.GetTempPath(), "credentials-captures");
+            : DossierCaptures;
         Directory.CreateDirectory(dossier);
         var chemin = Path.Combine(dossier, nom + ".png");
         await page.ScreenshotAsync(new() { Path = chemin, FullPage = true });

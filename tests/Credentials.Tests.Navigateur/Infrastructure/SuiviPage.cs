@@ -112,9 +112,8 @@ public static class AttentesPage
 
     private static async Task<string> CaptureAsync(IPage page)
     {
-        var dossier = Path.Combine(Path.GetTempPath(), "credentials-captures");
-        Directory.CreateDirectory(dossier);
-        var chemin = Path.Combine(dossier, $"echec-{DateTime.UtcNow:HHmmss}-{Guid.NewGuid():N}"[..26] + ".png");
+        Directory.CreateDirectory(Navigateur.DossierCaptures);
+        var chemin = Path.Combine(Navigateur.DossierCaptures, $"echec-{DateTime.UtcNow:HHmmss}-{Guid.NewGuid():N}"[..26] + ".png");
         try
         {
             await page.ScreenshotAsync(new() { Path = chemin, Timeout = 10_000 });
