@@ -293,6 +293,39 @@ internal static class EcritureEnLot
         }
     }
 
+    /// <summary>
+    /// Écrit les <paramref name="proprietes"/> d'une entité <b>non suivie</b> (avec son jeton de concurrence, déjà changé
+    /// par l'entité) par un seul <c>UPDATE</c> de sa ligne, à condition que le jeton y vaille encore
+    /// <paramref name="jetonLu"/> ; sinon rien n'est écrit et <see cref="DbUpdateConcurrencyException"/> est levée, comme
+    /// <c>SaveChanges</c> l'aurait fait. Sert au réimport qui ne change rien : il n'écrit que la version de
+    /// l'établissement, et suivre l'établissement pour cela coûtait à un processus neuf la mise en route du suivi
+    /// des modifications d'EF et de son enregistrement (0,1 s). À appeler dans la transaction de l'opération.
+    /// </summary>
+    public static async Task MettreAJourAsync<T>(DbContext db, T entite, object jetonLu, IReadOnlyList<string> proprietes, CancellationToken ct)
+        where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var cle = type.FindPrimaryKey()!.Properties.Single();
+        var jeton = type.GetProperties().Single(p => p.IsConcurrencyToken);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        object? Lue(IProperty p) => p.PropertyInfo!.GetValue(entite);
+
+        await using var commande = Commande(db);
+        var affectations = proprietes.Select(n => type.FindProperty(n) ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {n}."))
+            .Append(jeton)
+            .Distinct()
+            .Select(p => $"{Colonne(p)} = {Parametre(commande, p, Lue(p))}")
+            .ToList();
+        commande.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", affectations)} " +
+            $"WHERE {Colonne(cle)} = {Parametre(commande, cle, Lue(cle))} AND {Colonne(jeton)} = {Parametre(commande, jeton, jetonLu)}";
+        if (await commande.ExecuteNonQueryAsync(ct) != 1)
+        {
+            throw new DbUpdateConcurrencyException($"The {typeof(T).Name} row changed since it was read.");
+        }
+    }
+
     /// <summary>Les valeurs des colonnes uniques d'une ligne, en un texte (entiers et textes : même forme côté .NET et côté base).</summary>
     private static string Unique(IEnumerable<object?> valeurs) =>
         string.Join('\u001f', valeurs.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));

@@ -88,6 +88,11 @@ internal sealed class PlanImport
         return plan;
     }
 
+    /// <summary>Vrai si appliquer ce plan écrit autre chose que l'année scolaire et la version de l'établissement.</summary>
+    public bool ChangeQuelqueChose =>
+        ClassesACreer.Count + ClassesAModifier.Count + ACreer.Count + AModifier.Count + Sortants.Count
+        + LiensACreer.Count + LiensAModifier.Count + LiensASupprimer.Count > 0;
+
     /// <summary>
     /// Compare un compte à ce que le fichier en dit et, si <paramref name="appliquer"/>, reporte les différences.
     /// Une seule fonction pour l'aperçu et l'application : ils ne peuvent pas diverger. Ce que le fichier ne dit pas

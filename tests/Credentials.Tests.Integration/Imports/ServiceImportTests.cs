@@ -58,6 +58,13 @@ public class ServiceImportTests
         var liste = source == SourceImport.Siecle ? banc.LireSiecle() : banc.LireOnde();
         Assert.True((await banc.ImporterAsync(liste)).Applique);
         var avant = await banc.InstantaneAsync();
+        int Version()
+        {
+            using var db = banc.Base.Contexte();
+            return db.Etablissements.AsNoTracking().Single().Version;
+        }
+
+        var version = Version();
 
         var apercu = await banc.ApercevoirAsync(liste);
         var resultat = await banc.ImporterAsync(liste, empreinte: apercu.Empreinte);
@@ -68,8 +75,9 @@ public class ServiceImportTests
         Assert.False(apercu.ADesChangements);
         var apres = await banc.InstantaneAsync();
         Assert.Equal(Sans(avant, "E ", "J "), Sans(apres, "E ", "J "));
-        // The re-import that changed nothing left no journal entry.
+        // The re-import that changed nothing left no journal entry; it moved the school's version, once.
         Assert.Equal("J 1 14", apres.Last());
+        Assert.Equal(version + 1, Version());
     }
 
     [Theory]

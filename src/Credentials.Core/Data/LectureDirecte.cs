@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Credentials.Core.Data;
+
+/// <summary>
+/// Lit des entités par un <c>SELECT</c> écrit ici, sans le pipeline de requêtes d'EF : tables, colonnes, types et
+/// conversions viennent du modèle EF, et chaque entité est construite comme EF la construit (son constructeur sans
+/// paramètre, puis ses champs). Les entités rendues ne sont pas suivies, comme avec <c>AsNoTracking</c>.
+/// <para>
+/// Pourquoi : une commande de la CLI est un processus neuf, et la première requête LINQ d'un processus coûte à EF
+/// 0,2 s de compilation (traduction, génération du SQL, compilation du code de matérialisation), plus que tout
+/// l'import d'un établissement inchangé (docs/performance.md, « Imports »). Pour les lectures d'un import, qui
+/// ne filtrent que sur une colonne, ce détour n'apporte rien.
+/// </para>
+/// </summary>
+internal static class LectureDirecte
+{
+    /// <summary>Les entités <typeparamref name="T"/> dont la propriété <paramref name="propriete"/> vaut <paramref name="valeur"/>.</summary>
+    public static Task<List<T>> ListerAsync<T>(DbContext db, string propriete, object valeur, CancellationToken ct)
+        where T : class
+    {
+        var lecture = Lecture.De<T>(db);
+        return lecture.ExecuterAsync<T>(db, $"{lecture.Colonne(propriete)} = @p0", valeur, ct);
+    }
+
+    /// <summary>
+    /// Les entités <typeparamref name="T"/> dont la clé étrangère <paramref name="cleEtrangere"/> désigne une entité
+    /// <typeparamref name="TParent"/> dont la propriété <paramref name="propriete"/> vaut <paramref name="valeur"/>
+    /// (les liens des élèves d'un établissement).
+    /// </summary>
+    public static Task<List<T>> ListerParParentAsync<T, TParent>(DbContext db, string cleEtrangere, string propriete, object valeur, CancellationToken ct)
+        where T : class
+        where TParent : class
+    {
+        var lecture = Lecture.De<T>(db);
+        var parent = Lecture.De<TParent>(db);
+        var filtre = $"{lecture.Colonne(cleEtrangere)} IN (SELECT {parent.Colonne(parent.Cle)} FROM {parent.Table} WHERE {parent.Colonne(propriete)} = @p0)";
+        return lecture.ExecuterAsync<T>(db, filtre, valeur, ct);
+    }
+
+    /// <summary>Comment lire une entité : sa table, ses colonnes dans l'ordre du <c>SELECT</c>, et où mettre chaque valeur.</summary>
+    private sealed class Lecture
+    {
+        private readonly IEntityType type;
+        private readonly StoreObjectIdentifier table;
+        private readonly ISqlGenerationHelper sql;
+        private readonly List<Champ> champs;
+
+        private Lecture(DbContext db, IEntityType type)
+        {
+            this.type = type;
+            table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            sql = db.GetService<ISqlGenerationHelper>();
+            champs = type.GetProperties()
+                .Where(p => !p.IsShadowProperty() && p.GetColumnName(table) is not null)
+                .Select(p => new Champ(p, p.GetRelationalTypeMapping(), (MemberInfo?)p.FieldInfo ?? p.PropertyInfo!))
+                .ToList();
+            Table = sql.DelimitIdentifier(table.Name, table.Schema);
+            Cle = type.FindPrimaryKey()!.Properties.Single().Name;
+        }
+
+        public string Table { get; }
+
+        public string Cle { get; }
+
+        public static Lecture De<T>(DbContext db) =>
+            new(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model."));
+
+        public string Colonne(string propriete) =>
+            sql.DelimitIdentifier((type.FindProperty(propriete) ?? throw new InvalidOperationException($"{type.ClrType.Name} has no property {propriete}.")).GetColumnName(table)!);
+
+        public async Task<List<T>> ExecuterAsync<T>(DbContext db, string filtre, object valeur, CancellationToken ct)
+        {
+            var connexion = db.Database.GetDbConnection();
+            var ouverte = connexion.State == System.Data.ConnectionState.Open;
+            if (!ouverte)
+            {
+                await db.Database.OpenConnectionAsync(ct);
+            }
+
+            try
+            {
+                await using var commande = connexion.CreateCommand();
+                commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                commande.CommandText = $"SELECT {string.Join(", ", champs.Select(c => sql.DelimitIdentifier(c.Propriete.GetColumnName(table)!)))} FROM {Table} WHERE {filtre}";
+                var parametre = commande.CreateParameter();
+                parametre.ParameterName = "@p0";
+                parametre.Value = valeur;
+                commande.Parameters.Add(parametre);
+                var entites = new List<T>();
+                await using var lecteur = await commande.ExecuteReaderAsync(ct);
+                while (await lecteur.ReadAsync(ct))
+                {
+                    var entite = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
+                    for (var i = 0; i < champs.Count; i++)
+                    {
+                        champs[i].Ecrire(entite, lecteur, i);
+                    }
+
+                    entites.Add(entite);
+                }
+
+                return entites;
+            }
+            finally
+            {
+                if (!ouverte)
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>Une colonne lue : la valeur du fournisseur, convertie comme EF la convertit, posée dans le champ de l'entité.</summary>
+    private sealed record Champ(IProperty Propriete, RelationalTypeMapping Correspondance, MemberInfo Membre)
+    {
+        private readonly ValueConverter? conversion = Correspondance.Converter;
+        private readonly Type typeLu = Nullable.GetUnderlyingType(Correspondance.Converter?.ProviderClrType ?? Correspondance.ClrType)
+            ?? Correspondance.Converter?.ProviderClrType ?? Correspondance.ClrType;
+
+        public void Ecrire(object entite, DbDataReader lecteur, int i)
+        {
+            object? valeur = null;
+            if (!lecteur.IsDBNull(i))
+            {
+                valeur = Lire(lecteur, i, typeLu);
+                if (conversion is not null)
+                {
+                    valeur = conversion.ConvertFromProvider(valeur);
+                }
+            }
+
+            if (Membre is FieldInfo champ)
+            {
+                champ.SetValue(entite, valeur);
+            }
+            else
+            {
+                ((PropertyInfo)Membre).SetValue(entite, valeur);
+            }
+        }
+
+        private static object Lire(DbDataReader lecteur, int i, Type type) => Type.GetTypeCode(type) switch
+        {
+            TypeCode.Int64 => lecteur.GetInt64(i),
+            TypeCode.Int32 => lecteur.GetInt32(i),
+            TypeCode.Int16 => lecteur.GetInt16(i),
+            TypeCode.Byte => lecteur.GetByte(i),
+            TypeCode.Boolean => lecteur.GetBoolean(i),
+            TypeCode.String => lecteur.GetString(i),
+            TypeCode.DateTime => lecteur.GetDateTime(i),
+            TypeCode.Decimal => lecteur.GetDecimal(i),
+            TypeCode.Double => lecteur.GetDouble(i),
+            _ when type == typeof(Guid) => lecteur.GetGuid(i),
+            _ when type == typeof(DateOnly) => lecteur.GetFieldValue<DateOnly>(i),
+            _ when type == typeof(TimeOnly) => lecteur.GetFieldValue<TimeOnly>(i),
+            _ when type == typeof(DateTimeOffset) => lecteur.GetFieldValue<DateTimeOffset>(i),
+            _ when type == typeof(byte[]) => lecteur.GetFieldValue<byte[]>(i),
+            _ => throw new NotSupportedException($"Reading a {type.Name} column directly is not supported."),
+        };
+    }
+}
