@@ -16,7 +16,8 @@ namespace Credentials.Core.Data;
 /// <c>SaveChanges</c> — le tout dans une transaction. Le contrôle de concurrence est celui d'EF :
 /// chaque ligne n'est écrite que si sa <see cref="Compte.Version"/> n'a pas bougé depuis la lecture,
 /// sinon rien n'est écrit et <see cref="DbUpdateConcurrencyException"/> est levée. Les imports y créent aussi
-/// leurs comptes et leurs liens par <c>INSERT … RETURNING</c> groupés (<see cref="InsererAsync{T}"/>).
+/// leurs lignes nouvelles, sans les suivre, par <c>INSERT … RETURNING</c> groupés (<see cref="InsererAsync{T}"/>), et
+/// écrivent la version de l'établissement par un <c>UPDATE</c> vérifié (<see cref="MettreAJourAsync{T}"/>).
 /// <para>
 /// SQL écrit à la main, le seul avec la réclamation des courriels (<c>Courriels/ReclamationMessages.cs</c>) ;
 /// le même texte sert SQLite (≥ 3.33) et PostgreSQL, où les colonnes d'un <c>VALUES</c> s'appellent
@@ -43,9 +44,10 @@ internal static class EcritureEnLot
     /// Paramètres par <c>INSERT</c>. SQLite, pour la même raison : créer 1 072 comptes de 40 colonnes coûtait environ
     /// 720 ms de CPU en paquets de 64 lignes, 150 ms par 6, 110 ms ligne par ligne ; les liens (3 colonnes) vont par 21.
     /// PostgreSQL : 100 comptes par requête plutôt que 750 (une requête de 30 000 paramètres coûtait plus à préparer
-    /// qu'elle n'épargnait d'allers-retours : 0,45-0,65 s pour l'import contre 0,35-0,45 s).
+    /// qu'elle n'épargnait d'allers-retours : 0,45-0,65 s pour l'import contre 0,35-0,45 s). SQL Server : sa limite de
+    /// 2 100 paramètres.
     /// </summary>
-    private static int ParametresParInsertion(DbContext db) => db.Database.IsSqlite() ? 64 : 4_000;
+    private static int ParametresParInsertion(DbContext db) => db.Database.IsSqlite() ? 64 : db.Database.IsSqlServer() ? 2_000 : 4_000;
 
     /// <summary>
     /// The grouped UPDATE. The VALUES columns are <c>column1</c>, <c>column2</c>… on SQLite and
@@ -154,18 +156,19 @@ internal static class EcritureEnLot
     }
 
     /// <summary>
-    /// SQLite (≥ 3.35) et PostgreSQL ont <c>INSERT … RETURNING</c> : les créations en nombre y sont groupées.
-    /// SQL Server garde les lots d'EF (déjà groupés par <c>MERGE … OUTPUT</c>).
-    /// </summary>
-    public static bool InsertionGroupee(DbContext db) => !db.Database.IsSqlServer();
-
-    /// <summary>
-    /// Insère des entités ajoutées au contexte (état <c>Added</c>, clé générée par la base) par
-    /// <c>INSERT … VALUES (…), (…) RETURNING</c> clé et colonnes uniques, par paquets, au lieu d'une requête par
-    /// ligne. Chaque clé lue est rendue à son entité d'après les colonnes uniques (<paramref name="uniques"/> :
-    /// SQLite ne promet aucun ordre pour les lignes de <c>RETURNING</c>), puis l'entité est suivie comme après
-    /// <c>SaveChanges</c> (état <c>Unchanged</c>, valeurs d'origine = valeurs écrites). Colonnes, types et
-    /// conversions viennent du modèle EF. À appeler dans la transaction de l'opération.
+    /// Insère des entités nouvelles et <b>non suivies</b> par <c>INSERT … VALUES (…), (…)</c>, par paquets, et rend à
+    /// chacune la clé que la base lui a donnée (<c>RETURNING</c> ; <c>OUTPUT INSERTED</c> sur SQL Server), au lieu d'une
+    /// requête par ligne et sans le suivi des modifications d'EF : un import en crée des milliers, et un processus neuf
+    /// payait en plus la mise en route du suivi et de <c>SaveChanges</c>.
+    /// <list type="bullet">
+    /// <item>Chaque clé lue revient à son entité d'après les colonnes <paramref name="uniques"/> (SQLite ne promet aucun
+    /// ordre pour les lignes de <c>RETURNING</c>) ; sans colonne unique, une ligne par requête.</item>
+    /// <item>Une clé étrangère prend la clé de l'entité que désigne sa navigation, comme EF la reporte ; cette entité doit
+    /// déjà avoir la sienne.</item>
+    /// <item>Colonnes, types et conversions (énumérations en texte, instants UTC) viennent du modèle EF, comme pour
+    /// <c>SaveChanges</c> ; les entités restent non suivies.</item>
+    /// </list>
+    /// À appeler dans la transaction de l'opération.
     /// </summary>
     public static async Task InsererAsync<T>(DbContext db, IReadOnlyCollection<T> entites, IReadOnlyList<string> uniques, CancellationToken ct)
         where T : class
@@ -175,48 +178,42 @@ internal static class EcritureEnLot
             return;
         }
 
-        // The entities were just added: nothing to detect, and each Entry() would compare all their properties.
-        var detection = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var cle = type.FindPrimaryKey()!.Properties.Single();
+        var colonnes = type.GetProperties().Where(p => p != cle && p.GetColumnName(table) is not null).ToList();
+        var proprietesUniques = uniques.Select(n => type.FindProperty(n)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {n}.")).ToList();
+        ReporterClesEtrangeres(type, entites);
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        var rendues = string.Join(", ", new[] { cle }.Concat(proprietesUniques).Select(p => db.Database.IsSqlServer() ? $"INSERTED.{Colonne(p)}" : Colonne(p)));
+        var debut = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", colonnes.Select(Colonne))}) " +
+            (db.Database.IsSqlServer() ? $"OUTPUT {rendues} VALUES " : "VALUES ");
+        var fin = db.Database.IsSqlServer() ? "" : $" RETURNING {rendues}";
+        string Texte(int lignes)
+        {
+            var texte = new StringBuilder(debut);
+            for (var i = 0; i < lignes; i++)
+            {
+                texte.Append(i == 0 ? "(" : ", (");
+                for (var j = 0; j < colonnes.Count; j++)
+                {
+                    texte.Append(j == 0 ? "@p" : ", @p").Append((i * colonnes.Count) + j);
+                }
+
+                texte.Append(')');
+            }
+
+            return texte.Append(fin).ToString();
+        }
+
+        var parPaquet = proprietesUniques.Count == 0 ? 1 : Math.Max(1, Math.Min(LignesParRequete(db), ParametresParInsertion(db) / colonnes.Count));
         DbCommand? commande = null;
         try
         {
-            var entrees = entites.Select(e => db.Entry(e)).ToList();
-            if (entrees.Any(e => e.State != EntityState.Added))
-            {
-                throw new InvalidOperationException($"Only added {typeof(T).Name} entities can be inserted.");
-            }
-
-            var type = entrees[0].Metadata;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            var cle = type.FindPrimaryKey()!.Properties.Single();
-            var colonnes = type.GetProperties().Where(p => p != cle && p.GetColumnName(table) is not null).ToList();
-            var proprietesUniques = uniques.Select(n => type.FindProperty(n)
-                ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {n}.")).ToList();
-            var sql = db.GetService<ISqlGenerationHelper>();
-            string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-
-            var debut = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", colonnes.Select(Colonne))}) VALUES ";
-            var fin = $" RETURNING {Colonne(cle)}, {string.Join(", ", proprietesUniques.Select(Colonne))}";
-            string Texte(int lignes)
-            {
-                var texte = new StringBuilder(debut);
-                for (var i = 0; i < lignes; i++)
-                {
-                    texte.Append(i == 0 ? "(" : ", (");
-                    for (var j = 0; j < colonnes.Count; j++)
-                    {
-                        texte.Append(j == 0 ? "@p" : ", @p").Append((i * colonnes.Count) + j);
-                    }
-
-                    texte.Append(')');
-                }
-
-                return texte.Append(fin).ToString();
-            }
-
-            var parPaquet = Math.Max(1, Math.Min(LignesParRequete(db), ParametresParInsertion(db) / colonnes.Count));
-            foreach (var paquet in entrees.Chunk(parPaquet))
+            foreach (var paquet in entites.Chunk(parPaquet))
             {
                 // One command for every batch of the same size: SQLite prepares its statement once, not per batch.
                 if (commande is null || commande.Parameters.Count != paquet.Length * colonnes.Count)
@@ -235,39 +232,44 @@ internal static class EcritureEnLot
                 // batch failed on a duplicate login (InsertionGroupeeTests on PostgreSQL).
                 var reprise = commande.Parameters.Count > 0;
                 var rang = 0;
-                var parUnique = new Dictionary<string, EntityEntry>(paquet.Length, StringComparer.Ordinal);
-                foreach (var entree in paquet)
+                var parUnique = new Dictionary<string, T>(paquet.Length, StringComparer.Ordinal);
+                foreach (var entite in paquet)
                 {
-                    var valeurs = entree.CurrentValues;
                     foreach (var colonne in colonnes)
                     {
                         if (reprise)
                         {
-                            commande.Parameters[rang].Value = Valeur(commande, colonne, valeurs[colonne]);
+                            commande.Parameters[rang].Value = Valeur(commande, colonne, Lire(colonne, entite));
                         }
                         else
                         {
-                            Parametre(commande, colonne, valeurs[colonne]);
+                            Parametre(commande, colonne, Lire(colonne, entite));
                         }
 
                         rang++;
                     }
 
-                    if (!parUnique.TryAdd(Unique(proprietesUniques.Select(p => valeurs[p])), entree))
+                    if (!parUnique.TryAdd(Unique(proprietesUniques.Select(p => Lire(p, entite))), entite))
                     {
                         throw new InvalidOperationException($"Two {typeof(T).Name} entities have the same {string.Join(", ", uniques)}.");
                     }
                 }
 
                 var lues = 0;
-                await using (var lecteur = await commande.ExecuteReaderAsync(ct))
+                try
                 {
+                    await using var lecteur = await commande.ExecuteReaderAsync(ct);
                     while (await lecteur.ReadAsync(ct))
                     {
-                        var entree = parUnique[Unique(Enumerable.Range(1, proprietesUniques.Count).Select(lecteur.GetValue))];
-                        entree.Property(cle).CurrentValue = Convert.ChangeType(lecteur.GetValue(0), cle.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+                        var entite = parUnique[Unique(Enumerable.Range(1, proprietesUniques.Count).Select(lecteur.GetValue))];
+                        Ecrire(cle, entite, Convert.ChangeType(lecteur.GetValue(0), cle.ClrType, System.Globalization.CultureInfo.InvariantCulture));
                         lues++;
                     }
+                }
+                catch (DbException erreur)
+                {
+                    // As SaveChanges reports it (a unique index, a constraint): the caller rolls the whole operation back.
+                    throw new DbUpdateException($"Inserting {typeof(T).Name} rows failed: {erreur.Message}", erreur);
                 }
 
                 if (lues != paquet.Length)
@@ -275,21 +277,56 @@ internal static class EcritureEnLot
                     throw new InvalidOperationException($"{lues} of {paquet.Length} {typeof(T).Name} rows were inserted.");
                 }
             }
-
-            foreach (var entree in entrees)
-            {
-                // As SaveChanges leaves them: tracked, unchanged, the written values as originals.
-                entree.State = EntityState.Unchanged;
-                entree.OriginalValues.SetValues(entree.CurrentValues);
-            }
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detection;
             if (commande is not null)
             {
                 await commande.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Chaque clé étrangère (à une colonne) d'une entité prend la clé de l'entité que désigne sa navigation.</summary>
+    private static void ReporterClesEtrangeres<T>(IEntityType type, IReadOnlyCollection<T> entites)
+        where T : class
+    {
+        foreach (var cleEtrangere in type.GetForeignKeys().Where(f => f.DependentToPrincipal is not null && f.Properties.Count == 1))
+        {
+            var propriete = cleEtrangere.Properties[0];
+            var cleParent = cleEtrangere.PrincipalKey.Properties[0];
+            foreach (var entite in entites)
+            {
+                if (Lire(cleEtrangere.DependentToPrincipal!, entite) is not { } parent)
+                {
+                    continue;
+                }
+
+                var valeur = Lire(cleParent, parent);
+                if (valeur is null || valeur.Equals(cleParent.Sentinel))
+                {
+                    throw new InvalidOperationException($"A {typeof(T).Name} points to a {parent.GetType().Name} that has no key yet.");
+                }
+
+                Ecrire(propriete, entite, valeur);
+            }
+        }
+    }
+
+    /// <summary>La valeur d'une propriété ou d'une navigation, lue comme EF la lit : par son champ s'il en a un.</summary>
+    internal static object? Lire(IPropertyBase propriete, object entite) =>
+        propriete.FieldInfo is { } champ ? champ.GetValue(entite) : propriete.PropertyInfo!.GetValue(entite);
+
+    /// <summary>Pose la valeur d'une propriété comme EF la pose : par son champ s'il en a un.</summary>
+    internal static void Ecrire(IPropertyBase propriete, object entite, object? valeur)
+    {
+        if (propriete.FieldInfo is { } champ)
+        {
+            champ.SetValue(entite, valeur);
+        }
+        else
+        {
+            propriete.PropertyInfo!.SetValue(entite, valeur);
         }
     }
 
@@ -310,16 +347,15 @@ internal static class EcritureEnLot
         var jeton = type.GetProperties().Single(p => p.IsConcurrencyToken);
         var sql = db.GetService<ISqlGenerationHelper>();
         string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-        object? Lue(IProperty p) => p.PropertyInfo!.GetValue(entite);
 
         await using var commande = Commande(db);
         var affectations = proprietes.Select(n => type.FindProperty(n) ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {n}."))
             .Append(jeton)
             .Distinct()
-            .Select(p => $"{Colonne(p)} = {Parametre(commande, p, Lue(p))}")
+            .Select(p => $"{Colonne(p)} = {Parametre(commande, p, Lire(p, entite))}")
             .ToList();
         commande.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", affectations)} " +
-            $"WHERE {Colonne(cle)} = {Parametre(commande, cle, Lue(cle))} AND {Colonne(jeton)} = {Parametre(commande, jeton, jetonLu)}";
+            $"WHERE {Colonne(cle)} = {Parametre(commande, cle, Lire(cle, entite))} AND {Colonne(jeton)} = {Parametre(commande, jeton, jetonLu)}";
         if (await commande.ExecuteNonQueryAsync(ct) != 1)
         {
             throw new DbUpdateConcurrencyException($"The {typeof(T).Name} row changed since it was read.");
@@ -330,7 +366,8 @@ internal static class EcritureEnLot
     private static string Unique(IEnumerable<object?> valeurs) =>
         string.Join('\u001f', valeurs.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static async Task InsererLiensAsync(DbContext db, List<EvenementCompte> liens, CancellationToken ct)
+    /// <summary>Les comptes d'entrées du journal déjà écrites, par <c>INSERT … VALUES (…), (…)</c> groupés.</summary>
+    internal static async Task InsererLiensAsync(DbContext db, IReadOnlyCollection<EvenementCompte> liens, CancellationToken ct)
     {
         if (liens.Count == 0)
         {

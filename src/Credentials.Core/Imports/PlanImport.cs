@@ -89,9 +89,10 @@ internal sealed class PlanImport
     }
 
     /// <summary>Vrai si appliquer ce plan écrit autre chose que l'année scolaire et la version de l'établissement.</summary>
-    public bool ChangeQuelqueChose =>
-        ClassesACreer.Count + ClassesAModifier.Count + ACreer.Count + AModifier.Count + Sortants.Count
-        + LiensACreer.Count + LiensAModifier.Count + LiensASupprimer.Count > 0;
+    public bool ChangeQuelqueChose => ClassesACreer.Count + ACreer.Count + LiensACreer.Count > 0 || ModifieLesLignesExistantes;
+
+    /// <summary>Vrai si appliquer ce plan change des lignes qui existent déjà (comptes, sorties, classes, liens), pas seulement en ajoute.</summary>
+    public bool ModifieLesLignesExistantes => ClassesAModifier.Count + AModifier.Count + Sortants.Count + LiensAModifier.Count + LiensASupprimer.Count > 0;
 
     /// <summary>
     /// Compare un compte à ce que le fichier en dit et, si <paramref name="appliquer"/>, reporte les différences.

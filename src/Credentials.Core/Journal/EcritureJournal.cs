@@ -25,6 +25,28 @@ public static class EcritureJournal
         return evenement;
     }
 
+    /// <summary>
+    /// Comme <see cref="Consigner"/>, mais écrit l'entrée et ses comptes tout de suite, par des <c>INSERT</c> groupés et
+    /// sans les suivre : pour une opération qui n'enregistre rien d'autre par <c>SaveChanges</c> (un import qui ne fait
+    /// qu'ajouter). À appeler dans la transaction de l'opération.
+    /// </summary>
+    public static async Task<Evenement> EcrireAsync(
+        CredentialsDbContext db,
+        Portee portee,
+        DateTime date,
+        ActionJournal action,
+        Canal? canal,
+        IReadOnlyCollection<long> comptes,
+        string? details,
+        CancellationToken ct)
+    {
+        var distincts = comptes.Distinct().ToList();
+        var evenement = new Evenement(portee.EtablissementId, date, portee.Auteur, action, canal, distincts.Count, details);
+        await EcritureEnLot.InsererAsync(db, [evenement], [], ct);
+        await EcritureEnLot.InsererLiensAsync(db, distincts.Select(id => new EvenementCompte(evenement, id)).ToList(), ct);
+        return evenement;
+    }
+
     /// <summary>Ajoute des comptes à une entrée déjà ouverte (une action sur plusieurs profils).</summary>
     public static Evenement Rattacher(CredentialsDbContext db, Evenement evenement, IReadOnlyCollection<long> comptes)
     {

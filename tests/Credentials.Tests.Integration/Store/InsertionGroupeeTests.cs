@@ -9,7 +9,7 @@ namespace Credentials.Tests.Store;
 
 /// <summary>
 /// <see cref="EcritureEnLot.InsererAsync{T}"/> (hand-written <c>INSERT … RETURNING</c>, used by imports) writes exactly
-/// the rows <c>SaveChanges</c> writes, on SQLite and PostgreSQL, and leaves the entities as <c>SaveChanges</c> does.
+/// the rows <c>SaveChanges</c> writes, on SQLite and PostgreSQL, gives each entity its key and leaves them untracked.
 /// </summary>
 public class InsertionGroupeeTests
 {
@@ -40,31 +40,29 @@ public class InsertionGroupeeTests
         await using (var db = await groupee.ContexteMigreAsync())
         {
             var (comptes, liens) = await EcoleAsync(db, maintenant);
-            Assert.True(EcritureEnLot.InsertionGroupee(db));
+            db.ChangeTracker.Clear();
             await using (var transaction = await db.Database.BeginTransactionAsync())
             {
-                db.Comptes.AddRange(comptes);
                 await EcritureEnLot.InsererAsync(db, comptes, [nameof(Compte.Identifiant)], default);
                 var nouveauxLiens = liens(comptes);
-                db.Responsabilites.AddRange(nouveauxLiens);
                 await EcritureEnLot.InsererAsync(db, nouveauxLiens, [nameof(Responsabilite.ResponsableId), nameof(Responsabilite.EleveId)], default);
                 await transaction.CommitAsync();
 
-                // As after SaveChanges: real ids, tracked unchanged, nothing left to save.
+                // Real ids, foreign keys taken from the navigations, and nothing tracked.
                 Assert.All(comptes, c => Assert.True(c.Id > 0));
                 Assert.Equal(comptes.Count, comptes.Select(c => c.Id).Distinct().Count());
                 Assert.All(nouveauxLiens, l => Assert.True(l.Id > 0 && l.ResponsableId == l.Responsable.Id && l.EleveId == l.Eleve.Id));
-                Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
-                Assert.False(db.ChangeTracker.HasChanges());
+                Assert.Empty(db.ChangeTracker.Entries());
             }
 
             // Each entity has the id of its own row.
             var ids = await db.Comptes.AsNoTracking().ToDictionaryAsync(c => c.Identifiant, c => c.Id);
             Assert.All(comptes, c => Assert.Equal(ids[c.Identifiant], c.Id));
 
-            // The originals are the written values: a later change goes through the concurrency check.
+            // An inserted account attached later goes through the concurrency check with the version it was written with.
             var premier = comptes[0];
             var version = premier.Version;
+            db.Attach(premier);
             premier.ModifierCourriel("nouvelle.adresse@exemple.fr");
             Assert.Equal(1, await db.SaveChangesAsync());
             Assert.Equal(premier.Version, await db.Comptes.AsNoTracking().Where(c => c.Id == premier.Id).Select(c => c.Version).SingleAsync());
@@ -75,6 +73,30 @@ public class InsertionGroupeeTests
         }
 
         Assert.Equal(await LignesAsync(parEf), await LignesAsync(groupee));
+    }
+
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Une_insertion_refusee_par_la_base_est_signalee_comme_par_SaveChanges(FournisseurBase fournisseur)
+    {
+        await using var baseTest = await BaseDeTest.CreerAsync(fournisseur);
+        await using var db = await baseTest.ContexteMigreAsync();
+        var etablissement = new Etablissement("0999999Z", "Collège d'essai");
+        db.Etablissements.Add(etablissement);
+        await db.SaveChangesAsync();
+        var existant = new CompteBuilder().Dans(etablissement).Identifiant("eleve.1").Construire();
+        db.Comptes.Add(existant);
+        await db.SaveChangesAsync();
+
+        // The second one takes a login that exists (unique index): the whole batch is refused, as SaveChanges would.
+        var nouveaux = new[] { "eleve.2", "eleve.1", "eleve.3" }.Select(i => new CompteBuilder().Dans(etablissement).Identifiant(i).Construire()).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var erreur = await Assert.ThrowsAsync<DbUpdateException>(() => EcritureEnLot.InsererAsync(db, nouveaux, [nameof(Compte.Identifiant)], default));
+            Assert.IsAssignableFrom<DbException>(erreur.InnerException);
+        }
+
+        Assert.Equal(["eleve.1"], await db.Comptes.AsNoTracking().Select(c => c.Identifiant).ToListAsync());
     }
 
     /// <summary>A school, two classes, and accounts filled as an import fills them (all column kinds: text, enum, dates, nulls, foreign keys).</summary>
