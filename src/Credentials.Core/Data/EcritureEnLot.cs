@@ -156,6 +156,35 @@ internal static class EcritureEnLot
     }
 
     /// <summary>
+    /// The grouped INSERT of <paramref name="lignes"/> rows, parameters <c>@p0</c>, <c>@p1</c>… row by row, giving back the
+    /// <paramref name="rendues"/> columns: <c>RETURNING</c> after the values on SQLite and PostgreSQL, <c>OUTPUT INSERTED.…</c>
+    /// before them on SQL Server.
+    /// </summary>
+    internal static string TexteInsertion(DbContext db, string nomTable, IReadOnlyList<string> colonnes, IReadOnlyList<string> rendues, int lignes)
+    {
+        var sqlServer = db.Database.IsSqlServer();
+        var texte = new StringBuilder($"INSERT INTO {nomTable} ({string.Join(", ", colonnes)}) ");
+        if (sqlServer)
+        {
+            texte.Append("OUTPUT ").AppendJoin(", ", rendues.Select(c => "INSERTED." + c)).Append(' ');
+        }
+
+        texte.Append("VALUES ");
+        for (var i = 0; i < lignes; i++)
+        {
+            texte.Append(i == 0 ? "(" : ", (");
+            for (var j = 0; j < colonnes.Count; j++)
+            {
+                texte.Append(j == 0 ? "@p" : ", @p").Append((i * colonnes.Count) + j);
+            }
+
+            texte.Append(')');
+        }
+
+        return sqlServer ? texte.ToString() : texte.Append(" RETURNING ").AppendJoin(", ", rendues).ToString();
+    }
+
+    /// <summary>
     /// Insère des entités nouvelles et <b>non suivies</b> par <c>INSERT … VALUES (…), (…)</c>, par paquets, et rend à
     /// chacune la clé que la base lui a donnée (<c>RETURNING</c> ; <c>OUTPUT INSERTED</c> sur SQL Server), au lieu d'une
     /// requête par ligne et sans le suivi des modifications d'EF : un import en crée des milliers, et un processus neuf
@@ -188,26 +217,9 @@ internal static class EcritureEnLot
 
         var sql = db.GetService<ISqlGenerationHelper>();
         string Colonne(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-        var rendues = string.Join(", ", new[] { cle }.Concat(proprietesUniques).Select(p => db.Database.IsSqlServer() ? $"INSERTED.{Colonne(p)}" : Colonne(p)));
-        var debut = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", colonnes.Select(Colonne))}) " +
-            (db.Database.IsSqlServer() ? $"OUTPUT {rendues} VALUES " : "VALUES ");
-        var fin = db.Database.IsSqlServer() ? "" : $" RETURNING {rendues}";
-        string Texte(int lignes)
-        {
-            var texte = new StringBuilder(debut);
-            for (var i = 0; i < lignes; i++)
-            {
-                texte.Append(i == 0 ? "(" : ", (");
-                for (var j = 0; j < colonnes.Count; j++)
-                {
-                    texte.Append(j == 0 ? "@p" : ", @p").Append((i * colonnes.Count) + j);
-                }
-
-                texte.Append(')');
-            }
-
-            return texte.Append(fin).ToString();
-        }
+        var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
+        var nomsColonnes = colonnes.Select(Colonne).ToList();
+        var rendues = new[] { cle }.Concat(proprietesUniques).Select(Colonne).ToList();
 
         var parPaquet = proprietesUniques.Count == 0 ? 1 : Math.Max(1, Math.Min(LignesParRequete(db), ParametresParInsertion(db) / colonnes.Count));
         DbCommand? commande = null;
@@ -224,7 +236,7 @@ internal static class EcritureEnLot
                     }
 
                     commande = Commande(db);
-                    commande.CommandText = Texte(paquet.Length);
+                    commande.CommandText = TexteInsertion(db, nomTable, nomsColonnes, rendues, paquet.Length);
                 }
 
                 // A command used again gets new values in the parameters it has: once Npgsql had prepared the statement

@@ -39,6 +39,20 @@ public class SqlServerTests
     }
 
     [Fact]
+    public void L_insertion_groupee_rend_les_cles_par_OUTPUT_sur_sql_server_et_par_RETURNING_ailleurs()
+    {
+        using var sqlServer = FabriqueContexteConception.SansConnexion(FournisseurBase.SqlServer);
+        using var postgres = FabriqueContexteConception.SansConnexion(FournisseurBase.Postgres);
+
+        Assert.Equal(
+            "INSERT INTO [Classes] ([Code], [Libelle]) OUTPUT INSERTED.[Id], INSERTED.[Code] VALUES (@p0, @p1), (@p2, @p3)",
+            EcritureEnLot.TexteInsertion(sqlServer, "[Classes]", ["[Code]", "[Libelle]"], ["[Id]", "[Code]"], 2));
+        Assert.Equal(
+            "INSERT INTO \"Classes\" (\"Code\", \"Libelle\") VALUES (@p0, @p1), (@p2, @p3) RETURNING \"Id\", \"Code\"",
+            EcritureEnLot.TexteInsertion(postgres, "\"Classes\"", ["\"Code\"", "\"Libelle\""], ["\"Id\"", "\"Code\""], 2));
+    }
+
+    [Fact]
     public void La_reclamation_sql_server_porte_sur_les_colonnes_du_modele()
     {
         // The hand-written claim names tables and columns: they must be the ones SQL Server's model maps.
@@ -67,6 +81,19 @@ public class SqlServerTests
             var maintenant = DateTime.UtcNow;
             Assert.Empty(await ReclamationMessages.ReclamerAsync(db, "test/1", maintenant, maintenant.AddMinutes(5), 10, CancellationToken.None));
             Assert.Equal(0, await db.Comptes.CountAsync(c => c.Recherche.Contains("eleve")));
+
+            // The grouped insertion of imports, keys given back by OUTPUT INSERTED.
+            var etablissement = new Core.Domain.Etablissement("0999999Z", "Collège d'essai");
+            var classes = new[] { "6A", "6B", "5A" }.Select(c => new Core.Domain.Classe(etablissement, c)).ToList();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await EcritureEnLot.InsererAsync(db, [etablissement], [nameof(Core.Domain.Etablissement.Uai)], default);
+                await EcritureEnLot.InsererAsync(db, classes, [nameof(Core.Domain.Classe.Code)], default);
+                await transaction.CommitAsync();
+            }
+
+            var lues = await db.Classes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => (c.Id, c.EtablissementId));
+            Assert.All(classes, c => Assert.Equal((c.Id, etablissement.Id), lues[c.Code]));
         }
         finally
         {
