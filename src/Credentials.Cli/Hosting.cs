@@ -54,6 +54,7 @@ internal static class Hosting
         await using var scope = fournisseur.CreateAsyncScope();
         try
         {
+            var connexion = StoreRegistration.OuvrirEnAvanceAsync(fournisseur.GetRequiredService<ConfigurationStore>());
             var preparation = Task.Run(() => preparer(scope.ServiceProvider));
             try
             {
@@ -61,8 +62,8 @@ internal static class Hosting
             }
             catch (Exception erreur)
             {
-                // The database's error is the one told; the reading ends before the services are disposed.
-                await preparation.ContinueWith(_ => { }, TaskScheduler.Default);
+                // The database's error is the one told; the reading and the early opening end before the services are disposed.
+                await Task.WhenAll(preparation, connexion).ContinueWith(_ => { }, TaskScheduler.Default);
                 if (erreur is System.Data.Common.DbException)
                 {
                     // The driver's own words stay in brackets: they name the server, the database or the refusal.
@@ -75,6 +76,7 @@ internal static class Hosting
                 throw;
             }
 
+            await connexion;
             var donnees = await preparation;
             return await action(scope.ServiceProvider, donnees);
         }

@@ -56,4 +56,30 @@ public sealed class ConnexionsPostgresTests
 
         Assert.All(comptes, n => Assert.Equal(30, n));
     }
+
+    [Fact]
+    public async Task L_ouverture_anticipee_laisse_une_connexion_prete_au_pool_et_tait_une_base_absente()
+    {
+        // A database that does not exist yet (a first `migrate`): not an error here, the migration check tells it.
+        await using var absente = await BaseDeTest.CreerAsync(FournisseurBase.Postgres, creer: false);
+        await StoreRegistration.OuvrirEnAvanceAsync(new ConfigurationStore(FournisseurBase.Postgres, absente.Chaine));
+
+        await using var baseTest = await BaseDeTest.CreerAsync(FournisseurBase.Postgres);
+        var nom = "ouverture-" + Guid.NewGuid().ToString("N")[..8];
+        var chaine = new NpgsqlConnectionStringBuilder(baseTest.Chaine) { Pooling = true, ApplicationName = nom }.ConnectionString;
+        await StoreRegistration.OuvrirEnAvanceAsync(new ConfigurationStore(FournisseurBase.Postgres, chaine));
+
+        // Back in the pool, still open on the server: EF's first opening takes it instead of starting one.
+        await using var autre = new NpgsqlConnection(baseTest.Chaine);
+        await autre.OpenAsync();
+        await using var commande = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @nom", autre);
+        commande.Parameters.AddWithValue("nom", nom);
+        var ouvertes = (long)(await commande.ExecuteScalarAsync())!;
+        await using (var pool = new NpgsqlConnection(StoreRegistration.ChainePostgres(chaine)))
+        {
+            NpgsqlConnection.ClearPool(pool);
+        }
+
+        Assert.Equal(1, ouvertes);
+    }
 }
