@@ -1,6 +1,5 @@
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Core.Comptes;
 
@@ -19,11 +18,8 @@ public sealed class AttributionIdentifiants
         var racines = personnes.Select(p => Identifiants.Racine(p.Prenom, p.Nom)).Where(racinesChargees.Add).Distinct().ToList();
         foreach (var lot in racines.Chunk(500))
         {
-            var existants = await db.Comptes.AsNoTracking()
-                .Where(c => lot.Contains(c.IdentifiantRacine))
-                .Select(c => c.Identifiant)
-                .ToListAsync(ct);
-            pris.UnionWith(existants);
+            // Without EF's query pipeline: the first LINQ query of a CLI import cost it 0.1 s (LectureDirecte).
+            pris.UnionWith(await LectureDirecte.TextesAsync<Compte>(db, nameof(Compte.Identifiant), nameof(Compte.IdentifiantRacine), lot, ct));
         }
     }
 

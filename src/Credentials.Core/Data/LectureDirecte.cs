@@ -44,6 +44,65 @@ internal static class LectureDirecte
         return lecture.ExecuterAsync<T>(db, filtre, valeur, ct);
     }
 
+    /// <summary>
+    /// Les textes de la colonne <paramref name="propriete"/> des entités <typeparamref name="T"/> dont la propriété
+    /// <paramref name="filtre"/> est l'une des <paramref name="valeurs"/> (les identifiants déjà pris pour des racines).
+    /// </summary>
+    public static async Task<List<string>> TextesAsync<T>(DbContext db, string propriete, string filtre, IReadOnlyCollection<string> valeurs, CancellationToken ct)
+        where T : class
+    {
+        if (valeurs.Count == 0)
+        {
+            return [];
+        }
+
+        var lecture = Lecture.De<T>(db);
+        var parametres = string.Join(", ", Enumerable.Range(0, valeurs.Count).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var texte = $"SELECT {lecture.Colonne(propriete)} FROM {lecture.Table} WHERE {lecture.Colonne(filtre)} IN ({parametres})";
+        return await LireAsync(db, texte, [.. valeurs], l => l.GetString(0), ct);
+    }
+
+    /// <summary>Exécute un <c>SELECT</c> sur la connexion du contexte, dans sa transaction s'il en a une, et lit chaque ligne.</summary>
+    private static async Task<List<TLigne>> LireAsync<TLigne>(DbContext db, string texte, IReadOnlyList<object> valeurs, Func<DbDataReader, TLigne> lire, CancellationToken ct)
+    {
+        var connexion = db.Database.GetDbConnection();
+        var ouverte = connexion.State == System.Data.ConnectionState.Open;
+        if (!ouverte)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        try
+        {
+            await using var commande = connexion.CreateCommand();
+            commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            commande.CommandText = texte;
+            for (var i = 0; i < valeurs.Count; i++)
+            {
+                var parametre = commande.CreateParameter();
+                parametre.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                parametre.Value = valeurs[i];
+                commande.Parameters.Add(parametre);
+            }
+
+            var lignes = new List<TLigne>();
+            await using var lecteur = await commande.ExecuteReaderAsync(ct);
+            while (await lecteur.ReadAsync(ct))
+            {
+                lignes.Add(lire(lecteur));
+            }
+
+            return lignes;
+        }
+        finally
+        {
+            if (!ouverte)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     /// <summary>Comment lire une entité : sa table, ses colonnes dans l'ordre du <c>SELECT</c>, et où mettre chaque valeur.</summary>
     private sealed class Lecture
     {
@@ -75,46 +134,19 @@ internal static class LectureDirecte
         public string Colonne(string propriete) =>
             sql.DelimitIdentifier((type.FindProperty(propriete) ?? throw new InvalidOperationException($"{type.ClrType.Name} has no property {propriete}.")).GetColumnName(table)!);
 
-        public async Task<List<T>> ExecuterAsync<T>(DbContext db, string filtre, object valeur, CancellationToken ct)
+        public Task<List<T>> ExecuterAsync<T>(DbContext db, string filtre, object valeur, CancellationToken ct)
         {
-            var connexion = db.Database.GetDbConnection();
-            var ouverte = connexion.State == System.Data.ConnectionState.Open;
-            if (!ouverte)
+            var colonnes = string.Join(", ", champs.Select(c => sql.DelimitIdentifier(c.Propriete.GetColumnName(table)!)));
+            return LireAsync(db, $"SELECT {colonnes} FROM {Table} WHERE {filtre}", [valeur], lecteur =>
             {
-                await db.Database.OpenConnectionAsync(ct);
-            }
-
-            try
-            {
-                await using var commande = connexion.CreateCommand();
-                commande.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                commande.CommandText = $"SELECT {string.Join(", ", champs.Select(c => sql.DelimitIdentifier(c.Propriete.GetColumnName(table)!)))} FROM {Table} WHERE {filtre}";
-                var parametre = commande.CreateParameter();
-                parametre.ParameterName = "@p0";
-                parametre.Value = valeur;
-                commande.Parameters.Add(parametre);
-                var entites = new List<T>();
-                await using var lecteur = await commande.ExecuteReaderAsync(ct);
-                while (await lecteur.ReadAsync(ct))
+                var entite = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
+                for (var i = 0; i < champs.Count; i++)
                 {
-                    var entite = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
-                    for (var i = 0; i < champs.Count; i++)
-                    {
-                        champs[i].Ecrire(entite, lecteur, i);
-                    }
-
-                    entites.Add(entite);
+                    champs[i].Ecrire(entite, lecteur, i);
                 }
 
-                return entites;
-            }
-            finally
-            {
-                if (!ouverte)
-                {
-                    await db.Database.CloseConnectionAsync();
-                }
-            }
+                return entite;
+            }, ct);
         }
     }
 

@@ -56,6 +56,13 @@ public class LectureDirecteTests
                 await db.Responsabilites.AsNoTracking().Where(l => l.Eleve.EtablissementId == etablissementId).ToListAsync(),
                 await LectureDirecte.ListerParParentAsync<Responsabilite, Compte>(db, nameof(Responsabilite.EleveId), nameof(Compte.EtablissementId), etablissementId, default));
 
+            // The logins taken for some roots (login attribution), among them roots nobody has.
+            var racines = (await db.Comptes.AsNoTracking().Select(c => c.IdentifiantRacine).Distinct().OrderBy(r => r).Take(12).ToListAsync()).Append("personne.inconnue").ToList();
+            Assert.Equal(
+                (await db.Comptes.AsNoTracking().Where(c => racines.Contains(c.IdentifiantRacine)).Select(c => c.Identifiant).ToListAsync()).Order(StringComparer.Ordinal),
+                (await LectureDirecte.TextesAsync<Compte>(db, nameof(Compte.Identifiant), nameof(Compte.IdentifiantRacine), racines, default)).Order(StringComparer.Ordinal));
+            Assert.Empty(await LectureDirecte.TextesAsync<Compte>(db, nameof(Compte.Identifiant), nameof(Compte.IdentifiantRacine), [], default));
+
             // Nothing read directly is tracked, as with AsNoTracking.
             Assert.Empty(db.ChangeTracker.Entries());
         }
