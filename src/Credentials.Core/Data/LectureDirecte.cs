@@ -18,6 +18,11 @@ namespace Credentials.Core.Data;
 /// l'import d'un établissement inchangé (docs/performance.md, « Imports »). Pour les lectures d'un import, qui
 /// ne filtrent que sur une colonne, ce détour n'apporte rien.
 /// </para>
+/// <para>
+/// Limites : une entité à propriété cachée (shadow), complexe ou possédée est refusée (EF les remplirait, pas
+/// cette lecture), et les filtres de requête globaux ne s'appliquent pas (le modèle n'en a aucun).
+/// <c>LectureDirecteTests</c> compare chaque propriété lue à celle qu'EF lit, sur SQLite et PostgreSQL.
+/// </para>
 /// </summary>
 internal static class LectureDirecte
 {
@@ -116,8 +121,14 @@ internal static class LectureDirecte
             this.type = type;
             table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             sql = db.GetService<ISqlGenerationHelper>();
+            // What EF would fill and this reading could not: refused rather than left empty.
+            if (type.GetProperties().Any(p => p.IsShadowProperty()) || type.GetComplexProperties().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
+            {
+                throw new NotSupportedException($"{type.ClrType.Name} has shadow, complex or owned properties: read it with EF.");
+            }
+
             champs = type.GetProperties()
-                .Where(p => !p.IsShadowProperty() && p.GetColumnName(table) is not null)
+                .Where(p => p.GetColumnName(table) is not null)
                 .Select(p => new Champ(p, p.GetRelationalTypeMapping(), (MemberInfo?)p.FieldInfo ?? p.PropertyInfo!))
                 .ToList();
             Table = sql.DelimitIdentifier(table.Name, table.Schema);
