@@ -88,6 +88,7 @@ public sealed class ApercuImport
 
     public IReadOnlyList<AvertissementImport> Avertissements { get; init; } = [];
 
+    /// <summary>Vide dans le compte rendu d'un import appliqué : il n'y a plus rien à confirmer.</summary>
     public string Empreinte { get; init; } = "";
 
     /// <summary>Sans erreur : l'import peut être appliqué.</summary>
