@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -129,7 +128,7 @@ internal static class LectureDirecte
 
             champs = type.GetProperties()
                 .Where(p => p.GetColumnName(table) is not null)
-                .Select(p => new Champ(p, p.GetRelationalTypeMapping(), (MemberInfo?)p.FieldInfo ?? p.PropertyInfo!))
+                .Select(p => new Champ(p, p.GetRelationalTypeMapping()))
                 .ToList();
             Table = sql.DelimitIdentifier(table.Name, table.Schema);
             Cle = type.FindPrimaryKey()!.Properties.Single().Name;
@@ -162,7 +161,7 @@ internal static class LectureDirecte
     }
 
     /// <summary>Une colonne lue : la valeur du fournisseur, convertie comme EF la convertit, posée dans le champ de l'entité.</summary>
-    private sealed record Champ(IProperty Propriete, RelationalTypeMapping Correspondance, MemberInfo Membre)
+    private sealed record Champ(IProperty Propriete, RelationalTypeMapping Correspondance)
     {
         private readonly ValueConverter? conversion = Correspondance.Converter;
         private readonly Type typeLu = Nullable.GetUnderlyingType(Correspondance.Converter?.ProviderClrType ?? Correspondance.ClrType)
@@ -180,14 +179,7 @@ internal static class LectureDirecte
                 }
             }
 
-            if (Membre is FieldInfo champ)
-            {
-                champ.SetValue(entite, valeur);
-            }
-            else
-            {
-                ((PropertyInfo)Membre).SetValue(entite, valeur);
-            }
+            EcritureEnLot.Ecrire(Propriete, entite, valeur);
         }
 
         private static object Lire(DbDataReader lecteur, int i, Type type) => Type.GetTypeCode(type) switch
