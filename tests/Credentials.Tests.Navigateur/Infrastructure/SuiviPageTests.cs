@@ -17,7 +17,9 @@ public sealed class SuiviPageTests : IAsyncLifetime
         await page.RouteAsync("http://ecole.test/**", route => route.Request.Url.EndsWith("/lent.css", StringComparison.Ordinal)
             ? Task.Delay(TimeSpan.FromSeconds(30))
             : route.FulfillAsync(new() { ContentType = "text/html; charset=utf-8", Body = "<title>Imports</title><p>Le fichier est refusé : ligne 12.</p>" }));
-        await page.GotoAsync("http://ecole.test/imports");
+        // The short default is for the wait that must run out; the first navigation of a fresh browser may take longer
+        // on a loaded machine (it once took more than 1.5 s in CI).
+        await page.GotoAsync("http://ecole.test/imports", new() { Timeout = 30_000 });
         // A style sheet that never arrives: the request stays pending.
         _ = page.EvaluateAsync("() => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = '/lent.css'; document.head.append(l); }");
 
