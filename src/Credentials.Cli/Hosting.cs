@@ -24,6 +24,7 @@ internal static class Hosting
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
+        StoreRegistration.PreparerModele(configuration);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // Keys on Linux are stored unprotected in the key folder by design (see docs/decisions.md): no need to warn on every command.

@@ -54,7 +54,7 @@ public static class StoreRegistration
     public static IServiceCollection AddCredentialsCore(this IServiceCollection services, IConfiguration configuration)
     {
         var dossier = DossierDonnees.Resoudre(configuration);
-        var fournisseur = Enum.TryParse<FournisseurBase>(configuration["Database:Provider"], ignoreCase: true, out var f) ? f : FournisseurBase.Sqlite;
+        var fournisseur = Fournisseur(configuration);
         var chaine = configuration.GetConnectionString("Credentials");
         if (string.IsNullOrWhiteSpace(chaine))
         {
@@ -193,14 +193,24 @@ public static class StoreRegistration
     /// (<c>ModeleCompile/</c>, régénéré par scripts/compiled-models.sh, que scripts/add-migration.sh lance), ou null
     /// si cet assemblage n'est pas là. Un test (MigrationTests) le compare au modèle que donnent les configurations.
     /// </summary>
-    public static IModel? ModeleCompile(FournisseurBase fournisseur) => ModelesCompiles.GetOrAdd(fournisseur, f =>
+    public static IModel? ModeleCompile(FournisseurBase fournisseur) => ModelesCompiles.GetOrAdd(fournisseur, f => new Lazy<IModel?>(() =>
     {
         var assemblage = AssemblageMigrations(f);
         var type = Type.GetType($"{assemblage}.ModeleCompile.CredentialsDbContextModel, {assemblage}", throwOnError: false);
         return type?.GetProperty("Instance")?.GetValue(null) as IModel;
-    });
+    })).Value;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FournisseurBase, IModel?> ModelesCompiles = new();
+    /// <summary>
+    /// Construit le modèle compilé du fournisseur configuré sur un autre cœur, pendant que la CLI enregistre ses services :
+    /// le premier contexte l'attend (0,045 s), ou le trouve prêt. Un second appel attend le premier plutôt que de le refaire.
+    /// </summary>
+    public static void PreparerModele(IConfiguration configuration) => _ = Task.Run(() => ModeleCompile(Fournisseur(configuration)));
+
+    /// <summary>Le fournisseur que dit <c>Database:Provider</c> (SQLite par défaut).</summary>
+    public static FournisseurBase Fournisseur(IConfiguration configuration) =>
+        Enum.TryParse<FournisseurBase>(configuration["Database:Provider"], ignoreCase: true, out var f) ? f : FournisseurBase.Sqlite;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FournisseurBase, Lazy<IModel?>> ModelesCompiles = new();
 }
 
 /// <summary>
