@@ -207,8 +207,7 @@ internal static class EcritureEnLot
             return;
         }
 
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var (type, table) = Entite<T>(db);
         var cle = type.FindPrimaryKey()!.Properties.Single();
         var colonnes = type.GetProperties().Where(p => p != cle && p.GetColumnName(table) is not null).ToList();
         var proprietesUniques = uniques.Select(n => type.FindProperty(n)
@@ -216,7 +215,7 @@ internal static class EcritureEnLot
         ReporterClesEtrangeres(type, entites);
         if (db.Database.IsNpgsql())
         {
-            await CopierAsync(db, type, table, cle, colonnes, entites, ct);
+            await InsererParCopieAsync(db, table, cle, colonnes, entites, ct);
             return;
         }
 
@@ -306,23 +305,19 @@ internal static class EcritureEnLot
 
     /// <summary>
     /// PostgreSQL : les clés sont prises d'avance à la séquence de la colonne d'identité (<c>nextval</c>, une requête pour
-    /// toutes), puis les lignes passent par <c>COPY … FROM STDIN (FORMAT BINARY)</c>, sans requête à analyser ni paramètres :
-    /// 6 500 comptes passaient en 0,7 s par <c>INSERT</c> de 100 lignes, en 0,3 s ainsi. Chaque valeur est convertie par
-    /// le modèle et écrite sous le type de sa colonne.
+    /// toutes) et rendues aux entités, puis les lignes passent par <see cref="CopierAsync{T}"/> : 6 500 comptes passaient
+    /// en 0,7 s par <c>INSERT</c> de 100 lignes, en 0,3 s ainsi.
     /// </summary>
-    private static async Task CopierAsync<T>(DbContext db, IEntityType type, StoreObjectIdentifier table, IProperty cle, List<IProperty> colonnes, IReadOnlyCollection<T> entites, CancellationToken ct)
+    private static async Task InsererParCopieAsync<T>(DbContext db, StoreObjectIdentifier table, IProperty cle, List<IProperty> colonnes, IReadOnlyCollection<T> entites, CancellationToken ct)
         where T : class
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var nomTable = sql.DelimitIdentifier(table.Name, table.Schema);
-        var connexion = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
         try
         {
-            var cles = new List<long>(entites.Count);
             await using (var commande = Commande(db))
             {
                 commande.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @colonne)) FROM generate_series(1, @lignes)";
-                var parametres = new (string Nom, object Valeur)[] { ("@table", nomTable), ("@colonne", cle.GetColumnName(table)!), ("@lignes", entites.Count) };
+                var parametres = new (string Nom, object Valeur)[] { ("@table", sql.DelimitIdentifier(table.Name, table.Schema)), ("@colonne", cle.GetColumnName(table)!), ("@lignes", entites.Count) };
                 foreach (var (nom, valeur) in parametres)
                 {
                     var parametre = commande.CreateParameter();
@@ -332,54 +327,62 @@ internal static class EcritureEnLot
                 }
 
                 await using var lecteur = await commande.ExecuteReaderAsync(ct);
-                while (await lecteur.ReadAsync(ct))
-                {
-                    cles.Add(lecteur.GetInt64(0));
-                }
-            }
-
-            var types = colonnes.Select(p => p.GetRelationalTypeMapping()).ToList();
-            var ecrites = new[] { cle }.Concat(colonnes).Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!));
-            await using (var copie = await connexion.BeginBinaryImportAsync($"COPY {nomTable} ({string.Join(", ", ecrites)}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                var rang = 0;
                 foreach (var entite in entites)
                 {
-                    await copie.StartRowAsync(ct);
-                    await copie.WriteAsync(Convert.ChangeType(cles[rang++], cle.ClrType, System.Globalization.CultureInfo.InvariantCulture), cle.GetRelationalTypeMapping().StoreTypeNameBase, ct);
-                    for (var i = 0; i < colonnes.Count; i++)
+                    if (!await lecteur.ReadAsync(ct))
                     {
-                        var valeur = Lire(colonnes[i], entite);
-                        if (valeur is not null && types[i].Converter is { } conversion)
-                        {
-                            valeur = conversion.ConvertToProvider(valeur);
-                        }
-
-                        if (valeur is null)
-                        {
-                            await copie.WriteNullAsync(ct);
-                        }
-                        else
-                        {
-                            await copie.WriteAsync(valeur, types[i].StoreTypeNameBase, ct);
-                        }
+                        throw new InvalidOperationException($"The sequence gave fewer keys than {entites.Count} {typeof(T).Name} rows.");
                     }
+
+                    Ecrire(cle, entite, Convert.ChangeType(lecteur.GetInt64(0), cle.ClrType, System.Globalization.CultureInfo.InvariantCulture));
                 }
-
-                await copie.CompleteAsync(ct);
             }
 
-            var index = 0;
-            foreach (var entite in entites)
-            {
-                Ecrire(cle, entite, Convert.ChangeType(cles[index++], cle.ClrType, System.Globalization.CultureInfo.InvariantCulture));
-            }
+            await CopierAsync(db, table, [cle, .. colonnes], entites, ct);
         }
         catch (Npgsql.NpgsqlException erreur)
         {
             // As SaveChanges reports it (a unique index, a constraint): the caller rolls the whole operation back.
             throw new DbUpdateException($"Inserting {typeof(T).Name} rows failed: {erreur.Message}", erreur);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL : écrit les <paramref name="colonnes"/> des entités par <c>COPY … FROM STDIN (FORMAT BINARY)</c>, sans
+    /// requête à analyser ni paramètres. Chaque valeur est lue dans l'entité, convertie par le modèle et écrite sous le
+    /// type de sa colonne.
+    /// </summary>
+    private static async Task CopierAsync<T>(DbContext db, StoreObjectIdentifier table, IReadOnlyList<IProperty> colonnes, IEnumerable<T> entites, CancellationToken ct)
+        where T : class
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var types = colonnes.Select(p => p.GetRelationalTypeMapping()).ToList();
+        var noms = string.Join(", ", colonnes.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        var connexion = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copie = await connexion.BeginBinaryImportAsync($"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({noms}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var entite in entites)
+        {
+            await copie.StartRowAsync(ct);
+            for (var i = 0; i < colonnes.Count; i++)
+            {
+                var valeur = Lire(colonnes[i], entite);
+                if (valeur is not null && types[i].Converter is { } conversion)
+                {
+                    valeur = conversion.ConvertToProvider(valeur);
+                }
+
+                if (valeur is null)
+                {
+                    await copie.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await copie.WriteAsync(valeur, types[i].StoreTypeNameBase, ct);
+                }
+            }
+        }
+
+        await copie.CompleteAsync(ct);
     }
 
     /// <summary>Chaque clé étrangère (à une colonne) d'une entité prend la clé de l'entité que désigne sa navigation.</summary>
@@ -406,6 +409,13 @@ internal static class EcritureEnLot
                 Ecrire(propriete, entite, valeur);
             }
         }
+    }
+
+    /// <summary>L'entité <typeparamref name="T"/> du modèle et sa table.</summary>
+    internal static (IEntityType Type, StoreObjectIdentifier Table) Entite<T>(DbContext db)
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        return (type, StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()));
     }
 
     /// <summary>La valeur d'une propriété ou d'une navigation, lue comme EF la lit : par son champ s'il en a un.</summary>
@@ -436,8 +446,7 @@ internal static class EcritureEnLot
     public static async Task MettreAJourAsync<T>(DbContext db, T entite, object jetonLu, IReadOnlyList<string> proprietes, CancellationToken ct)
         where T : class
     {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var (type, table) = Entite<T>(db);
         var cle = type.FindPrimaryKey()!.Properties.Single();
         var jeton = type.GetProperties().Single(p => p.IsConcurrencyToken);
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -469,29 +478,15 @@ internal static class EcritureEnLot
             return;
         }
 
-        var type = db.Model.FindEntityType(typeof(EvenementCompte))!;
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var (type, table) = Entite<EvenementCompte>(db);
         var evenement = type.FindProperty(nameof(EvenementCompte.EvenementId))!;
         var compte = type.FindProperty(nameof(EvenementCompte.CompteId))!;
         var sql = db.GetService<ISqlGenerationHelper>();
         if (db.Database.IsNpgsql())
         {
             // COPY, as the rows InsererAsync writes: 6,500 links took 0.2 s by INSERTs of 1,000 rows.
-            var connexion = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-            var copie = await connexion.BeginBinaryImportAsync(
-                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({sql.DelimitIdentifier(evenement.GetColumnName(table)!)}, {sql.DelimitIdentifier(compte.GetColumnName(table)!)}) FROM STDIN (FORMAT BINARY)", ct);
-            await using (copie)
-            {
-                foreach (var lien in liens)
-                {
-                    await copie.StartRowAsync(ct);
-                    await copie.WriteAsync(lien.Evenement.Id, evenement.GetRelationalTypeMapping().StoreTypeNameBase, ct);
-                    await copie.WriteAsync(lien.CompteId, compte.GetRelationalTypeMapping().StoreTypeNameBase, ct);
-                }
-
-                await copie.CompleteAsync(ct);
-            }
-
+            ReporterClesEtrangeres(type, liens);
+            await CopierAsync(db, table, [evenement, compte], liens, ct);
             return;
         }
 

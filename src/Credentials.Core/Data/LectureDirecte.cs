@@ -115,10 +115,9 @@ internal static class LectureDirecte
         private readonly ISqlGenerationHelper sql;
         private readonly List<Champ> champs;
 
-        private Lecture(DbContext db, IEntityType type)
+        private Lecture(DbContext db, (IEntityType Type, StoreObjectIdentifier Table) entite)
         {
-            this.type = type;
-            table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            (type, table) = entite;
             sql = db.GetService<ISqlGenerationHelper>();
             // What EF would fill and this reading could not: refused rather than left empty.
             if (type.GetProperties().Any(p => p.IsShadowProperty()) || type.GetComplexProperties().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
@@ -138,8 +137,7 @@ internal static class LectureDirecte
 
         public string Cle { get; }
 
-        public static Lecture De<T>(DbContext db) =>
-            new(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model."));
+        public static Lecture De<T>(DbContext db) => new(db, EcritureEnLot.Entite<T>(db));
 
         public string Colonne(string propriete) =>
             sql.DelimitIdentifier((type.FindProperty(propriete) ?? throw new InvalidOperationException($"{type.ClrType.Name} has no property {propriete}.")).GetColumnName(table)!);

@@ -88,9 +88,6 @@ internal sealed class PlanImport
         return plan;
     }
 
-    /// <summary>Vrai si appliquer ce plan écrit autre chose que l'année scolaire et la version de l'établissement.</summary>
-    public bool ChangeQuelqueChose => ClassesACreer.Count + ACreer.Count + LiensACreer.Count > 0 || ModifieLesLignesExistantes;
-
     /// <summary>Vrai si appliquer ce plan change des lignes qui existent déjà (comptes, sorties, classes, liens), pas seulement en ajoute.</summary>
     public bool ModifieLesLignesExistantes => ClassesAModifier.Count + AModifier.Count + Sortants.Count + LiensAModifier.Count + LiensASupprimer.Count > 0;
 

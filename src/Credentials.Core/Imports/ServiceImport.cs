@@ -169,20 +169,18 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         var versionLue = etablissement.Version;
         etablissement.DefinirAnneeScolaire(annee);
         await EcritureEnLot.MettreAJourAsync(db, etablissement, versionLue, [nameof(Etablissement.AnneeScolaire)], ct);
-        if (preparation.Etablissement is not null && !plan.ChangeQuelqueChose && anneeLue == annee)
-        {
-            // The same files again: nothing else to write, and no journal entry.
-            return ([], null, Apercu(preparation, plan, [], applique: true));
-        }
 
-        // What this import changes in existing rows goes through EF's tracking: the school and its classes (read untracked,
+        // What this import changes in existing rows goes through EF's tracking, and only then: an import that only adds (or
+        // the same files again, which write nothing more) never starts it. The school and its classes (read untracked,
         // PreparerAsync) are attached first, as a tracking query would leave them, so that a changed account placed in one
-        // of them is not taken for a new row.
+        // of them is not taken for a new row; the accounts this import changes are attached before they change, with the
+        // values read as originals (the version check of EcritureEnLot).
         var suivi = plan.ModifieLesLignesExistantes;
         if (suivi)
         {
             db.Attach(etablissement);
             db.AttachRange(plan.Etat.Classes);
+            db.AttachRange(plan.AModifier.Select(m => m.Compte).Concat(plan.Sortants.Select(s => s.Compte)).Distinct());
         }
 
         // Classes first: accounts are then placed in classes that have an id.
@@ -206,10 +204,6 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
         {
             classe.Decrire(c.Libelle ?? classe.Libelle, c.CodeMef ?? classe.CodeMef, c.LibelleMef ?? classe.LibelleMef, c.Niveau ?? classe.Niveau, c.CleImport);
         }
-
-        // Existing accounts and links were read untracked (ChargerAsync): those this import changes are attached before
-        // they change, with the values read as originals (the version check of EcritureEnLot).
-        db.AttachRange(plan.AModifier.Select(m => m.Compte).Concat(plan.Sortants.Select(s => s.Compte)).Distinct());
 
         // One attribution for corrected and new logins: a corrected name cannot take a login a new account gets.
         var attribution = new AttributionIdentifiants();
@@ -245,8 +239,6 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
             lien.Modifier(donnees.Lien, donnees.RangLegal);
         }
 
-        db.Responsabilites.RemoveRange(plan.LiensASupprimer);
-
         var touches = nouveaux.Values.Select(c => c.Id)
             .Concat(plan.AModifier.Select(m => m.Compte.Id))
             .Concat(plan.Sortants.Select(s => s.Compte.Id))
@@ -265,6 +257,7 @@ public sealed class ServiceImport(CredentialsDbContext db, TimeProvider horloge,
 
         if (suivi)
         {
+            db.Responsabilites.RemoveRange(plan.LiensASupprimer);
             await EcritureEnLot.EnregistrerAsync(db, ct);
         }
 
