@@ -4,9 +4,10 @@
 # Prints wall time and CPU time (user + system): on a machine shared with other jobs, the CPU time is the steadier figure.
 # Usage: scripts/bench-imports.sh ELEVES RESPONSABLES [runs]
 #   SQLite by default (a fresh file per run); PostgreSQL when PGHOST/PGPORT/PGUSER are set (a fresh database per run).
-#   The CLI timed is the published one (`dotnet publish`: ReadyToRun, as it is deployed), in
-#   src/Credentials.Cli/bin/Release/publish. CREDENTIALS_CLI=path/to/credentials.dll times another build on the same
-#   files: an older commit, or the plain build (src/Credentials.Cli/bin/Release/net10.0/credentials.dll, JIT only).
+#   The CLI timed is the published one (`dotnet publish`: its own runtime, compiled ahead of time with it, as it is
+#   deployed), in src/Credentials.Cli/bin/Release/publish. CREDENTIALS_CLI times another build on the same files: a
+#   published program (path/to/credentials), or a framework-dependent assembly run by `dotnet` (path/to/credentials.dll:
+#   an older commit's publish, or the plain build src/Credentials.Cli/bin/Release/net10.0/credentials.dll, JIT only).
 #   CREDENTIALS_NO_BUILD=1 skips the publish and the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,8 @@ fi
 work=$(mktemp -d /tmp/credentials-bench-imports.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 dotnet tests/Credentials.Benchmarks/bin/Release/net10.0/Credentials.Benchmarks.dll fichiers-siecle "$work/siecle" --eleves "$eleves" --responsables "$responsables"
-cli=${CREDENTIALS_CLI:-src/Credentials.Cli/bin/Release/publish/credentials.dll}
+cli=${CREDENTIALS_CLI:-src/Credentials.Cli/bin/Release/publish/credentials}
+if [[ $cli == *.dll ]]; then lancer=(dotnet "$cli"); else lancer=("$cli"); fi
 import=(import siecle --uai 0999999Z --annee-scolaire 2025 --eleves "$work/siecle/ElevesSansAdresses.xml" --responsables "$work/siecle/ResponsablesAvecAdresses.xml")
 echo "$(date -u '+%F %T') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $eleves pupils + $responsables guardians, $([[ -n ${PGHOST:-} ]] && echo PostgreSQL || echo SQLite), $cli"
 for run in $(seq "$runs"); do
@@ -28,9 +30,9 @@ for run in $(seq "$runs"); do
     psql -q -h "$PGHOST" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -c "DROP DATABASE IF EXISTS $base" -c "CREATE DATABASE $base" >/dev/null
     export Database__Provider=Postgres ConnectionStrings__Credentials="Host=$PGHOST;Port=${PGPORT:-5432};Username=${PGUSER:-postgres};Database=$base"
   fi
-  dotnet "$cli" migrate >/dev/null
+  "${lancer[@]}" migrate >/dev/null
   for pass in premier second; do
-    /usr/bin/time -f '%e %U %S' -o "$work/temps" dotnet "$cli" "${import[@]}" >"$work/sortie-$pass.txt" 2>&1 || { cat "$work/sortie-$pass.txt"; exit 1; }
+    /usr/bin/time -f '%e %U %S' -o "$work/temps" "${lancer[@]}" "${import[@]}" >"$work/sortie-$pass.txt" 2>&1 || { cat "$work/sortie-$pass.txt"; exit 1; }
     read -r mur utilisateur systeme <"$work/temps"
     printf 'run %s  %-7s wall %5.2f s  cpu %5.2f s  load %s  %s\n' "$run" "$pass" "$mur" "$(echo "$utilisateur + $systeme" | bc)" \
       "$(cut -d' ' -f1 /proc/loadavg)" "$(grep -m1 -o ' : [^,]*' "$work/sortie-$pass.txt" | head -1)"
