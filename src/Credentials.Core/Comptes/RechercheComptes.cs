@@ -60,9 +60,30 @@ public sealed class RechercheComptes(CredentialsDbContext db)
         portee.Exiger(Operation.ConsulterComptes);
         taillePage = Math.Clamp(taillePage, 10, TailleMax);
         var requete = db.Comptes.AsNoTracking().Filtrer(portee, criteres);
+        // The rows skipped must fit an int, whatever page a link asks for.
+        page = Math.Clamp(page, 1, int.MaxValue / taillePage);
+        var lignes = await PageAsync(requete, criteres, page, taillePage, ct);
+        // A page that is not full is the last one: its rows give the total, and a class or a precise name, which
+        // fits on one page, costs no count. A full page needs the count; so does a page past the end (a stale or
+        // edited link), which shows the last page instead.
+        if ((lignes.Count > 0 && lignes.Count < taillePage) || (lignes.Count == 0 && page == 1))
+        {
+            return new PageComptes(lignes, (page - 1) * taillePage + lignes.Count, page, taillePage);
+        }
+
         var total = await requete.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + taillePage - 1) / taillePage));
-        var lignes = await requete.Trier(criteres)
+        var derniere = Math.Max(1, (total + taillePage - 1) / taillePage);
+        if (page > derniere)
+        {
+            page = derniere;
+            lignes = await PageAsync(requete, criteres, page, taillePage, ct);
+        }
+
+        return new PageComptes(lignes, total, page, taillePage);
+    }
+
+    private static Task<List<LigneCompte>> PageAsync(IQueryable<Compte> requete, CriteresComptes criteres, int page, int taillePage, CancellationToken ct) =>
+        requete.Trier(criteres)
             .Skip((page - 1) * taillePage)
             .Take(taillePage)
             .Select(c => new LigneCompte(
@@ -74,8 +95,6 @@ public sealed class RechercheComptes(CredentialsDbContext db)
                 MotifBlocage = c.MotifBlocage,
             })
             .ToListAsync(ct);
-        return new PageComptes(lignes, total, page, taillePage);
-    }
 
     /// <summary>
     /// Les enfants de ces responsables que la portée peut voir (un enseignant : ceux de ses classes seulement),

@@ -59,6 +59,50 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
         Assert.Equal(eleves.Count(e => !e.Bloque), nonBloques.Total);
     }
 
+    [Theory]
+    [MemberData(nameof(BaseDeTest.Fournisseurs), MemberType = typeof(BaseDeTest))]
+    public async Task Chaque_page_de_la_recherche_donne_ses_lignes_et_le_total_meme_au_dela_de_la_derniere(FournisseurBase fournisseur)
+    {
+        await using var baseTest = await BaseDeTest.CreerAsync(fournisseur);
+        int etablissement;
+        await using (var db = await baseTest.ContexteMigreAsync())
+        {
+            etablissement = (await new DemoSeeder(db, OutilsDeTest.Creer()).SeedAsync("0999999Z", 40)).Etablissement.Id;
+        }
+
+        await using var lecture = baseTest.Contexte();
+        var recherche = new RechercheComptes(lecture);
+        var portee = Portee.Cli(etablissement);
+        var eleves = new CriteresComptes { Profil = Profil.Eleve };
+        // One page of everything is the reference order; smaller pages must be its slices.
+        var tout = (await recherche.RechercherAsync(portee, eleves, 1, 200)).Lignes.Select(l => l.Id).ToList();
+        Assert.Equal(await lecture.Comptes.CountAsync(c => c.EtablissementId == etablissement && c.Profil == Profil.Eleve), tout.Count);
+
+        // Full pages (counted), a last page full (40 by 10) and one that is not (by 13), pages past the end, and a page
+        // number no int can skip to.
+        Assert.Equal(40, tout.Count);
+        foreach (var taille in new[] { 10, 13 })
+        {
+            var derniere = (tout.Count + taille - 1) / taille;
+            foreach (var demandee in Enumerable.Range(1, derniere + 2).Append(int.MaxValue))
+            {
+                var page = await recherche.RechercherAsync(portee, eleves, demandee, taille);
+                var attendue = Math.Min(demandee, derniere);
+                Assert.Equal((attendue, tout.Count, derniere), (page.Page, page.Total, page.NombrePages));
+                Assert.Equal(tout.Skip((attendue - 1) * taille).Take(taille), page.Lignes.Select(l => l.Id));
+            }
+        }
+
+        // A class fits on one page: its total is its rows.
+        var classe = await lecture.Comptes.Where(c => c.EtablissementId == etablissement && c.Profil == Profil.Eleve && c.Classe != null)
+            .GroupBy(c => c.Classe!.Code).Select(g => new { Code = g.Key, Nombre = g.Count() }).OrderBy(g => g.Code).FirstAsync();
+        var uneClasse = await recherche.RechercherAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Classes = [classe.Code] }, 1, 50);
+        Assert.Equal((classe.Nombre, classe.Nombre, 1), (uneClasse.Lignes.Count, uneClasse.Total, uneClasse.Page));
+
+        var personne = await recherche.RechercherAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Recherche = "zzzz" }, 3, 10);
+        Assert.Equal((0, 0, 1), (personne.Lignes.Count, personne.Total, personne.Page));
+    }
+
     [Fact]
     public async Task La_case_Bloque_de_la_recherche_reste_dans_l_url_et_ne_montre_que_les_bloques()
     {
