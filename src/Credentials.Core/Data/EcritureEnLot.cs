@@ -284,8 +284,7 @@ internal static class EcritureEnLot
                 }
                 catch (DbException erreur)
                 {
-                    // As SaveChanges reports it (a unique index, a constraint): the caller rolls the whole operation back.
-                    throw new DbUpdateException($"Inserting {typeof(T).Name} rows failed: {erreur.Message}", erreur);
+                    throw InsertionRefusee<T>(erreur);
                 }
 
                 if (lues != paquet.Length)
@@ -342,10 +341,13 @@ internal static class EcritureEnLot
         }
         catch (Npgsql.NpgsqlException erreur)
         {
-            // As SaveChanges reports it (a unique index, a constraint): the caller rolls the whole operation back.
-            throw new DbUpdateException($"Inserting {typeof(T).Name} rows failed: {erreur.Message}", erreur);
+            throw InsertionRefusee<T>(erreur);
         }
     }
+
+    /// <summary>Une insertion refusée par la base (index unique, contrainte), dite comme <c>SaveChanges</c> la dit : l'appelant annule toute l'opération.</summary>
+    private static DbUpdateException InsertionRefusee<T>(DbException erreur) =>
+        new($"Inserting {typeof(T).Name} rows failed: {erreur.Message}", erreur);
 
     /// <summary>
     /// PostgreSQL : écrit les <paramref name="colonnes"/> des entités par <c>COPY … FROM STDIN (FORMAT BINARY)</c>, sans

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Credentials.Core.Courriels;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
@@ -26,28 +25,16 @@ public sealed class CliTests : IAsyncLifetime
     private Task<(int Code, string Sortie)> CredentialsAsync(params string[] arguments) =>
         CredentialsAsync(new Dictionary<string, string>(), arguments);
 
-    private async Task<(int Code, string Sortie)> CredentialsAsync(IReadOnlyDictionary<string, string> environnement, params string[] arguments)
+    /// <summary>The built CLI on this test's own folder; <paramref name="environnement"/> may add or override variables.</summary>
+    private Task<(int Code, string Sortie)> CredentialsAsync(IReadOnlyDictionary<string, string> environnement, params string[] arguments)
     {
-        var depart = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        depart.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "credentials.dll"));
-        foreach (var a in arguments)
-        {
-            depart.ArgumentList.Add(a);
-        }
-
-        depart.Environment["DataDirectory"] = dossier;
-        depart.Environment["COLUMNS"] = "200";
+        var variables = new Dictionary<string, string> { ["DataDirectory"] = dossier };
         foreach (var (cle, valeur) in environnement)
         {
-            depart.Environment[cle] = valeur;
+            variables[cle] = valeur;
         }
 
-        using var processus = Process.Start(depart)!;
-        var sortie = processus.StandardOutput.ReadToEndAsync();
-        var erreurs = processus.StandardError.ReadToEndAsync();
-        await processus.WaitForExitAsync();
-        // Without the terminal colours, so that tests read the words.
-        return (processus.ExitCode, System.Text.RegularExpressions.Regex.Replace(await sortie + await erreurs, "\u001b\\[[0-9;]*m", ""));
+        return LigneDeCommande.ExecuterAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "credentials.dll"), .. arguments], variables);
     }
 
     private CredentialsDbContext Base()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Credentials.Tests.Imports;
 using Credentials.Tests.Infrastructure;
 
@@ -51,24 +49,9 @@ public sealed class ProgrammePublieTests : IDisposable
         Assert.All(identifiants, i => Assert.Contains(i, texte));
     }
 
-    private async Task<(int Code, string Sortie)> ExecuterAsync(string programme, params string[] arguments)
-    {
-        var depart = new ProcessStartInfo(programme) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments)
-        {
-            depart.ArgumentList.Add(a);
-        }
-
-        // The program lives outside its data folder, as installed: the CLI makes every file in that folder 0600.
-        depart.Environment["DataDirectory"] = Path.Combine(dossier, "donnees");
-        depart.Environment["COLUMNS"] = "200";
-        using var processus = Process.Start(depart)!;
-        var sortie = processus.StandardOutput.ReadToEndAsync();
-        var erreurs = processus.StandardError.ReadToEndAsync();
-        await processus.WaitForExitAsync();
-        // Without the terminal colours, so that the test reads the words.
-        return (processus.ExitCode, Regex.Replace(await sortie + await erreurs, "\u001b\\[[0-9;]*m", ""));
-    }
+    // The program lives outside its data folder, as installed: the CLI makes every file in that folder 0600.
+    private Task<(int Code, string Sortie)> ExecuterAsync(string programme, params string[] arguments) =>
+        LigneDeCommande.ExecuterAsync(programme, arguments, new Dictionary<string, string> { ["DataDirectory"] = Path.Combine(dossier, "donnees") });
 }
 
 /// <summary>Publishing takes both cores for minutes: nothing else runs meanwhile.</summary>
