@@ -4,7 +4,7 @@
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=charge scripts/charge.sh [schools=100]
 # Seeds <schools> demo schools of 2,000 pupils (≈ 5,100 accounts each: 100 ≈ 510,000 accounts), starts TWO
 # instances of the built app in Production on 127.0.0.1 behind nginx (deploy/nginx/credentials.conf), then:
-#   1. wrk --latency, 16 connections, 20 s, through nginx, on three console searches (p50/p90/p99);
+#   1. wrk --latency, 16 connections, 20 s, through nginx, on three console searches (p50/p90/p95/p99);
 #   2. « select all 2,000 pupils → letters » end to end (curl, through nginx);
 #   3. the portal storm: wrong sign-ins at the production PBKDF2 cost (210,000 iterations, one verification each,
 #      the cost of an activation's check) from 64 connections; verifications/s and any 5xx.
@@ -85,9 +85,16 @@ searches=("/eleves?classes=6A" "/eleves?q=mar" "/eleves?etats=NotifieNonActive&p
 # after 45 s of warm-up, when it compiled 200).
 for url in "${searches[@]}"; do wrk -t2 -c16 -d15s -H "Cookie: $cookie" "$base$url" >/dev/null; done
 echo "== 1. console searches, wrk 16 connections through nginx, $accounts accounts"
+# wrk --latency prints the 50th, 75th, 90th and 99th centiles; the goal is on the 95th, which its script API gives.
+cat >"$work/centiles.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local c = function(p) return latency:percentile(p) / 1000 end
+  io.write(string.format("centiles: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms\n", c(50), c(95), c(99)))
+end
+LUA
 for url in "${searches[@]}"; do
   echo "-- $url $(machine)"
-  wrk -t2 -c16 -d20s --latency -H "Cookie: $cookie" "$base$url" | grep -E '^\s+(50|90|99)%|Requests/sec|Non-2xx|Socket errors'
+  wrk -t2 -c16 -d20s --latency -s "$work/centiles.lua" -H "Cookie: $cookie" "$base$url" | grep -E '^\s+(50|90|99)%|Requests/sec|Non-2xx|Socket errors|^centiles'
 done
 
 # The confirmation posts the selection; the letters are rendered before the commit, the answer is the result

@@ -77,7 +77,11 @@ public static class StoreRegistration
         }
 
         services.AddSingleton(new ConfigurationStore(fournisseur, chaine));
-        services.AddDbContext<CredentialsDbContext>(options => Configurer(options, fournisseur, chaine));
+        // Pooled contexts: each request borrows a context whose options (connection string, provider, model) were built
+        // once and whose internal services EF already resolved. A context per request (EF's default) rebuilt them all
+        // on every page, about a tenth of what a search page allocated (docs/performance.md, session 12). The context
+        // holds nothing of a request: EF resets its tracker and settings when it is returned.
+        services.AddDbContextPool<CredentialsDbContext>(options => Configurer(options, fournisseur, chaine));
 
         var protection = services.AddDataProtection().SetApplicationName("Credentials");
         if (fournisseur == FournisseurBase.Postgres)
@@ -128,6 +132,11 @@ public static class StoreRegistration
             FournisseurBase.SqlServer => options.UseSqlServer(chaine, o => o.MigrationsAssembly(migrations)),
             _ => options.UseSqlite(chaine, o => o.MigrationsAssembly(migrations)),
         };
+        // EF's check that a context is not used by two threads at once wrote an async-local value twice per row read,
+        // each time copying the request's async-local map: a twentieth of what a search page allocated
+        // (docs/performance.md, session 12). A context lives in one request, which awaits each query, and the
+        // database drivers refuse a second command on a busy connection by themselves.
+        options.EnableThreadSafetyChecks(false);
         if (modeleCompile && ModeleCompile(fournisseur) is { } modele)
         {
             options.UseModel(modele);

@@ -469,7 +469,10 @@ namespace Credentials.Migrations.Postgres.Migrations
 
                     b.HasIndex("EtablissementId", "Profil", "Recherche");
 
-                    b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
+                    b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom", "Id")
+                        .HasAnnotation("SqlServer:Include", new[] { "Recherche", "Etat" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom", "Id"), new[] { "Recherche", "Etat" });
 
                     b.ToTable("Comptes");
                 });

@@ -12,7 +12,7 @@ namespace Credentials.Migrations.Postgres.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("631dffb5-bec4-4470-9c9b-0291bb6691a4"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("ac05569d-2253-4a18-98c2-9a00bf1ba44e"), entityTypeCount: 21)
         {
         }
 

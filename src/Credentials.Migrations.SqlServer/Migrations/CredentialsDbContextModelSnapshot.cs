@@ -470,7 +470,10 @@ namespace Credentials.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EtablissementId", "Profil", "Recherche");
 
-                    b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
+                    b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Recherche", "Etat" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom", "Id"), new[] { "Recherche", "Etat" });
 
                     b.ToTable("Comptes");
                 });

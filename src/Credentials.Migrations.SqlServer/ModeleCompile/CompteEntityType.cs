@@ -447,7 +447,8 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
                 new[] { etablissementId, profil, recherche });
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { etablissementId, profil, nom, prenom });
+                new[] { etablissementId, profil, nom, prenom, id });
+            index7.AddAnnotation("Npgsql:IndexInclude", new[] { "Recherche", "Etat" });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Credentials.Migrations.SqlServer.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0031091a-db7c-4ec6-a599-64a9dfc96343"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("a7329ce5-72f2-49d3-8673-91991e31b63c"), entityTypeCount: 21)
         {
         }
 

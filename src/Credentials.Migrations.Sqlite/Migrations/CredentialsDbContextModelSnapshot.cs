@@ -454,7 +454,9 @@ namespace Credentials.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EtablissementId", "Profil", "Recherche");
 
-                    b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom");
+                    b.HasIndex("EtablissementId", "Profil", "Nom", "Prenom", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Recherche", "Etat" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Recherche", "Etat" });
 
                     b.ToTable("Comptes");
                 });

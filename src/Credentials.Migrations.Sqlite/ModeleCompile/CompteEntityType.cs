@@ -402,7 +402,9 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
                 new[] { etablissementId, profil, recherche });
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { etablissementId, profil, nom, prenom });
+                new[] { etablissementId, profil, nom, prenom, id });
+            index7.AddAnnotation("Npgsql:IndexInclude", new[] { "Recherche", "Etat" });
+            index7.AddAnnotation("SqlServer:Include", new[] { "Recherche", "Etat" });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Credentials.Migrations.Sqlite.ModeleCompile
     public partial class CredentialsDbContextModel
     {
         private CredentialsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d686f0a-6d03-4fca-badb-17f5d064937d"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("1f55bb7c-4487-4dff-a257-2f6bd03a659e"), entityTypeCount: 21)
         {
         }
 

@@ -1,10 +1,8 @@
 using Credentials.Core.Acces;
 using Credentials.Core.Comptes;
-using Credentials.Core.Data;
 using Credentials.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Credentials.Web.Infrastructure;
 
@@ -32,24 +30,21 @@ public sealed record ContexteConsole(
 /// appartenance à un établissement, pas d'accès. L'établissement choisi vit dans un cookie et n'est
 /// retenu que si l'utilisateur y est affecté (un cookie trafiqué ne donne rien).
 /// </summary>
-public sealed class FiltreContexteConsole(CredentialsDbContext db) : IAsyncActionFilter
+public sealed class FiltreContexteConsole : IAsyncActionFilter
 {
+    private static readonly StringComparer OrdreDesNoms = StringComparer.Create(Libelles.Culture, ignoreCase: false);
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        // Read with the session's check (SessionConsole), in the same request.
+        // Read with the session's check (SessionConsole), in the same request and the same SQL statement.
         if (http.Items[typeof(UtilisateurConnecte)] is not UtilisateurConnecte utilisateur)
         {
             context.Result = new ChallengeResult();
             return;
         }
 
-        var affectations = await db.Affectations.AsNoTracking()
-            .Include(a => a.Etablissement)
-            .Include(a => a.Classes).ThenInclude(c => c.Classe)
-            .Where(a => a.UtilisateurId == utilisateur.Id)
-            .OrderBy(a => a.Etablissement.Nom)
-            .ToListAsync(http.RequestAborted);
+        var affectations = utilisateur.Affectations.OrderBy(a => a.Etablissement.Nom, OrdreDesNoms).ToList();
         if (affectations.Count == 0)
         {
             context.Result = new RedirectResult("/compte/acces-refuse");
@@ -64,8 +59,8 @@ public sealed class FiltreContexteConsole(CredentialsDbContext db) : IAsyncActio
             string.IsNullOrWhiteSpace(utilisateur.NomAffiche) ? utilisateur.Courriel ?? "" : utilisateur.NomAffiche,
             affectation.Etablissement,
             affectation.Role,
-            affectation.Classes.Select(c => c.Classe).OrderBy(c => c.Code).ToList(),
-            affectations.Select(a => a.Etablissement).Where(e => e.Id != affectation.EtablissementId).ToList());
+            affectation.Classes.OrderBy(c => c.Code).ToList(),
+            affectations.Select(a => a.Etablissement).Where(e => e.Id != affectation.Etablissement.Id).ToList());
         http.Items[typeof(ContexteConsole)] = contexte;
         await next();
     }

@@ -36,7 +36,11 @@ internal sealed class CompteConfiguration : IEntityTypeConfiguration<Compte>
 
         builder.HasIndex(c => c.Identifiant).IsUnique();
         builder.HasIndex(c => c.IdentifiantRacine);
-        builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Nom, c.Prenom });
+        // A page of the console's search takes its ids from this index alone, in order, testing the folded name and the
+        // state there (RechercheComptes.PageAsync); SQLite has no included columns and reads the rows.
+        var page = builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Nom, c.Prenom, c.Id });
+        NpgsqlIndexBuilderExtensions.IncludeProperties(page, c => new { c.Recherche, c.Etat });
+        SqlServerIndexBuilderExtensions.IncludeProperties(page, c => new { c.Recherche, c.Etat });
         builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Etat });
         // The name search (« q ») and its count read the school's folded names from this index alone, not from the rows.
         builder.HasIndex(c => new { c.EtablissementId, c.Profil, c.Recherche });
