@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Credentials.Core.Acces;
 using Credentials.Core.Domain;
 
@@ -105,17 +106,30 @@ public static class RequeteComptes
 
     public static IQueryable<Compte> Trier(this IQueryable<Compte> comptes, CriteresComptes criteres) => (criteres.Tri, criteres.Descendant) switch
     {
-        (TriComptes.Classe, false) => comptes.OrderBy(c => c.Classe!.Code).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
-        (TriComptes.Classe, true) => comptes.OrderByDescending(c => c.Classe!.Code).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
-        (TriComptes.Etat, false) => comptes.OrderBy(c => c.Etat == EtatCompte.NonNotifie ? 0 : c.Etat == EtatCompte.NotifieNonActive ? 1 : 2).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
-        (TriComptes.Etat, true) => comptes.OrderByDescending(c => c.Etat == EtatCompte.NonNotifie ? 0 : c.Etat == EtatCompte.NotifieNonActive ? 1 : 2).ThenBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
-        (TriComptes.Identifiant, false) => comptes.OrderBy(c => c.Identifiant),
-        (TriComptes.Identifiant, true) => comptes.OrderByDescending(c => c.Identifiant),
-        (TriComptes.DateNotification, false) => comptes.OrderBy(c => c.DateNotification).ThenBy(c => c.Id),
-        (TriComptes.DateNotification, true) => comptes.OrderByDescending(c => c.DateNotification).ThenBy(c => c.Id),
-        (TriComptes.DerniereConnexion, false) => comptes.OrderBy(c => c.DateDerniereConnexion).ThenBy(c => c.Id),
-        (TriComptes.DerniereConnexion, true) => comptes.OrderByDescending(c => c.DateDerniereConnexion).ThenBy(c => c.Id),
-        (_, true) => comptes.OrderByDescending(c => c.Nom).ThenByDescending(c => c.Prenom).ThenBy(c => c.Id),
-        _ => comptes.OrderBy(c => c.Nom).ThenBy(c => c.Prenom).ThenBy(c => c.Id),
+        (TriComptes.Classe, false) => ParNom(comptes.OrderBy(Classe)),
+        (TriComptes.Classe, true) => ParNom(comptes.OrderByDescending(Classe)),
+        (TriComptes.Etat, false) => ParNom(comptes.OrderBy(Etat)),
+        (TriComptes.Etat, true) => ParNom(comptes.OrderByDescending(Etat)),
+        (TriComptes.Identifiant, false) => comptes.OrderBy(Identifiant),
+        (TriComptes.Identifiant, true) => comptes.OrderByDescending(Identifiant),
+        (TriComptes.DateNotification, false) => comptes.OrderBy(DateNotification).ThenBy(Id),
+        (TriComptes.DateNotification, true) => comptes.OrderByDescending(DateNotification).ThenBy(Id),
+        (TriComptes.DerniereConnexion, false) => comptes.OrderBy(DerniereConnexion).ThenBy(Id),
+        (TriComptes.DerniereConnexion, true) => comptes.OrderByDescending(DerniereConnexion).ThenBy(Id),
+        (_, true) => comptes.OrderByDescending(Nom).ThenByDescending(Prenom).ThenBy(Id),
+        _ => comptes.OrderBy(Nom).ThenBy(Prenom).ThenBy(Id),
     };
+
+    private static IOrderedQueryable<Compte> ParNom(IOrderedQueryable<Compte> comptes) => comptes.ThenBy(Nom).ThenBy(Prenom).ThenBy(Id);
+
+    // The sort keys are built once: a lambda written in the call is a new expression tree each time, its properties
+    // looked up by reflection, and a search page sorts twice (RechercheComptes.PageAsync; docs/performance.md, session 12).
+    private static readonly Expression<Func<Compte, string>> Nom = c => c.Nom;
+    private static readonly Expression<Func<Compte, string>> Prenom = c => c.Prenom;
+    private static readonly Expression<Func<Compte, long>> Id = c => c.Id;
+    private static readonly Expression<Func<Compte, string>> Classe = c => c.Classe!.Code;
+    private static readonly Expression<Func<Compte, int>> Etat = c => c.Etat == EtatCompte.NonNotifie ? 0 : c.Etat == EtatCompte.NotifieNonActive ? 1 : 2;
+    private static readonly Expression<Func<Compte, string>> Identifiant = c => c.Identifiant;
+    private static readonly Expression<Func<Compte, DateTime?>> DateNotification = c => c.DateNotification;
+    private static readonly Expression<Func<Compte, DateTime?>> DerniereConnexion = c => c.DateDerniereConnexion;
 }
