@@ -30,7 +30,7 @@ public static class Badges
         Enum.GetValues<StatutMessage>().ToDictionary(s => s, s =>
         {
             var (classe, icone) = s.Badge();
-            return Pastille(classe, icone, s.Libelle());
+            return new HtmlString(Pastille(classe, icone, s.Libelle()));
         });
 
     /// <summary>L'état du compte, suivi de « Bloqué » pour un compte bloqué.</summary>
@@ -47,10 +47,10 @@ public static class Badges
             EtatCompte.NotifieNonActive => ("etat-notifie", "✉"),
             _ => ("etat-non-notifie", "○"),
         };
-        var pastille = Pastille(classe, icone, etat.Libelle()).Value;
-        return new HtmlString(bloque ? pastille + " " + Pastille("etat-bloque", "⛔", "Bloqué").Value : pastille);
+        var pastille = Pastille(classe, icone, etat.Libelle());
+        return new HtmlString(bloque ? pastille + " " + Pastille("etat-bloque", "⛔", "Bloqué") : pastille);
     }
 
-    private static HtmlString Pastille(string classe, string icone, string libelle) =>
-        new($"<span class=\"badge {classe}\"><span aria-hidden=\"true\">{icone}</span> {Encodeur.Encode(libelle)}</span>");
+    private static string Pastille(string classe, string icone, string libelle) =>
+        $"<span class=\"badge {classe}\"><span aria-hidden=\"true\">{icone}</span> {Encodeur.Encode(libelle)}</span>";
 }
