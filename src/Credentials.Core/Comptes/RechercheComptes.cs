@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Credentials.Core.Acces;
 using Credentials.Core.Data;
 using Credentials.Core.Domain;
@@ -63,36 +64,46 @@ public sealed class RechercheComptes(CredentialsDbContext db)
         var requete = db.Comptes.AsNoTracking().Filtrer(portee, criteres);
         // The rows skipped must fit an int, whatever page a link asks for.
         page = Math.Clamp(page, 1, int.MaxValue / taillePage);
-        var lignes = await PageAsync(requete, criteres, page, taillePage, ct);
-        // A page that is not full is the last one: its rows give the total, and a class or a precise name, which
-        // fits on one page, costs no count. A full page needs the count; so does a page past the end (a stale or
-        // edited link), which shows the last page instead.
+        // A name or a state may match thousands: the page brings the total in the same statement. A class or a list of
+        // accounts fits on one page, whose rows give the total: counted apart, only when the page is full.
+        var compter = criteres.Classes.Count == 0 && criteres.Ids is null;
+        var lues = await PageAsync(requete, criteres, page, taillePage, compter, ct);
+        var lignes = lues.ConvertAll(l => l.Ligne);
+        if (compter && lues.Count > 0)
+        {
+            return new PageComptes(lignes, lues[0].Total, page, taillePage);
+        }
+
+        // A page that is not full is the last one.
         if ((lignes.Count > 0 && lignes.Count < taillePage) || (lignes.Count == 0 && page == 1))
         {
             return new PageComptes(lignes, (page - 1) * taillePage + lignes.Count, page, taillePage);
         }
 
+        // A full page of a class, or a page past the end (a stale or edited link), which shows the last page.
         var total = await requete.CountAsync(ct);
         var derniere = Math.Max(1, (total + taillePage - 1) / taillePage);
         if (page > derniere)
         {
             page = derniere;
-            lignes = await PageAsync(requete, criteres, page, taillePage, ct);
+            lignes = (await PageAsync(requete, criteres, page, taillePage, compter: false, ct)).ConvertAll(l => l.Ligne);
         }
 
         return new PageComptes(lignes, total, page, taillePage);
     }
 
     /// <summary>
-    /// Les comptes de la page, en deux temps dans une seule requête SQL : les identifiants de la page d'abord, lus dans
-    /// l'index (établissement, profil, nom, prénom, id) qui porte aussi le nom replié et l'état, puis ces lignes seules.
+    /// Les comptes de la page et le total de la recherche, en une seule requête SQL : les identifiants de la page
+    /// d'abord, lus dans l'index (établissement, profil, nom, prénom, id) qui porte aussi le nom replié et l'état, puis
+    /// ces lignes seules ; chacune porte le total si on le demande, que le moteur compte une fois (sous-requête sans
+    /// corrélation).
     /// </summary>
     /// <remarks>
     /// En une fois, PostgreSQL lisait chaque ligne parcourue pour en tester le nom : 1 250 lignes pour trouver les 50
     /// premiers « mar » d'un collège de 2 000 élèves, la moitié de son temps sur la recherche (docs/performance.md,
-    /// session 12).
+    /// session 12). Le total dans la même requête épargne un aller-retour à chaque page pleine (session 13).
     /// </remarks>
-    private Task<List<LigneCompte>> PageAsync(IQueryable<Compte> requete, CriteresComptes criteres, int page, int taillePage, CancellationToken ct)
+    private Task<List<LigneEtTotal>> PageAsync(IQueryable<Compte> requete, CriteresComptes criteres, int page, int taillePage, bool compter, CancellationToken ct)
     {
         // Skip and Take inside the lambda: their counts stay SQL parameters (one statement for every page, prepared
         // once), where a query built apart and nested would carry them as constants.
@@ -101,7 +112,7 @@ public sealed class RechercheComptes(CredentialsDbContext db)
         return db.Comptes.AsNoTracking()
             .Where(c => tries.Skip(saut).Take(taillePage).Select(t => t.Id).Contains(c.Id))
             .Trier(criteres)
-            .Select(EnLigne)
+            .Select(compter ? AvecTotal(requete) : SansTotal)
             .ToListAsync(ct);
     }
 
@@ -115,6 +126,19 @@ public sealed class RechercheComptes(CredentialsDbContext db)
         BloquePar = c.BloquePar,
         MotifBlocage = c.MotifBlocage,
     };
+
+    private sealed record LigneEtTotal(LigneCompte Ligne, int Total);
+
+    private static readonly ConstructorInfo NouvelleLigne = typeof(LigneEtTotal).GetConstructors().Single();
+
+    /// <summary>Une ligne et le nombre de comptes de la requête, une sous-requête sans corrélation.</summary>
+    private static Expression<Func<Compte, LigneEtTotal>> AvecTotal(IQueryable<Compte> requete) =>
+        AvecUnTotal(Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(Compte)], requete.Expression));
+
+    private static readonly Expression<Func<Compte, LigneEtTotal>> SansTotal = AvecUnTotal(Expression.Constant(0));
+
+    private static Expression<Func<Compte, LigneEtTotal>> AvecUnTotal(Expression total) =>
+        Expression.Lambda<Func<Compte, LigneEtTotal>>(Expression.New(NouvelleLigne, EnLigne.Body, total), EnLigne.Parameters);
 
     /// <summary>
     /// Les enfants de ces responsables que la portée peut voir (un enseignant : ceux de ses classes seulement),

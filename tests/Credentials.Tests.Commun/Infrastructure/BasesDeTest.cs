@@ -1,6 +1,7 @@
 using Credentials.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Credentials.Tests.Infrastructure;
@@ -56,10 +57,11 @@ public sealed class BaseDeTest : IAsyncDisposable
         return new BaseDeTest(fournisseur, chaine, null, nom);
     }
 
-    public CredentialsDbContext Contexte()
+    public CredentialsDbContext Contexte(params IInterceptor[] intercepteurs)
     {
         var options = new DbContextOptionsBuilder<CredentialsDbContext>();
         StoreRegistration.Configurer(options, Fournisseur, Chaine);
+        options.AddInterceptors(intercepteurs);
         return new CredentialsDbContext(options.Options);
     }
 

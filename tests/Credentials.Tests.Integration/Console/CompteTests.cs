@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using Credentials.Core.Acces;
 using Credentials.Core.Comptes;
@@ -6,6 +7,7 @@ using Credentials.Core.Domain;
 using Credentials.Core.Seeding;
 using Credentials.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Credentials.Tests.Console;
@@ -101,6 +103,30 @@ public sealed class CompteTests() : DeuxEtablissements(120, 10)
 
         var personne = await recherche.RechercherAsync(portee, new CriteresComptes { Profil = Profil.Eleve, Recherche = "zzzz" }, 3, 10);
         Assert.Equal((0, 0, 1), (personne.Lignes.Count, personne.Total, personne.Page));
+
+        // A full page brings its total in the same statement: one round trip per page (docs/performance.md, session 13).
+        var requetes = new CompteurDeRequetes();
+        await using var compte = baseTest.Contexte(requetes);
+        var pleine = await new RechercheComptes(compte).RechercherAsync(portee, eleves, 2, 10);
+        Assert.Equal((10, 40, 1), (pleine.Lignes.Count, pleine.Total, requetes.Nombre));
+    }
+
+    /// <summary>Les requêtes SQL envoyées par un contexte.</summary>
+    private sealed class CompteurDeRequetes : DbCommandInterceptor
+    {
+        public int Nombre { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Nombre++;
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Nombre++;
+            return ValueTask.FromResult(result);
+        }
     }
 
     [Theory]
