@@ -102,6 +102,7 @@ public static class Hosting
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddExploitation(configuration);
+        services.AddFilePages(configuration);
         services.AddSecurite(configuration);
         return services;
     }
@@ -168,6 +169,7 @@ public static class Hosting
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseFilePages();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Credentials.Web.Features.Accueil;
 
 /// <summary>La page d'accueil : où en est l'établissement, et par où commencer.</summary>
+[EnFile]
 [Route("")]
 public sealed class AccueilController(ServiceComptes credentials) : ControleurConsole
 {

@@ -9,6 +9,7 @@ namespace Credentials.Web.Features.Eleves;
 /// Un onglet de comptes (Élèves, Responsables) : rechercher, voir un compte, préparer une action sur une sélection.
 /// Les actions elles-mêmes sont dans <see cref="ActionsComptesController"/>.
 /// </summary>
+[EnFile]
 public abstract class OngletComptesController(RechercheComptes recherche, ServiceComptes credentials, SuiviEnvois suivi, ListesFiltres listes) : ControleurOnglet
 {
     [HttpGet("")]

@@ -10,6 +10,7 @@ namespace Credentials.Web.Features.Envois;
 /// L'onglet Envois : les campagnes de courriels de l'établissement (un enseignant ne voit que les siennes,
 /// ce que <see cref="SuiviEnvois"/> impose), leur avancement et leurs courriels, la relance des échecs.
 /// </summary>
+[EnFile]
 [Route("envois")]
 public sealed class EnvoisController(SuiviEnvois suivi) : ControleurConsole
 {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Credentials.Web.Features.Journal;
 
 /// <summary>Le journal : qui a imprimé, exporté, envoyé ou réinitialisé quels identifiants, et quand.</summary>
+[EnFile]
 [Route("journal")]
 [Exige(Operation.ConsulterJournal)]
 public sealed class JournalController(LectureJournal lecture, DocumentsConserves documents) : ControleurConsole

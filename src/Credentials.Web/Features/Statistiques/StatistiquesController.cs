@@ -11,6 +11,7 @@ namespace Credentials.Web.Features.Statistiques;
 /// « Statistiques » : où en sont les activations, par profil, par classe (élèves et responsables) et jour après jour ;
 /// chaque classe mène à ses comptes non activés (« qui manque ? ») dans l'onglet Élèves. Chacun dans sa portée.
 /// </summary>
+[EnFile]
 [Route("statistiques")]
 public sealed class StatistiquesController(ServiceStatistiques statistiques, ServiceRelances relances, TimeProvider horloge) : ControleurConsole
 {
