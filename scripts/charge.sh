@@ -122,6 +122,8 @@ end
 LUA
 # A 30 s timeout: under overload an attempt waits its turn (queue) rather than failing.
 wrk -t2 -c64 -d30s --timeout 30s --latency -s "$work/portail.lua" "$base/portail/connexion" | grep -E '^\s+(50|90|99)%|Requests/sec|Non-2xx|Socket errors|requests in'
+# The requests wrk leaves behind end a moment after it: counted once they have.
+sleep 2
 echo "5xx answered by the instances: $(cat "$work"/app-*.log | grep -c 'responded 5[0-9][0-9]' || true); errors logged: $(cat "$work"/app-*.log | grep -c 'ERR\]' || true)"
 cat "$work"/app-*.log | grep -A3 'ERR\]' | head -12 || true
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB $(machine)"

@@ -34,7 +34,8 @@ public sealed class OptionsFilePages
 /// cœurs, deux instances et PostgreSQL, la plus lente sur vingt prenait 2,2 fois la médiane ; servies à tour de rôle,
 /// 1,8 fois, au même débit (docs/performance.md, session 14). La file borne aussi les connexions à la base qu'une
 /// rafale de pages demande. Les opérations longues (lettres, listes, imports, exports, téléchargements) n'y passent
-/// pas : elles n'y retiendraient pas les recherches derrière elles. Le portail a sa propre file, par adresse.
+/// pas : trois d'entre elles y retiendraient toutes les recherches derrière elles. Le portail a sa propre file, par
+/// adresse.
 /// </remarks>
 public sealed class FilePages : IDisposable
 {
@@ -58,14 +59,11 @@ public sealed class FilePages : IDisposable
     /// <summary>Les places de l'instance (les tests en prennent une pour remplir la file).</summary>
     public ConcurrencyLimiter Limiteur { get; }
 
-    public async Task ServirAsync(HttpContext contexte, RequestDelegate suivant)
-    {
-        if (contexte.GetEndpoint()?.Metadata.GetMetadata<EnFileAttribute>() is null)
-        {
-            await suivant(contexte);
-            return;
-        }
+    public Task ServirAsync(HttpContext contexte, RequestDelegate suivant) =>
+        contexte.GetEndpoint()?.Metadata.GetMetadata<EnFileAttribute>() is null ? suivant(contexte) : ServirATourDeRoleAsync(contexte, suivant);
 
+    private async Task ServirATourDeRoleAsync(HttpContext contexte, RequestDelegate suivant)
+    {
         // A client who gives up while waiting leaves the queue (AbandonParLeClient notes it 499).
         using var place = await Limiteur.AcquireAsync(1, contexte.RequestAborted);
         if (!place.IsAcquired)

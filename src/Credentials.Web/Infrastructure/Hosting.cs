@@ -180,6 +180,7 @@ public static class Hosting
     /// <summary>
     /// Un client qui ferme sa connexion (onglet fermé, outil de charge arrêté) annule la requête : ce n'est pas une
     /// erreur du serveur. Le journal la note 499 (convention de nginx), sans pile d'appels ; rien n'est répondu.
+    /// Un corps de requête coupé en route ou mal formé est la faute du client : 400 (le code de Kestrel), pas 500.
     /// </summary>
     private static async Task AbandonParLeClient(HttpContext contexte, Func<Task> suite)
     {
@@ -189,10 +190,21 @@ public static class Hosting
         }
         catch (OperationCanceledException) when (contexte.RequestAborted.IsCancellationRequested)
         {
-            if (!contexte.Response.HasStarted)
-            {
-                contexte.Response.StatusCode = 499;
-            }
+            Repondre(contexte, 499);
+        }
+        catch (BadHttpRequestException erreur)
+        {
+            // At the end of a storm, wrk closed connections whose form was still unread: « Unexpected end of request
+            // content », logged as errors answered 500 (docs/performance.md, session 14).
+            Repondre(contexte, erreur.StatusCode);
+        }
+    }
+
+    private static void Repondre(HttpContext contexte, int statut)
+    {
+        if (!contexte.Response.HasStarted)
+        {
+            contexte.Response.StatusCode = statut;
         }
     }
 
