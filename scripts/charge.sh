@@ -8,7 +8,8 @@
 #   2. « select all 2,000 pupils → letters » end to end (curl, through nginx);
 #   3. the portal storm: wrong sign-ins at the production PBKDF2 cost (210,000 iterations, one verification each,
 #      the cost of an activation's check) from 64 connections; verifications/s and any 5xx.
-# Prints the machine and its load average with every figure: on a busy machine the figures mean little.
+# Prints the machine, its load average and each core's speed with every figure: on a busy machine, or one whose host
+# slows a core, the figures mean little.
 # Stops what it started by PID, even on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,18 @@ work=$(mktemp -d /tmp/credentials-charge.XXXXXX); chmod 755 "$work"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-machine() { echo "[$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores]"; }
+# Each core's speed: the same fixed loop, run alone on each core in turn. A virtual machine's core whose host core is
+# busy runs it slower, and every figure with it (seen here: 0.23 s on one core and 0.36 s on the other in the same
+# minute; 0.22-0.24 s on both at full speed, docs/performance.md).
+vitesse() {
+  for c in $(seq 0 $(( $(nproc) - 1 ))); do
+    taskset -c "$c" /usr/bin/python3 -c 'import time
+t = time.perf_counter(); s = 0
+for i in range(4000000): s += i * i
+print(f"{time.perf_counter() - t:.2f}")'
+  done | paste -sd/
+}
+machine() { echo "[$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, fixed loop $(vitesse) s]"; }
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 export Database__Provider=Postgres DOTNET_hostBuilder__reloadConfigOnChange=false

@@ -133,7 +133,11 @@ public sealed class RechercheComptes(CredentialsDbContext db)
 
     /// <summary>Une ligne et le nombre de comptes de la requête, une sous-requête sans corrélation.</summary>
     private static Expression<Func<Compte, LigneEtTotal>> AvecTotal(IQueryable<Compte> requete) =>
-        AvecUnTotal(Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(Compte)], requete.Expression));
+        AvecUnTotal(Expression.Call(Compter, requete.Expression));
+
+    // Queryable.Count<Compte>, found once: named in Expression.Call, it was looked up among all of Queryable's methods
+    // on each page.
+    private static readonly MethodInfo Compter = new Func<IQueryable<Compte>, int>(Queryable.Count).Method;
 
     private static readonly Expression<Func<Compte, LigneEtTotal>> SansTotal = AvecUnTotal(Expression.Constant(0));
 
