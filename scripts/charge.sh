@@ -20,17 +20,8 @@ work=$(mktemp -d /tmp/credentials-charge.XXXXXX); chmod 755 "$work"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-# Each core's speed: the same fixed loop, run alone on each core in turn. A virtual machine's core whose host core is
-# busy runs it slower, and every figure with it (seen here: 0.23 s on one core and 0.36 s on the other in the same
-# minute; 0.22-0.24 s on both at full speed, docs/performance.md).
-vitesse() {
-  for c in $(seq 0 $(( $(nproc) - 1 ))); do
-    taskset -c "$c" /usr/bin/python3 -c 'import time
-t = time.perf_counter(); s = 0
-for i in range(4000000): s += i * i
-print(f"{time.perf_counter() - t:.2f}")'
-  done | paste -sd/
-}
+# token(), lettres() and vitesse(): shared with lettres.sh.
+source scripts/mesure-lettres.sh
 machine() { echo "[$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, fixed loop $(vitesse) s]"; }
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -84,8 +75,6 @@ for port in "${ports[@]}"; do
 done
 
 jar="$work/cookies"
-# token() and lettres(): a page's form token, and the « select all → letters » measure (shared with lettres.sh).
-source scripts/mesure-lettres.sh
 t=$(curl -s -c "$jar" -b "$jar" "$base/compte/connexion" | token)
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Courriel=charge@test.fr" --data-urlencode "MotDePasse=charge-password-42" --data-urlencode "__RequestVerificationToken=$t" "$base/compte/connexion"
 cookie=$(awk 'NF>=7 {sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s=%s; ", $6, $7}' "$jar")

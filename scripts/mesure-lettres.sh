@@ -1,4 +1,5 @@
-# Sourced by charge.sh and lettres.sh, which set $base (the app's URL), $jar (a signed-in cookie jar) and $work.
+# Sourced by charge.sh and lettres.sh, which set $base (the app's URL), $jar (a signed-in cookie jar) and $work before
+# calling token() or lettres().
 # shellcheck shell=bash
 
 # The anti-forgery token of the first form of the page read on stdin.
@@ -17,4 +18,16 @@ lettres() {
   t=$(echo "$page" | token)
   telechargement=$(curl -s -b "$jar" -c "$jar" -o "$work/lettres.pdf" -w '%{time_total}' --data-urlencode "__RequestVerificationToken=$t" "$resultat/telecharger")
   echo "letters, $1: $(echo "$(date +%s.%N) - $debut" | bc | xargs printf '%.2f') s end to end (select all + render + commit $notifier s, result page $(echo "$page" | tail -1) s, download $telechargement s), $(stat -c %s "$work/lettres.pdf") bytes, $(pdfinfo "$work/lettres.pdf" | awk '/Pages/{print $2}') pages"
+}
+
+# Each core's speed: the same fixed loop, run alone on each core in turn. A virtual machine's core whose host core is
+# busy runs it slower, and every figure with it (seen here: 0.23 s on one core and 0.36 s on the other in the same
+# minute; 0.22-0.24 s on both at full speed, docs/performance.md).
+vitesse() {
+  for c in $(seq 0 $(( $(nproc) - 1 ))); do
+    taskset -c "$c" /usr/bin/python3 -c 'import time
+t = time.perf_counter(); s = 0
+for i in range(4000000): s += i * i
+print(f"{time.perf_counter() - t:.2f}")'
+  done | paste -sd/
 }
