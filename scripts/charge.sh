@@ -22,7 +22,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 # token(), lettres() and vitesse(): shared with lettres.sh.
 source scripts/mesure-lettres.sh
-machine() { echo "[$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, fixed loop $(vitesse) s]"; }
+machine() { echo "[$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, fixed loop $(vitesse)]"; }
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 export Database__Provider=Postgres DOTNET_hostBuilder__reloadConfigOnChange=false

@@ -31,5 +31,5 @@ curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Courriel=charge@test.
 for _ in 1 2 3 4 5; do curl -s -b "$jar" -o /dev/null "$base/eleves?classes=6A"; done
 sleep 15
 
-echo "== $(git -C "$clone" log -1 --format=%h) [$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1 /proc/loadavg), fixed loop $(vitesse) s]"
+echo "== $(git -C "$clone" log -1 --format=%h) [$(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1 /proc/loadavg), fixed loop $(vitesse)]"
 lettres "first after start-up"; lettres "warm"; lettres "warm"

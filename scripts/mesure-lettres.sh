@@ -20,14 +20,29 @@ lettres() {
   echo "letters, $1: $(echo "$(date +%s.%N) - $debut" | bc | xargs printf '%.2f') s end to end (select all + render + commit $notifier s, result page $(echo "$page" | tail -1) s, download $telechargement s), $(stat -c %s "$work/lettres.pdf") bytes, $(pdfinfo "$work/lettres.pdf" | awk '/Pages/{print $2}') pages"
 }
 
-# Each core's speed: the same fixed loop, run alone on each core in turn. A virtual machine's core whose host core is
-# busy runs it slower, and every figure with it (seen here: 0.23 s on one core and 0.36 s on the other in the same
-# minute; 0.22-0.24 s on both at full speed, docs/performance.md).
+# Each core's speed: the same fixed loop, run alone on each core in turn; then a wake-up's cost: a byte sent back and
+# forth through two pipes between a process on the first core and one on the last, 20,000 times (each page wakes
+# nginx, the app and PostgreSQL several times). A virtual machine whose host lends a core or its time to a neighbour
+# runs both slower, and every figure with them (seen here: 0.23 s on one core and 0.36 s on the other in the same
+# minute; 0.21-0.24 s on both and 16 µs per round trip at full speed, 22-27 µs when slowed; docs/performance.md).
 vitesse() {
+  local c
   for c in $(seq 0 $(( $(nproc) - 1 ))); do
     taskset -c "$c" /usr/bin/python3 -c 'import time
 t = time.perf_counter(); s = 0
 for i in range(4000000): s += i * i
 print(f"{time.perf_counter() - t:.2f}")'
-  done | paste -sd/
+  done | paste -sd/ | tr '\n' ' '
+  /usr/bin/python3 -c 'import os, time
+n = 20000; dernier = os.cpu_count() - 1
+aller, retour = os.pipe(), os.pipe()
+if os.fork() == 0:
+    os.sched_setaffinity(0, {dernier})
+    for _ in range(n): os.read(aller[0], 1); os.write(retour[1], b"x")
+    os._exit(0)
+os.sched_setaffinity(0, {0})
+t = time.perf_counter()
+for _ in range(n): os.write(aller[1], b"x"); os.read(retour[0], 1)
+print(f"s, wake-up round trip {(time.perf_counter() - t) / n * 1e6:.0f} µs", end="")
+os.wait()'
 }
