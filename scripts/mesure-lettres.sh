@@ -24,7 +24,7 @@ lettres() {
 # forth through two pipes between a process on the first core and one on the last, 20,000 times (each page wakes
 # nginx, the app and PostgreSQL several times). A virtual machine whose host lends a core or its time to a neighbour
 # runs both slower, and every figure with them (seen here: 0.23 s on one core and 0.36 s on the other in the same
-# minute; 0.21-0.24 s on both and 16 µs per round trip at full speed, 22-27 µs when slowed; docs/performance.md).
+# minute; 0.21-0.24 s on both and 16-25 µs per round trip at full speed, up to 30 µs slowed; docs/performance.md).
 vitesse() {
   local c
   for c in $(seq 0 $(( $(nproc) - 1 ))); do
