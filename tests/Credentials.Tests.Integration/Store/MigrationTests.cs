@@ -110,50 +110,43 @@ public class MigrationTests
 
         // The test cluster commits without waiting for the disk (scripts/test.sh); a vacuum marks a page visible to all
         // only once its rows' commits are on disk, as they are at once in production.
-        await ExecuterAsync(connexion, "SET synchronous_commit = on");
+        await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = on");
         var etablissement = new Etablissement("0999999Z", "Collège Test");
         var comptes = Enumerable.Range(0, 8000).Select(i => new CompteBuilder().Dans(etablissement).Nomme($"NOM{i:D4}", "Léa").Identifiant($"lea.nom{i}").Construire()).ToList();
         db.Comptes.AddRange(comptes);
         await db.SaveChangesAsync();
         var notifie = comptes[4000].Id;
-        await ExecuterAsync(connexion, """VACUUM "Comptes" """);
-        Assert.Equal(0, await LignesLuesDansLaTableAsync(connexion, etablissement.Id));
+        await db.Database.ExecuteSqlRawAsync("""VACUUM "Comptes" """);
+        Assert.Equal(0, await LignesLuesDansLaTableAsync(db, etablissement.Id));
         var pages = int.Parse(Assert.Single(await LireAsync(connexion, "SELECT relpages::text FROM pg_class WHERE relname = 'Comptes'")));
         Assert.True(pages >= 100, $"{pages} pages: one page must be under 2 % of the table.");
 
         // One account rewritten with its state (an indexed column), as a notification does: one page of over a hundred
         // keeps a dead row. With the migration's setting (which the automatic vacuum reads too), the vacuum cleans the
         // indexes and marks the page visible to all again.
-        Assert.Equal(1, await ExecuterAsync(connexion, $"""UPDATE "Comptes" SET "Etat" = 'NotifieNonActive' WHERE "Id" = {notifie}"""));
-        await ExecuterAsync(connexion, """VACUUM "Comptes" """);
-        Assert.Equal(0, await LignesLuesDansLaTableAsync(connexion, etablissement.Id));
+        Assert.Equal(1, await db.Database.ExecuteSqlAsync($"""UPDATE "Comptes" SET "Etat" = 'NotifieNonActive' WHERE "Id" = {notifie}"""));
+        await db.Database.ExecuteSqlRawAsync("""VACUUM "Comptes" """);
+        Assert.Equal(0, await LignesLuesDansLaTableAsync(db, etablissement.Id));
 
         // Without it, PostgreSQL skips the indexes when under 2 % of the pages have dead rows, and leaves the page
         // unmarked: the searches read its rows from the table until a bigger vacuum.
-        await ExecuterAsync(connexion, """ALTER TABLE "Comptes" RESET (vacuum_index_cleanup)""");
-        Assert.Equal(1, await ExecuterAsync(connexion, $"""UPDATE "Comptes" SET "Etat" = 'NonNotifie' WHERE "Id" = {notifie}"""));
-        await ExecuterAsync(connexion, """VACUUM "Comptes" """);
-        Assert.True(await LignesLuesDansLaTableAsync(connexion, etablissement.Id) > 0, "Without the setting, the vacuum cleaned the indexes after all.");
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Comptes" RESET (vacuum_index_cleanup)""");
+        Assert.Equal(1, await db.Database.ExecuteSqlAsync($"""UPDATE "Comptes" SET "Etat" = 'NonNotifie' WHERE "Id" = {notifie}"""));
+        await db.Database.ExecuteSqlRawAsync("""VACUUM "Comptes" """);
+        Assert.True(await LignesLuesDansLaTableAsync(db, etablissement.Id) > 0, "Without the setting, the vacuum cleaned the indexes after all.");
     }
 
     /// <summary>The rows that the school's count, read from its index, had to fetch from the table (« Heap Fetches »).</summary>
-    private static async Task<int> LignesLuesDansLaTableAsync(DbConnection connexion, int etablissement)
+    private static async Task<int> LignesLuesDansLaTableAsync(CredentialsDbContext db, int etablissement)
     {
-        await ExecuterAsync(connexion, "SET enable_seqscan = off; SET enable_bitmapscan = off");
-        var plan = string.Join('\n', await LireAsync(connexion, $"""
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
+        var plan = string.Join('\n', await LireAsync(db.Database.GetDbConnection(), $"""
             EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF)
             SELECT count(*) FROM "Comptes" WHERE "EtablissementId" = {etablissement} AND "Profil" = 'Eleve' AND "Recherche" LIKE '%lea%'
             """));
-        await ExecuterAsync(connexion, "RESET enable_seqscan; RESET enable_bitmapscan");
+        await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan; RESET enable_bitmapscan");
         Assert.Contains("Index Only Scan", plan);
         return int.Parse(Regex.Match(plan, @"Heap Fetches: (\d+)").Groups[1].Value);
-    }
-
-    private static async Task<int> ExecuterAsync(DbConnection connexion, string sql)
-    {
-        await using var commande = connexion.CreateCommand();
-        commande.CommandText = sql;
-        return await commande.ExecuteNonQueryAsync();
     }
 
     [Fact]
