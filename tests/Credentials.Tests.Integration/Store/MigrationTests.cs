@@ -1,4 +1,4 @@
-﻿using System.Data.Common;
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Credentials.Cli.Verbes;
 using Credentials.Core.Data;
